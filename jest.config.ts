@@ -1,0 +1,39 @@
+import path from 'node:path';
+import type { Config } from 'jest';
+
+/**
+ * One Jest project per package, all built from the same base so that every package is tested the
+ * same way: TypeScript through ts-jest (transpile only; `pnpm typecheck` type-checks the specs),
+ * `reflect-metadata` loaded first for inversify's decorators, and the `.js` suffixes that NodeNext
+ * requires in relative imports mapped back to the `.ts` sources.
+ */
+const tsJestTransform: Record<string, [string, unknown]> = {
+  '^.+\\.tsx?$': [
+    'ts-jest',
+    {
+      tsconfig: path.join(__dirname, 'tsconfig.jest.json'),
+    },
+  ],
+};
+
+function packageProject(directory: string, overrides: Partial<Config> = {}): Config {
+  return {
+    displayName: `@relaylane/${directory}`,
+    rootDir: path.join(__dirname, 'packages', directory),
+    testMatch: ['<rootDir>/src/**/*.spec.ts'],
+    testEnvironment: 'node',
+    setupFiles: ['reflect-metadata'],
+    transform: tsJestTransform,
+    moduleNameMapper: {
+      '^(\\.{1,2}/.*)\\.js$': '$1',
+    },
+    ...overrides,
+  };
+}
+
+const config: Config = {
+  reporters: ['default', path.join(__dirname, 'scripts', 'jest-summary-reporter.cjs')],
+  projects: [packageProject('core')],
+};
+
+export default config;
