@@ -32,7 +32,6 @@ function packageProject(directory: string, overrides: Partial<Config> = {}): Con
 }
 
 const config: Config = {
-  reporters: ['default', path.join(__dirname, 'scripts', 'jest-summary-reporter.cjs')],
   projects: [packageProject('core')],
 };
 

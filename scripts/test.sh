@@ -18,4 +18,9 @@ pnpm run lint
 echo "== format"
 pnpm run format:check
 echo "== tests"
-pnpm exec jest --ci
+mkdir -p test-artifacts
+jest_status=0
+pnpm exec jest --ci --json --outputFile=test-artifacts/jest-results.json || jest_status=$?
+# Jest's totals as the last line, in one fixed shape: "jest: N passed, N failed, N skipped".
+node scripts/print-jest-totals.cjs test-artifacts/jest-results.json
+exit "$jest_status"
