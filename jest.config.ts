@@ -32,7 +32,7 @@ function packageProject(directory: string, overrides: Partial<Config> = {}): Con
 }
 
 const config: Config = {
-  projects: [packageProject('core')],
+  projects: [packageProject('core'), packageProject('steam-net-utils')],
 };
 
 export default config;

@@ -19,6 +19,7 @@ echo "== format"
 pnpm run format:check
 echo "== tests"
 mkdir -p test-artifacts
+rm -f test-artifacts/jest-results.json
 jest_status=0
 pnpm exec jest --ci --json --outputFile=test-artifacts/jest-results.json || jest_status=$?
 # Jest's totals as the last line, in one fixed shape: "jest: N passed, N failed, N skipped".
