@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// relaylane-console: the dev console of a bare engine (the built-in commands) over stdin/stdout.
+// A package with plugins makes its own bin the same way: build the engine, add the plugins, then
+// call runConsoleCli.
+import { Engine } from '../../engine.js';
+import { startFixedRateLoop } from '../../loops/fixed-rate-loop.js';
+import { runConsoleCli } from './console-cli.js';
+
+const engine = new Engine();
+// The engine keeps ticking while the console runs, so deferred calls and plugin work go on.
+const loop = startFixedRateLoop(engine, { hz: 30 });
+try {
+  process.exitCode = await runConsoleCli(process.argv.slice(2), {
+    registry: engine.console,
+    input: process.stdin,
+    output: process.stdout,
+    errorOutput: process.stderr,
+  });
+} finally {
+  loop.stop();
+  engine.dispose();
+}
