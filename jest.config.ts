@@ -32,7 +32,30 @@ function packageProject(directory: string, overrides: Partial<Config> = {}): Con
 }
 
 const config: Config = {
-  projects: [packageProject('core'), packageProject('steam-net-utils')],
+  projects: [
+    packageProject('core', {
+      // @babylonjs/core ships ES modules only; the Babylon adapter's spec runs the real library, so
+      // its files go through ts-jest (allowJs, to CommonJS) like ours.
+      transform: {
+        ...tsJestTransform,
+        '^.+/@babylonjs/core/.+\\.js$': [
+          'ts-jest',
+          {
+            tsconfig: {
+              allowJs: true,
+              module: 'CommonJS',
+              target: 'ES2022',
+              isolatedModules: true,
+            },
+          },
+        ],
+      },
+      transformIgnorePatterns: [
+        '/node_modules/(?!(\\.pnpm/@babylonjs\\+core[^/]*/node_modules/)?@babylonjs/core/)',
+      ],
+    }),
+    packageProject('steam-net-utils'),
+  ],
 };
 
 export default config;

@@ -1,0 +1,510 @@
+import { Container, ContainerModule } from 'inversify';
+import { type Clock, SystemClock } from './clock.js';
+import { registerBuiltinCommands } from './console/builtin-commands.js';
+import { CommandRegistry } from './console/command-registry.js';
+import { reportError } from './error-hook.js';
+import { RelaylaneError } from './errors.js';
+import { MessageQueue } from './message-queue.js';
+import { type Plugin } from './plugin.js';
+import {
+  DuplicatePluginError,
+  InvalidPluginError,
+  MissingPluginDependencyError,
+  type PendingPlugin,
+  PluginDependencyCycleError,
+  PluginEnterError,
+  PluginHasDependentsError,
+  PluginNotFoundError,
+  PluginTeardownError,
+  type PluginTeardownFailure,
+} from './plugin-errors.js';
+import { SingletonRegistry } from './singleton-registry.js';
+import { CoreTokens } from './tokens.js';
+
+/**
+ * Thrown when the engine is used in a way its state does not allow. Codes:
+ * `ENGINE_REENTRANT_TICK`, `ENGINE_DISPOSED`, `ENGINE_DISPOSE_DURING_TICK`,
+ * `ENGINE_CONTAINER_IN_USE`.
+ */
+export class EngineError extends RelaylaneError {}
+
+/** Thrown by `tick` when called while a tick is running (code `ENGINE_REENTRANT_TICK`). */
+export class EngineReentrantTickError extends EngineError {
+  constructor() {
+    super(
+      'ENGINE_REENTRANT_TICK',
+      "engine.tick() was called while a tick is already running (from a plugin's process or a deferred call). Only the host loop calls tick; to run something on the next frame, push it to engine.messageQueue or connect it DEFERRED.",
+    );
+  }
+}
+
+/** Thrown by every state-changing method after `dispose()` (code `ENGINE_DISPOSED`). */
+export class EngineDisposedError extends EngineError {
+  constructor(method: string) {
+    super(
+      'ENGINE_DISPOSED',
+      `engine.${method}() was called after engine.dispose(). A disposed engine cannot be reused: create a new Engine, and detach host loops before disposing.`,
+    );
+  }
+}
+
+/** What `new Engine(options)` accepts; every field is optional. */
+export interface EngineOptions {
+  /** The time source bound as `CoreTokens.Clock` (default: a new {@link SystemClock}). */
+  clock?: Clock;
+  /** The queue flushed at the end of each tick (default: `MessageQueue.main`, where signals without an explicit queue post their deferred calls). */
+  messageQueue?: MessageQueue;
+  /** The inversify container to load plugin modules into (default: a new `Container()`). */
+  container?: Container;
+}
+
+/** One added plugin. `state` only moves forward: pending -> entered -> exited. */
+interface PluginEntry {
+  readonly plugin: Plugin;
+  readonly name: string;
+  readonly dependencies: readonly string[];
+  state: 'pending' | 'entered' | 'exited';
+  module: ContainerModule | undefined;
+}
+
+/**
+ * The plugin host: one inversify `Container`, the plugins that load their bindings into it, a
+ * Godot-style singleton registry, the message queue and the dev console's command registry.
+ *
+ * A host loop drives it with `tick(deltaSeconds)` (see `attachToAnimationFrame`,
+ * `startFixedRateLoop` and `@relaylane/core/babylon`).
+ *
+ * Container bindings made by the engine itself (constant values): `CoreTokens.Engine`,
+ * `CoreTokens.Clock`, `CoreTokens.MessageQueue`, `CoreTokens.CommandRegistry`.
+ */
+export class Engine {
+  /** The container every plugin's `ContainerModule` is loaded into. */
+  readonly container: Container;
+  /** The queue of deferred calls flushed at the end of every tick. */
+  readonly messageQueue: MessageQueue;
+  /** The engine's time source, also bound as `CoreTokens.Clock`. */
+  readonly clock: Clock;
+  /** The dev console's commands, with the built-in ones registered. */
+  readonly console: CommandRegistry;
+
+  readonly #singletons = new SingletonRegistry();
+  readonly #coreModule: ContainerModule;
+  // Every added plugin by name, pending or entered, in the order it was added.
+  readonly #plugins = new Map<string, PluginEntry>();
+  // The entered plugins, in the order they entered; teardown walks it backwards.
+  readonly #tree: PluginEntry[] = [];
+  #entering = false;
+  #ticking = false;
+  #disposed = false;
+  // True while dispose() runs the plugins' exitTree: they may still unregister their singletons.
+  #tearingDown = false;
+
+  constructor(options: EngineOptions = {}) {
+    this.container = options.container ?? new Container();
+    this.clock = options.clock ?? new SystemClock();
+    this.messageQueue = options.messageQueue ?? MessageQueue.main;
+    this.console = new CommandRegistry();
+    if (this.container.isBound(CoreTokens.Engine)) {
+      throw new EngineError(
+        'ENGINE_CONTAINER_IN_USE',
+        'new Engine({ container }): the container already has a CoreTokens.Engine binding, so another engine uses it. Give each engine its own container, or a child container: new Container({ parent }).',
+      );
+    }
+    this.#coreModule = new ContainerModule(({ bind }) => {
+      bind(CoreTokens.Engine).toConstantValue(this);
+      bind(CoreTokens.Clock).toConstantValue(this.clock);
+      bind(CoreTokens.MessageQueue).toConstantValue(this.messageQueue);
+      bind(CoreTokens.CommandRegistry).toConstantValue(this.console);
+    });
+    this.container.loadSync(this.#coreModule);
+    registerBuiltinCommands(this.console, this);
+  }
+
+  /** Whether `dispose()` was called. */
+  get isDisposed(): boolean {
+    return this.#disposed;
+  }
+
+  // ---- plugins ----------------------------------------------------------------------------
+
+  /**
+   * Adds a plugin. If every plugin it depends on is in the tree, its module is loaded and it
+   * enters the tree now; otherwise it waits, and enters as soon as its last dependency enters.
+   * Plugins that become ready together enter in the order they were added.
+   *
+   * A plugin still waiting when the engine ticks makes `tick` throw
+   * {@link MissingPluginDependencyError}: the first tick is the moment the plugin tree must be
+   * complete.
+   *
+   * @throws InvalidPluginError when the object has no usable name or dependencies.
+   * @throws DuplicatePluginError when a plugin with this name was already added.
+   * @throws PluginDependencyCycleError when the plugin would close a dependency cycle (it is not added).
+   * @throws PluginEnterError when its module load or `enterTree` throws (it is not added).
+   */
+  addPlugin(plugin: Plugin): void {
+    this.#assertNotDisposed('addPlugin');
+    const entry = this.#validate(plugin);
+    if (this.#plugins.has(entry.name)) throw new DuplicatePluginError(entry.name);
+    const cycle = this.#findCycle(entry);
+    if (cycle !== undefined) throw new PluginDependencyCycleError(cycle);
+    this.#plugins.set(entry.name, entry);
+    this.#enterReadyPlugins();
+  }
+
+  /**
+   * Removes a plugin: if it entered the tree, calls its `exitTree` and unloads its module (its
+   * bindings are gone afterwards); if it was still waiting, just forgets it.
+   *
+   * @throws PluginNotFoundError when no plugin of that name was added.
+   * @throws PluginHasDependentsError when another added plugin (waiting or entered) depends on it;
+   *   nothing is removed. Remove the dependents first: removal never cascades.
+   * @throws PluginTeardownError when `exitTree` or the unload threw; the plugin is removed anyway.
+   */
+  removePlugin(name: string): void {
+    this.#assertNotDisposed('removePlugin');
+    const entry = this.#plugins.get(name);
+    if (entry === undefined) throw new PluginNotFoundError(name, [...this.#plugins.keys()]);
+    const dependents = [...this.#plugins.values()]
+      .filter((other) => other.dependencies.includes(name))
+      .map((other) => other.name);
+    if (dependents.length > 0) throw new PluginHasDependentsError(name, dependents);
+    if (entry.state === 'pending') {
+      this.#plugins.delete(name);
+      entry.state = 'exited';
+      return;
+    }
+    const failures = this.#teardown(entry);
+    if (failures.length > 0) throw new PluginTeardownError(failures);
+  }
+
+  /** Whether a plugin of that name was added (entered or still waiting for dependencies). */
+  hasPlugin(name: string): boolean {
+    return this.#plugins.has(name);
+  }
+
+  /** The added plugin of that name (entered or waiting), or `undefined`. */
+  getPlugin(name: string): Plugin | undefined {
+    return this.#plugins.get(name)?.plugin;
+  }
+
+  /** The names of the plugins in the tree, in the order they entered it. */
+  getPluginList(): readonly string[] {
+    return this.#tree.map((entry) => entry.name);
+  }
+
+  /** The added plugins still waiting for dependencies, with what each waits for. */
+  getPendingPluginList(): readonly PendingPlugin[] {
+    return [...this.#plugins.values()]
+      .filter((entry) => entry.state === 'pending')
+      .map((entry) => ({ plugin: entry.name, waitingFor: this.#waitingFor(entry) }));
+  }
+
+  // ---- singletons -------------------------------------------------------------------------
+
+  /**
+   * Registers `obj` under a unique `name` (Godot's `Engine.register_singleton`).
+   *
+   * @throws SingletonError `SINGLETON_ALREADY_REGISTERED` for a taken name.
+   */
+  registerSingleton(name: string, obj: object): void {
+    this.#assertNotDisposed('registerSingleton');
+    this.#singletons.register(name, obj);
+  }
+
+  /**
+   * The object registered under `name`.
+   *
+   * @throws SingletonError `SINGLETON_NOT_FOUND`, listing the registered names.
+   */
+  getSingleton(name: string): object {
+    return this.#singletons.get(name);
+  }
+
+  /** Whether a singleton is registered under `name`. */
+  hasSingleton(name: string): boolean {
+    return this.#singletons.has(name);
+  }
+
+  /**
+   * Removes the singleton registered under `name`.
+   *
+   * @throws SingletonError `SINGLETON_NOT_FOUND` when nothing is registered under it.
+   */
+  unregisterSingleton(name: string): void {
+    if (!this.#tearingDown) this.#assertNotDisposed('unregisterSingleton');
+    this.#singletons.unregister(name);
+  }
+
+  /** The registered singleton names, in registration order. */
+  getSingletonList(): readonly string[] {
+    return this.#singletons.list();
+  }
+
+  // ---- frame --------------------------------------------------------------------------------
+
+  /**
+   * Runs one frame: every plugin's `process(deltaSeconds)` in tree order, then
+   * `messageQueue.flush()`.
+   *
+   * A plugin whose `process` throws is reported through `reportError` (context
+   * `plugin '<name>' process`) and the other plugins still run, as in Godot. Plugins added during
+   * the tick first process on the next tick; plugins removed during it are skipped.
+   *
+   * @throws RangeError when `deltaSeconds` is not a finite number >= 0.
+   * @throws EngineReentrantTickError when called from inside a tick.
+   * @throws MissingPluginDependencyError while an added plugin waits for a dependency.
+   * @throws EngineDisposedError after `dispose()`.
+   */
+  tick(deltaSeconds: number): void {
+    this.#assertNotDisposed('tick');
+    // The flag is set for the whole tick, flush included, so a deferred call cannot tick either.
+    if (this.#ticking) throw new EngineReentrantTickError();
+    if (typeof deltaSeconds !== 'number' || !Number.isFinite(deltaSeconds) || deltaSeconds < 0) {
+      throw new RangeError(
+        `engine.tick(deltaSeconds): deltaSeconds must be a finite number >= 0 (the seconds since the previous tick), got ${String(deltaSeconds)}.`,
+      );
+    }
+    this.#assertTreeComplete();
+    this.#ticking = true;
+    try {
+      // A copy, so plugins added during this tick wait for the next one; the state check below
+      // skips plugins removed during it.
+      const entries = [...this.#tree];
+      for (const entry of entries) {
+        if (entry.state !== 'entered') continue;
+        try {
+          entry.plugin.process(deltaSeconds);
+        } catch (error) {
+          reportError(error, `plugin '${entry.name}' process`);
+        }
+      }
+      this.messageQueue.flush();
+    } finally {
+      this.#ticking = false;
+    }
+  }
+
+  /**
+   * Tears everything down: every plugin in the tree exits and has its module unloaded, in the
+   * reverse of the order they entered; waiting plugins are forgotten; the engine's own bindings
+   * are unloaded and the singletons cleared. Calling it again does nothing. During it, `exitTree`
+   * may still `unregisterSingleton`; any other state-changing call throws `EngineDisposedError`.
+   * Deferred calls already in the message queue stay there (the queue may be shared, e.g.
+   * `MessageQueue.main`).
+   *
+   * @throws EngineError `ENGINE_DISPOSE_DURING_TICK` when called from inside a tick.
+   * @throws PluginTeardownError after the teardown completed, when some `exitTree` or unload threw.
+   */
+  dispose(): void {
+    if (this.#disposed) return;
+    if (this.#ticking) {
+      throw new EngineError(
+        'ENGINE_DISPOSE_DURING_TICK',
+        'engine.dispose() was called during engine.tick(). Dispose from the host loop after tick returns, e.g. set a flag in process() and dispose when the frame is over.',
+      );
+    }
+    this.#disposed = true;
+    const failures: PluginTeardownFailure[] = [];
+    for (const entry of this.#plugins.values()) {
+      if (entry.state === 'pending') {
+        this.#plugins.delete(entry.name);
+        entry.state = 'exited';
+      }
+    }
+    this.#tearingDown = true;
+    try {
+      // Reverse order: a plugin exits before the plugins it depends on.
+      for (let i = this.#tree.length - 1; i >= 0; i -= 1) {
+        const entry = this.#tree[i];
+        if (entry !== undefined) failures.push(...this.#teardown(entry));
+      }
+    } finally {
+      this.#tearingDown = false;
+    }
+    this.container.unloadSync(this.#coreModule);
+    this.#singletons.clear();
+    if (failures.length > 0) throw new PluginTeardownError(failures);
+  }
+
+  // ---- internals ----------------------------------------------------------------------------
+
+  #assertNotDisposed(method: string): void {
+    if (this.#disposed) throw new EngineDisposedError(method);
+  }
+
+  #validate(plugin: Plugin): PluginEntry {
+    if (typeof plugin !== 'object' || plugin === null) {
+      throw new InvalidPluginError(
+        `expected a Plugin instance, got ${plugin === null ? 'null' : typeof plugin}.`,
+      );
+    }
+    const { name } = plugin;
+    if (typeof name !== 'string' || name.length === 0) {
+      throw new InvalidPluginError(
+        `the plugin (${plugin.constructor.name}) has no name. Declare \`readonly name = 'my-plugin'\` on the class.`,
+      );
+    }
+    const dependencies: unknown = plugin.dependencies ?? [];
+    if (
+      !Array.isArray(dependencies) ||
+      !dependencies.every((d) => typeof d === 'string' && d.length > 0)
+    ) {
+      throw new InvalidPluginError(
+        `plugin '${name}' has invalid dependencies: expected an array of plugin names, e.g. \`override readonly dependencies = ['other-plugin']\`.`,
+      );
+    }
+    for (const method of ['module', 'enterTree', 'process', 'exitTree'] as const) {
+      if (typeof plugin[method] !== 'function') {
+        throw new InvalidPluginError(
+          `plugin '${name}' has no ${method}() method. Extend the Plugin class.`,
+        );
+      }
+    }
+    // The dependency list is copied so that later mutation cannot change the graph behind the
+    // engine's back (cycle detection and removal checks rely on it).
+    return {
+      plugin,
+      name,
+      dependencies: [...(dependencies as string[])],
+      state: 'pending',
+      module: undefined,
+    };
+  }
+
+  /**
+   * The dependency cycle `candidate` would close, as a path from it back to it, or `undefined`.
+   * Only waiting plugins need following: an entered plugin depends on entered plugins only, so no
+   * path through it can lead back to a plugin that is not added yet.
+   */
+  #findCycle(candidate: PluginEntry): string[] | undefined {
+    const path = [candidate.name];
+    const visited = new Set<string>();
+    const visit = (dependencies: readonly string[]): string[] | undefined => {
+      for (const dependency of dependencies) {
+        if (dependency === candidate.name) return [...path, dependency];
+        const next = this.#plugins.get(dependency);
+        if (next === undefined || next.state !== 'pending' || visited.has(dependency)) continue;
+        visited.add(dependency);
+        path.push(dependency);
+        const cycle = visit(next.dependencies);
+        if (cycle !== undefined) return cycle;
+        path.pop();
+      }
+      return undefined;
+    };
+    return visit(candidate.dependencies);
+  }
+
+  #waitingFor(entry: PluginEntry): string[] {
+    return entry.dependencies.filter((name) => this.#plugins.get(name)?.state !== 'entered');
+  }
+
+  /**
+   * Enters every waiting plugin whose dependencies are all in the tree, repeatedly, earliest added
+   * first, until none is ready. A plugin added from inside an `enterTree` is picked up by the loop
+   * already running (the `#entering` guard), so entering never nests.
+   */
+  #enterReadyPlugins(): void {
+    if (this.#entering) return;
+    this.#entering = true;
+    const errors: PluginEnterError[] = [];
+    try {
+      let next = this.#nextReady();
+      while (next !== undefined) {
+        try {
+          this.#enter(next);
+        } catch (error) {
+          if (!(error instanceof PluginEnterError)) throw error;
+          // Keep entering the others: one broken plugin must not strand unrelated ready ones.
+          errors.push(error);
+        }
+        next = this.#nextReady();
+      }
+    } finally {
+      this.#entering = false;
+    }
+    const [first, ...rest] = errors;
+    for (const error of rest) reportError(error, `plugin '${error.plugin}' enterTree`);
+    if (first !== undefined) throw first;
+  }
+
+  #nextReady(): PluginEntry | undefined {
+    for (const entry of this.#plugins.values()) {
+      if (entry.state === 'pending' && this.#waitingFor(entry).length === 0) return entry;
+    }
+    return undefined;
+  }
+
+  /** Lifecycle steps 2 and 3; on failure the entry is gone and its bindings are unloaded again. */
+  #enter(entry: PluginEntry): void {
+    let module: ContainerModule | undefined;
+    try {
+      module = entry.plugin.module();
+      if (typeof module?.load !== 'function') {
+        throw new TypeError(`module() returned ${String(module)}, not a ContainerModule`);
+      }
+      this.container.loadSync(module);
+    } catch (cause) {
+      this.#plugins.delete(entry.name);
+      entry.state = 'exited';
+      if (typeof module?.load === 'function') this.#unloadQuietly(module);
+      throw new PluginEnterError('PLUGIN_MODULE_LOAD_FAILED', entry.name, cause);
+    }
+    entry.module = module;
+    // In the tree while enterTree runs, as in Godot (getPluginList includes it).
+    entry.state = 'entered';
+    this.#tree.push(entry);
+    try {
+      entry.plugin.enterTree(this);
+    } catch (cause) {
+      this.#forget(entry);
+      this.#unloadQuietly(module);
+      throw new PluginEnterError('PLUGIN_ENTER_TREE_FAILED', entry.name, cause);
+    }
+  }
+
+  /** Lifecycle steps 5 and 6. Always completes; returns what threw. */
+  #teardown(entry: PluginEntry): PluginTeardownFailure[] {
+    const failures: PluginTeardownFailure[] = [];
+    // Forgotten first, so a removePlugin(name) from inside exitTree finds nothing to remove twice.
+    this.#forget(entry);
+    try {
+      entry.plugin.exitTree();
+    } catch (error) {
+      failures.push({ plugin: entry.name, error });
+    }
+    if (entry.module !== undefined) {
+      try {
+        this.container.unloadSync(entry.module);
+      } catch (error) {
+        failures.push({ plugin: entry.name, error });
+      }
+    }
+    return failures;
+  }
+
+  #forget(entry: PluginEntry): void {
+    entry.state = 'exited';
+    this.#plugins.delete(entry.name);
+    const index = this.#tree.indexOf(entry);
+    if (index >= 0) this.#tree.splice(index, 1);
+  }
+
+  #unloadQuietly(module: ContainerModule): void {
+    try {
+      this.container.unloadSync(module);
+    } catch (error) {
+      reportError(error, 'unloading a plugin module after it failed to enter the tree');
+    }
+  }
+
+  #assertTreeComplete(): void {
+    const pending = this.getPendingPluginList();
+    if (pending.length === 0) return;
+    const missing = new Set<string>();
+    for (const { waitingFor } of pending) {
+      for (const name of waitingFor) if (!this.#plugins.has(name)) missing.add(name);
+    }
+    throw new MissingPluginDependencyError(pending, [...missing]);
+  }
+}

@@ -1,0 +1,25 @@
+import { Container } from 'inversify';
+import { ManualClock } from './clock.js';
+import { CoreTokens, serviceToken } from './tokens.js';
+
+describe('CoreTokens', () => {
+  test('are Symbol.for(@relaylane/core/<Name>), the same in every copy of the package', () => {
+    expect(CoreTokens.Engine).toBe(Symbol.for('@relaylane/core/Engine'));
+    expect(CoreTokens.Clock).toBe(Symbol.for('@relaylane/core/Clock'));
+    expect(CoreTokens.MessageQueue).toBe(Symbol.for('@relaylane/core/MessageQueue'));
+    expect(CoreTokens.CommandRegistry).toBe(Symbol.for('@relaylane/core/CommandRegistry'));
+  });
+
+  test('serviceToken builds the namespaced symbol of another package', () => {
+    expect(serviceToken<string>('steam-net-utils', 'NetworkingUtils')).toBe(
+      Symbol.for('@relaylane/steam-net-utils/NetworkingUtils'),
+    );
+  });
+
+  test('are typed: container.get returns the service type without a cast', () => {
+    const container = new Container();
+    container.bind(CoreTokens.Clock).toConstantValue(new ManualClock(7));
+    // `.now()` type-checks only because get() infers Clock from the token.
+    expect(container.get(CoreTokens.Clock).now()).toBe(7);
+  });
+});

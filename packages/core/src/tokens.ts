@@ -1,0 +1,32 @@
+import { type ServiceIdentifier } from 'inversify';
+import { type Clock } from './clock.js';
+import { type CommandRegistry } from './console/command-registry.js';
+import { type Engine } from './engine.js';
+import { type MessageQueue } from './message-queue.js';
+
+/**
+ * Builds the service identifier `Symbol.for('@relaylane/<packageName>/<name>')`, typed with the
+ * service it resolves to. `Symbol.for` makes the identifier the same across copies of a package
+ * (two bundles, a duplicated dependency), so bindings never silently miss.
+ *
+ * Other packages declare their tokens with it too:
+ * `serviceToken<NetworkingUtils>('steam-net-utils', 'NetworkingUtils')`.
+ */
+export function serviceToken<T>(packageName: string, name: string): ServiceIdentifier<T> {
+  return Symbol.for(`@relaylane/${packageName}/${name}`);
+}
+
+/**
+ * The services the {@link Engine} binds in its container as constant values, so a plugin's
+ * classes can `@inject(CoreTokens.Clock)` and the rest.
+ */
+export const CoreTokens = {
+  /** The engine that owns the container. */
+  Engine: serviceToken<Engine>('core', 'Engine'),
+  /** The engine's clock: the only time source of every time-dependent service. */
+  Clock: serviceToken<Clock>('core', 'Clock'),
+  /** The queue of deferred calls the engine flushes at the end of each tick. */
+  MessageQueue: serviceToken<MessageQueue>('core', 'MessageQueue'),
+  /** The dev console's command registry, where plugins register their commands. */
+  CommandRegistry: serviceToken<CommandRegistry>('core', 'CommandRegistry'),
+} as const;
