@@ -16,6 +16,9 @@ const tsJestTransform: Record<string, [string, unknown]> = {
   ],
 };
 
+// NodeNext needs `.js` in relative imports; Jest resolves the `.ts` source instead.
+const relativeJsSuffix = { '^(\\.{1,2}/.*)\\.js$': '$1' };
+
 function packageProject(directory: string, overrides: Partial<Config> = {}): Config {
   return {
     displayName: `@relaylane/${directory}`,
@@ -24,9 +27,7 @@ function packageProject(directory: string, overrides: Partial<Config> = {}): Con
     testEnvironment: 'node',
     setupFiles: ['reflect-metadata'],
     transform: tsJestTransform,
-    moduleNameMapper: {
-      '^(\\.{1,2}/.*)\\.js$': '$1',
-    },
+    moduleNameMapper: relativeJsSuffix,
     ...overrides,
   };
 }
@@ -54,7 +55,13 @@ const config: Config = {
         '/node_modules/(?!(\\.pnpm/@babylonjs\\+core[^/]*/node_modules/)?@babylonjs/core/)',
       ],
     }),
-    packageProject('steam-net-utils'),
+    packageProject('steam-net-utils', {
+      moduleNameMapper: {
+        ...relativeJsSuffix,
+        // Tests run the workspace's core from its sources, not from a build that may be stale.
+        '^@relaylane/core$': path.join(__dirname, 'packages', 'core', 'src', 'index.ts'),
+      },
+    }),
   ],
 };
 

@@ -1,4 +1,48 @@
-// @relaylane/steam-net-utils — browser-safe main entry point.
-// Every constant and enum of GodotSteam's Networking Utils reference, Steam's EResult values and
-// the table of networking config values.
+// @relaylane/steam-net-utils — the browser-safe main entry point: GodotSteam's Networking Utils
+// service, its plugin for @relaylane/core, every constant and enum, and the simulated relay
+// network. The Steam backend (koffi, Node only) is not part of this entry.
+
+// Every constant and enum of the reference, Steam's EResult, the config value table.
 export * from './constants/index.js';
+
+// The backend seam.
+export {
+  type BackendConnectionInfo,
+  type BackendEventSink,
+  type GlobalCallbackKind,
+  type NetworkingUtilsBackend,
+  PING_LOCATION_BYTES,
+  type RelayNetworkStatus,
+} from './backend/networking-utils-backend.js';
+
+// The service.
+export * from './service/index.js';
+
+// Building it: without a container, or as a plugin.
+export * from './plugin/backend-selection.js';
+export * from './plugin/create-networking-utils.js';
+export * from './plugin/networking-utils-plugin.js';
+export * from './plugin/tokens.js';
+export {
+  registerNetConsoleCommands,
+  DEBUG_MESSAGE_BUFFER_SIZE,
+} from './plugin/net-console-commands.js';
+
+// The simulated relay network and its world.
+export * from './simulation/index.js';
+export {
+  type ConnectionType,
+  type LatLon,
+  getPopInfo,
+  getPopInfoByCode,
+  type PopInfo,
+  POP_CATALOGUE,
+  popCodeFromId,
+  popIdFromCode,
+  CITY_CATALOGUE,
+  findCity,
+  suggestCities,
+} from './simulation/world/index.js';
+
+// Time, re-exported so a script needs one import.
+export { type Clock, ManualClock, SystemClock } from '@relaylane/core';

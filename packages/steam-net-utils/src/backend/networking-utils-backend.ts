@@ -1,0 +1,170 @@
+/**
+ * The seam between the `NetworkingUtils` service and what answers it: the simulated relay network
+ * (the default, in every environment) or the real Steam client library (Node and Electron).
+ *
+ * The interface stays close to Steam's flat C API (`SteamAPI_ISteamNetworkingUtils_*`): numbers
+ * are the SDK's (enums as their integer values, POP ids as uint32, IPv4 addresses as host-order
+ * uint32, SteamIDs as bigint), locations are the opaque 512-byte `SteamNetworkPingLocation_t`, and
+ * nothing is shaped for Godot. The service validates every argument before calling a backend, so a
+ * backend may assume well-typed input: integers in range, locations of exactly
+ * {@link PING_LOCATION_BYTES} bytes, strings of bounded length. It must still answer data it cannot
+ * interpret (an unknown POP id, a location with no data, an unknown config value) with Steam's
+ * documented sentinel, never by throwing.
+ *
+ * Events never reach the game from inside a backend call: a backend queues them and hands them
+ * over only in {@link NetworkingUtilsBackend.runCallbacks}, which the host loop drives once a frame.
+ */
+export interface NetworkingUtilsBackend {
+  /** Which implementation this is; the dev console and the README's fallback note show it. */
+  readonly kind: 'simulated' | 'steam';
+
+  /** `InitRelayNetworkAccess`: start obtaining the network config and measuring pings. */
+  initRelayNetworkAccess(): void;
+  /** `GetRelayNetworkStatus` with the details struct filled in. */
+  getRelayNetworkStatus(): RelayNetworkStatus;
+  /**
+   * `GetLocalPingLocation`: writes the local host's location into `out` (exactly
+   * {@link PING_LOCATION_BYTES} bytes, allocated by the caller) and returns its age in seconds, or
+   * -1 when there is no data yet (then `out` is all zeros).
+   */
+  getLocalPingLocation(out: Uint8Array): number;
+  /** `EstimatePingTimeBetweenTwoLocations`: ms, or `NETWORKING_PING_FAILED` / `NETWORKING_PING_UNKNOWN`. */
+  estimatePingTimeBetweenTwoLocations(location1: Uint8Array, location2: Uint8Array): number;
+  /** `EstimatePingTimeFromLocalHost`: ms, or `NETWORKING_PING_FAILED` / `NETWORKING_PING_UNKNOWN`. */
+  estimatePingTimeFromLocalHost(location: Uint8Array): number;
+  /** `ConvertPingLocationToString`: at most `MAX_NETWORKING_PING_LOCATION_STRING - 1` characters. */
+  convertPingLocationToString(location: Uint8Array): string;
+  /**
+   * `ParsePingLocationString`: on success writes the location into `out` and returns true; on
+   * failure leaves `out` all zeros and returns false. Never throws, whatever the string.
+   */
+  parsePingLocationString(text: string, out: Uint8Array): boolean;
+  /** `CheckPingDataUpToDate`: true if data no older than `maxAgeSeconds` exists, else starts a refresh. */
+  checkPingDataUpToDate(maxAgeSeconds: number): boolean;
+  /** `GetPingToDataCenter`: the best ping (ms or a negative sentinel) and the relay POP it goes through (0 when none). */
+  getPingToDataCenter(popId: number): { ping: number; viaRelayPop: number };
+  /** `GetDirectPingToPOP`: ms, or a negative sentinel. */
+  getDirectPingToPOP(popId: number): number;
+  /** `GetPOPCount`. */
+  getPOPCount(): number;
+  /** `GetPOPList`: every POP id the network config lists (Steam's API caps a list at the caller's buffer). */
+  getPOPList(): number[];
+  /** `GetLocalTimestamp`: microseconds, monotonic, starting above 30 days. */
+  getLocalTimestamp(): bigint;
+
+  /**
+   * `SetDebugOutputFunction`: deliver messages at or below `detailLevel`
+   * (`NetworkingSocketsDebugOutputType`) through {@link BackendEventSink.debugOutput}; `NONE` (0)
+   * stops them.
+   */
+  setDebugOutputLevel(detailLevel: number): void;
+
+  /** `GetIPv4FakeIPType` for a host-order IPv4 address. */
+  getIPv4FakeIPType(ipv4: number): number;
+  /** `GetRealIdentityForFakeIP`: `RESULT_OK` with the SteamID, `RESULT_INVALID_PARAM` or `RESULT_NO_MATCH` (identity 0n). */
+  getRealIdentityForFakeIP(ipv4: number, port: number): { result: number; steamId: bigint };
+
+  /**
+   * `SetConfigValue(eValue, eScopeType, scopeObj, eDataType, pArg)` with Steam's semantics (type
+   * conversion, silent clamping, read-only values, scope checks): true when the value was set.
+   * `value` is a number for INT32/FLOAT, a bigint for INT64, a string for STRING.
+   */
+  setConfigValue(
+    configValue: number,
+    scope: number,
+    scopeObject: number,
+    dataType: number,
+    value: number | bigint | string,
+  ): boolean;
+  /**
+   * `GetConfigValue` including the two-call size query: `result` is a
+   * `NetworkingGetConfigValueResult`, `dataType` the value's type (0 when unknown), `bytes` the
+   * value's bytes exactly as Steam writes them (little-endian int32/float/int64, NUL-terminated
+   * UTF-8 string), empty on failure.
+   */
+  getConfigValue(
+    configValue: number,
+    scope: number,
+    scopeObject: number,
+  ): { result: number; dataType: number; bytes: Uint8Array };
+  /** `GetConfigValueInfo`: the value's name, type and scope, or undefined for an unknown value. */
+  getConfigValueInfo(
+    configValue: number,
+  ): { name: string; dataType: number; scope: number } | undefined;
+  /** `IterateGenericEditableConfigValues`: the next value after `current` (0 starts, 0 ends). */
+  iterateGenericEditableConfigValues(current: number, enumerateDevVars: boolean): number;
+
+  /**
+   * `SetGlobalCallback_*`: route the event kind to {@link BackendEventSink}. Returns false when the
+   * backend cannot install it. Until it is installed, the kind's events are not delivered (except
+   * relay network status, which Steam's ordinary callback dispatch always delivers).
+   */
+  setGlobalCallback(kind: GlobalCallbackKind, enabled: boolean): boolean;
+
+  /**
+   * Advances the backend to now (the simulation reads its clock; Steam runs manual dispatch) and
+   * delivers every pending event to `sink`, in the order they happened. Never re-entrant.
+   */
+  runCallbacks(sink: BackendEventSink): void;
+
+  /** Releases everything (native callbacks, handles). Idempotent. Other calls after it are errors. */
+  shutdown(): void;
+}
+
+/** The size of Steam's opaque `SteamNetworkPingLocation_t`. */
+export const PING_LOCATION_BYTES = 512;
+
+/** `SteamRelayNetworkStatus_t`. */
+export interface RelayNetworkStatus {
+  /** `m_eAvail`, a `NetworkingAvailability`. */
+  readonly available: number;
+  /** `m_bPingMeasurementInProgress`: nonzero while pings are being measured. */
+  readonly pingMeasurementInProgress: number;
+  /** `m_eAvailNetworkConfig`. */
+  readonly availableNetworkConfig: number;
+  /** `m_eAvailAnyRelay`. */
+  readonly availableAnyRelay: number;
+  /** `m_debugMsg`: non-localized English, at most 255 characters. */
+  readonly debugMessage: string;
+}
+
+/** The `setGlobalCallback*` event kinds (the SDK's `k_ESteamNetworkingConfig_Callback_*`). */
+export type GlobalCallbackKind =
+  | 'connectionStatusChanged'
+  | 'authenticationStatusChanged'
+  | 'relayNetworkStatusChanged'
+  | 'fakeIPResult'
+  | 'messagesSessionRequest'
+  | 'messagesSessionFailed';
+
+/** `SteamNetConnectionInfo_t`, as GodotSteam's `network_connection_status_changed` dictionary needs it. */
+export interface BackendConnectionInfo {
+  /** The remote identity as a SteamID64 (0n when it is not a SteamID). */
+  readonly identity: bigint;
+  readonly userData: bigint;
+  readonly listenSocket: number;
+  /** The remote address as text (`'1.2.3.4:27015'`), '' when unknown. */
+  readonly remoteAddress: string;
+  readonly remotePop: number;
+  readonly popRelay: number;
+  readonly connectionState: number;
+  readonly endReason: number;
+  readonly endDebug: string;
+  readonly connectionDescription: string;
+}
+
+/** Where {@link NetworkingUtilsBackend.runCallbacks} delivers events. */
+export interface BackendEventSink {
+  relayNetworkStatus(status: RelayNetworkStatus): void;
+  connectionStatusChanged(connection: number, info: BackendConnectionInfo, oldState: number): void;
+  authenticationStatus(available: number, debugMessage: string): void;
+  fakeIPResult(result: number, steamId: bigint, ipv4: number, ports: readonly number[]): void;
+  messagesSessionRequest(remoteSteamId: bigint): void;
+  messagesSessionFailed(
+    reason: number,
+    remoteSteamId: bigint,
+    connectionState: number,
+    debugMessage: string,
+  ): void;
+  debugOutput(type: number, message: string): void;
+}

@@ -1,0 +1,150 @@
+/**
+ * Dev console commands that inject the simulated relay network's faults and move the simulated
+ * player: the same operations as the API (`setOffline`, `setPacketLoss`, `moveTo` on the
+ * network; `setPopDown`, `setAllRelaysUnreachable` on its world), typed at the console.
+ *
+ * | Command                                  | Does                                                           |
+ * | ---------------------------------------- | -------------------------------------------------------------- |
+ * | `net.sim.status`                         | where the host is, its faults, the world's faults, the status  |
+ * | `net.sim.where [place...]`               | shows the location, or moves the host (`Paris`, `48.8 2.3`)    |
+ * | `net.sim.offline <on\|off>`              | takes the host's Internet connection away or gives it back     |
+ * | `net.sim.loss <percent>`                 | the host's own packet loss, 0–100                              |
+ * | `net.sim.pop <code> <up\|down>`          | takes one POP of the world down or brings it back              |
+ * | `net.sim.relays <reachable\|unreachable>`| makes every relay of the world stop answering, or answer again |
+ */
+import { type CommandRegistry, type ConsoleCommand, defineCommand } from '@relaylane/core';
+
+import { availabilityName } from './debug-messages.js';
+import { type HostLocation } from './host-location.js';
+import { type SimulatedRelayNetwork } from './simulated-relay-network.js';
+import { formatLatLon, suggestCities } from './world/index.js';
+
+/**
+ * Reads the words of `net.sim.where`: a city (`Portland, United States`), or a latitude and a
+ * longitude (`48.86 2.35`, `48.86,2.35`). Returns the location to resolve (the world throws a
+ * RangeError naming close matches for an unknown city).
+ */
+export function parseLocationWords(words: readonly string[]): HostLocation {
+  const text = words.join(' ').trim();
+  const match = /^(-?\d+(?:\.\d+)?)\s*[,\s]\s*(-?\d+(?:\.\d+)?)$/.exec(text);
+  if (match !== null) return { lat: Number(match[1]), lon: Number(match[2]) };
+  return text;
+}
+
+/** The console commands of one simulated network (see the table in the file comment). */
+export function createSimulationCommands(network: SimulatedRelayNetwork): ConsoleCommand[] {
+  const world = network.world;
+  const popCodes = (): string[] => world.model.pops.map((pop) => pop.code);
+
+  const status = defineCommand({
+    name: 'net.sim.status',
+    help: 'Show the simulated host, its faults, the world faults and the relay network status.',
+    handler: () => {
+      const relay = network.peekRelayNetworkStatus();
+      const down = world.downPops();
+      return [
+        `host ${network.host.label}: ${network.host.locationName} (${formatLatLon(network.host.place)}), ${network.host.connection}`,
+        `offline: ${network.offline ? 'yes' : 'no'}; packet loss: ${network.packetLossPercent}%`,
+        `POPs down: ${down.length === 0 ? 'none' : down.join(', ')}; every relay unreachable: ${world.allRelaysUnreachable ? 'yes' : 'no'}`,
+        `relay network: avail=${availabilityName(relay.available)} config=${availabilityName(relay.availableNetworkConfig)} ` +
+          `anyrelay=${availabilityName(relay.availableAnyRelay)}${relay.pingMeasurementInProgress !== 0 ? ' (measuring)' : ''}: ${relay.debugMessage}`,
+      ];
+    },
+  });
+
+  const where = defineCommand({
+    name: 'net.sim.where',
+    help: 'Show where the simulated host is, or move it to a city or to "lat lon".\nMoving forgets its pings and measures again.',
+    args: [
+      {
+        name: 'place',
+        type: 'string',
+        rest: true,
+        optional: true,
+        description: "a city ('Paris', 'Portland, United States') or 'lat lon'",
+        complete: (partial: string) => suggestCities(partial, 10).map((city) => city.name),
+      },
+    ],
+    handler: ({ place }) => {
+      if (place.length > 0) network.moveTo(parseLocationWords(place));
+      return `${network.host.locationName} (${formatLatLon(network.host.place)})`;
+    },
+  });
+
+  const offline = defineCommand({
+    name: 'net.sim.offline',
+    help: "Take the simulated host's Internet connection away (on) or give it back (off).",
+    args: [{ name: 'offline', type: 'boolean' }],
+    handler: ({ offline: value }) => {
+      network.setOffline(value);
+      return value
+        ? 'The host is offline: fetching the config fails and relays stop answering.'
+        : 'The host is online again: the next use of the relay network retries.';
+    },
+  });
+
+  const loss = defineCommand({
+    name: 'net.sim.loss',
+    help: "Drop this percentage of the simulated host's ping probes (0-100), on top of FakePacketLoss.",
+    args: [{ name: 'percent', type: 'number' }],
+    handler: ({ percent }) => {
+      network.setPacketLoss(percent);
+      return `Packet loss: ${network.packetLossPercent}%`;
+    },
+  });
+
+  const pop = defineCommand({
+    name: 'net.sim.pop',
+    help: 'Take a POP of the simulated world down, or bring it back up.',
+    args: [
+      { name: 'code', type: 'string', description: "a POP code such as 'fra'", complete: popCodes },
+      { name: 'state', type: 'enum', choices: ['up', 'down'] },
+    ],
+    handler: ({ code, state }) => {
+      world.setPopDown(code, state === 'down');
+      const down = world.downPops();
+      return `POP ${code.toLowerCase()} is ${state}. POPs down: ${down.length === 0 ? 'none' : down.join(', ')}`;
+    },
+  });
+
+  const relays = defineCommand({
+    name: 'net.sim.relays',
+    help: 'Make every relay of the simulated world stop answering (unreachable), or answer again.',
+    args: [{ name: 'state', type: 'enum', choices: ['reachable', 'unreachable'] }],
+    handler: ({ state }) => {
+      world.setAllRelaysUnreachable(state === 'unreachable');
+      return `Every relay is ${state}.`;
+    },
+  });
+
+  return [status, where, offline, loss, pop, relays] as unknown as ConsoleCommand[];
+}
+
+/**
+ * Registers {@link createSimulationCommands} in `registry`; returns the function that
+ * unregisters them (the symmetric undo).
+ *
+ * @throws ConsoleError `CONSOLE_DUPLICATE_COMMAND` when a `net.sim.*` command is already
+ *   registered (nothing is registered then).
+ */
+export function registerSimulationCommands(
+  registry: CommandRegistry,
+  network: SimulatedRelayNetwork,
+): () => void {
+  const commands = createSimulationCommands(network);
+  const registered: string[] = [];
+  try {
+    for (const command of commands) {
+      registry.register(command);
+      registered.push(command.name);
+    }
+  } catch (error) {
+    for (const name of registered) registry.unregister(name);
+    throw error;
+  }
+  return () => {
+    for (const name of registered) {
+      if (registry.has(name)) registry.unregister(name);
+    }
+  };
+}
