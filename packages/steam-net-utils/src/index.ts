@@ -14,6 +14,7 @@ export {
   PING_LOCATION_BYTES,
   type RelayNetworkStatus,
 } from './backend/networking-utils-backend.js';
+export { decodeConfigValueBytes, encodeConfigValueBytes } from './backend/config-value-bytes.js';
 
 // The service.
 export * from './service/index.js';

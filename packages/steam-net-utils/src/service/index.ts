@@ -2,7 +2,6 @@
  * The `NetworkingUtils` service: GodotSteam's Networking Utils surface (32 methods, GodotSteam's
  * dictionaries and signals) over any `NetworkingUtilsBackend`.
  */
-export { readConfigValueBytes } from './config-value-bytes.js';
 export type {
   ConfigValueInfo,
   ConfigValueResult,

@@ -12,6 +12,7 @@ import {
   NETWORKING_CONFIG_SCOPE_CONNECTION,
   NETWORKING_CONFIG_SCOPE_GLOBAL,
   NETWORKING_CONFIG_TYPE_FLOAT,
+  NETWORKING_CONFIG_TYPE_FUNCTION_PTR,
   NETWORKING_CONFIG_TYPE_INT32,
   NETWORKING_CONFIG_TYPE_STRING,
   NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_EVERYTHING,
@@ -19,7 +20,7 @@ import {
   RESULT_INVALID_PARAM,
 } from '../constants/index.js';
 import { parseIPv4Address, type ParsedIPv4Address } from '../net/index.js';
-import { readConfigValueBytes } from './config-value-bytes.js';
+import { decodeConfigValueBytes } from '../backend/config-value-bytes.js';
 import {
   type ConfigValueInfo,
   type ConfigValueResult,
@@ -533,7 +534,11 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
     return {
       result,
       type: dataType,
-      value: result < 0 ? null : readConfigValueBytes(dataType, bytes),
+      // Pointers (callbacks) have no meaning in JavaScript: null, as for a failure.
+      value:
+        result < 0 || dataType === NETWORKING_CONFIG_TYPE_FUNCTION_PTR
+          ? null
+          : (decodeConfigValueBytes(dataType, bytes) ?? null),
     };
   }
 

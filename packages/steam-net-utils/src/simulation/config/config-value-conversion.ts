@@ -15,7 +15,7 @@ import {
 import { formatPrintfG } from './c-number-formatting.js';
 import { scanFloat32, scanInt32, scanInt64 } from './c-number-parsing.js';
 import { bigintToFloat32 } from './float32-rounding.js';
-import { decodeUtf8, encodeUtf8 } from './utf8.js';
+import { decodeUtf8, encodeUtf8 } from '../../backend/utf8.js';
 
 /**
  * A config value as the simulation holds it: int32 and float values as numbers (floats exactly

@@ -12,7 +12,6 @@ export {
   getConfigValueInfo,
   iterateGenericEditableConfigValues,
 } from './config-value-catalog.js';
-export { decodeConfigValueBytes, encodeConfigValueBytes } from './config-value-bytes.js';
 export {
   clampConfigValue,
   type ConfigArgument,

@@ -10,7 +10,7 @@ import {
   NETWORKING_GET_CONFIG_VALUE_OK as OK,
   NETWORKING_GET_CONFIG_VALUE_OK_INHERITED as OK_INHERITED,
 } from '../../constants/index.js';
-import { encodeConfigValueBytes } from './config-value-bytes.js';
+import { encodeConfigValueBytes } from '../../backend/config-value-bytes.js';
 import { clampConfigValue, convertConfigArgument } from './config-value-conversion.js';
 import { SimulatedConfigStore } from './simulated-config-store.js';
 

@@ -34,7 +34,7 @@ import {
   NETWORKING_GET_CONFIG_VALUE_OK as OK,
   NETWORKING_GET_CONFIG_VALUE_OK_INHERITED as OK_INHERITED,
 } from '../../constants/index.js';
-import { decodeConfigValueBytes } from './config-value-bytes.js';
+import { decodeConfigValueBytes } from '../../backend/config-value-bytes.js';
 import { SimulatedConfigStore } from './simulated-config-store.js';
 
 /** The decoded value a `get` returns (throws if the bytes do not decode, so tests fail loudly). */

@@ -26,7 +26,7 @@ import {
   type ConfigValueCatalogOptions,
   type ConfigValueInfo,
 } from './config-value-catalog.js';
-import { encodeConfigValueBytes } from './config-value-bytes.js';
+import { encodeConfigValueBytes } from '../../backend/config-value-bytes.js';
 import {
   clampConfigValue,
   type ConfigArgument,

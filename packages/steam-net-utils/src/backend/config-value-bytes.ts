@@ -9,7 +9,7 @@ import {
   NETWORKING_CONFIG_TYPE_INT32,
   NETWORKING_CONFIG_TYPE_INT64,
   NETWORKING_CONFIG_TYPE_STRING,
-} from '../../constants/index.js';
+} from '../constants/index.js';
 import { decodeUtf8, encodeUtf8 } from './utf8.js';
 
 /** `sizeof(int32)` and `sizeof(float)`. */
