@@ -143,6 +143,16 @@ function readInt32(bytes: Uint8Array): number {
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getInt32(0, true);
 }
 
+/** How a backend's services may be made by {@link describeNetworkingUtilsContract}. */
+export interface NetworkingUtilsContractOptions {
+  /**
+   * Only one service may be alive at a time (the Steam backend: Steam is one per process), so each
+   * new service disposes the earlier ones first. The suite never uses two services at once; this
+   * only changes when the earlier ones are disposed.
+   */
+  readonly oneServiceAtATime?: boolean;
+}
+
 /**
  * Declares the contract suite for one backend; `makeService` is called for each group of tests
  * that needs a fresh service (every service it makes is disposed after its tests).
@@ -150,10 +160,14 @@ function readInt32(bytes: Uint8Array): number {
 export function describeNetworkingUtilsContract(
   name: string,
   makeService: MakeNetworkingUtilsHarness,
+  options: NetworkingUtilsContractOptions = {},
 ): void {
   describe(`NetworkingUtils contract: ${name}`, () => {
     const live: NetworkingUtils[] = [];
     function fresh(): NetworkingUtilsHarness {
+      if (options.oneServiceAtATime === true) {
+        for (const service of live.splice(0)) service.dispose();
+      }
       const harness = makeService();
       live.push(harness.service);
       return harness;

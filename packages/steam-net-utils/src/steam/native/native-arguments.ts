@@ -1,0 +1,232 @@
+/**
+ * The argument kinds of the flat API and how a JavaScript value becomes each: checked first, so a
+ * value koffi would silently wrap, truncate or turn into a transient callback never reaches native
+ * code. Each kind knows its koffi type; a check failure throws TypeError (wrong JavaScript type) or
+ * RangeError (right type, out of range / too small), naming the C function and parameter.
+ */
+import { type NativePointer } from './steam-api.js';
+
+/** The longest `const char *` sent to Steam, in UTF-8 bytes (Steam's own strings are far shorter). */
+export const MAX_NATIVE_STRING_BYTES = 1 << 20;
+
+const FLOAT_MAX = 3.4028234663852886e38;
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+const UINT64_MAX = 2n ** 64n - 1n;
+
+/** One parameter: its C name, koffi type, and conversion. */
+export interface NativeArgument {
+  readonly name: string;
+  readonly ctype: string;
+  /** Checks `value` and returns what koffi is given; `where` names the function for messages. */
+  convert(value: unknown, where: string): unknown;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'string') return `a string of ${value.length} characters`;
+  if (value instanceof Uint8Array) return `a Uint8Array of ${value.byteLength} bytes`;
+  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name} of ${value.byteLength} bytes`;
+  if (typeof value === 'function') return 'a function';
+  return typeof value === 'object' ? 'an object' : String(value);
+}
+
+function typeError(where: string, name: string, expected: string, value: unknown): TypeError {
+  return new TypeError(`${where}: ${name} must be ${expected}, got ${describe(value)}`);
+}
+
+function rangeError(where: string, name: string, expected: string, value: unknown): RangeError {
+  return new RangeError(`${where}: ${name} must be ${expected}, got ${describe(value)}`);
+}
+
+function integer(name: string, ctype: string, min: number, max: number): NativeArgument {
+  const expected = `an integer from ${min} to ${max} (${ctype})`;
+  return {
+    name,
+    ctype,
+    convert(value, where) {
+      if (typeof value !== 'number') throw typeError(where, name, expected, value);
+      if (!Number.isInteger(value) || value < min || value > max) {
+        throw rangeError(where, name, expected, value);
+      }
+      return value;
+    },
+  };
+}
+
+/** `int32` (and every 32-bit enum). */
+export function int32(name: string): NativeArgument {
+  return integer(name, 'int32_t', -(2 ** 31), 2 ** 31 - 1);
+}
+
+/** `uint32` (POP ids, IPv4 addresses, connection handles). */
+export function uint32(name: string): NativeArgument {
+  return integer(name, 'uint32_t', 0, 2 ** 32 - 1);
+}
+
+/** `float`: finite and within a C float's range (a double that would become ±inf is refused). */
+export function float32(name: string): NativeArgument {
+  const expected = `a finite number within ±${FLOAT_MAX} (float)`;
+  return {
+    name,
+    ctype: 'float',
+    convert(value, where) {
+      if (typeof value !== 'number') throw typeError(where, name, expected, value);
+      if (!Number.isFinite(value) || Math.abs(value) > FLOAT_MAX) {
+        throw rangeError(where, name, expected, value);
+      }
+      return value;
+    },
+  };
+}
+
+/** `bool`. */
+export function bool(name: string): NativeArgument {
+  return {
+    name,
+    ctype: 'bool',
+    convert(value, where) {
+      if (typeof value !== 'boolean') throw typeError(where, name, 'a boolean', value);
+      return value;
+    },
+  };
+}
+
+/** `intptr_t` on a 64-bit platform: a safe integer or an int64 bigint. */
+export function intptr(name: string): NativeArgument {
+  const expected = 'a safe integer or an int64 bigint (intptr_t)';
+  return {
+    name,
+    ctype: 'intptr_t',
+    convert(value, where) {
+      if (typeof value === 'number') {
+        if (!Number.isSafeInteger(value)) throw rangeError(where, name, expected, value);
+        return BigInt(value);
+      }
+      if (typeof value !== 'bigint') throw typeError(where, name, expected, value);
+      if (value < INT64_MIN || value > INT64_MAX) throw rangeError(where, name, expected, value);
+      return value;
+    },
+  };
+}
+
+/** `uint64` (`SteamAPICall_t`): a bigint. */
+export function uint64(name: string): NativeArgument {
+  const expected = 'a uint64 bigint';
+  return {
+    name,
+    ctype: 'uint64_t',
+    convert(value, where) {
+      if (typeof value !== 'bigint') throw typeError(where, name, expected, value);
+      if (value < 0n || value > UINT64_MAX) throw rangeError(where, name, expected, value);
+      return value;
+    },
+  };
+}
+
+function pointerArgument(name: string, nullable: boolean, what: string): NativeArgument {
+  const expected = nullable ? `${what} (a non-zero bigint) or null` : `${what} (a non-zero bigint)`;
+  return {
+    name,
+    ctype: 'void *',
+    convert(value, where) {
+      if (value === null && nullable) return null;
+      if (typeof value !== 'bigint') throw typeError(where, name, expected, value);
+      if (value <= 0n || value > UINT64_MAX) throw rangeError(where, name, expected, value);
+      return value as NativePointer;
+    },
+  };
+}
+
+/** The `ISteamNetworkingUtils *self` pointer. */
+export function self(): NativeArgument {
+  return pointerArgument('self', false, 'the ISteamNetworkingUtils pointer');
+}
+
+/**
+ * A C function pointer: a pointer from `koffi.register`, or null. (A JavaScript function is
+ * refused: koffi would make it a transient callback, invalid once the call returns.)
+ */
+export function functionPointer(name: string): NativeArgument {
+  return pointerArgument(name, true, 'a function pointer from koffi.register');
+}
+
+/** A `void *` value handed over as is (e.g. `SetGlobalConfigValuePtr`): a pointer or null. */
+export function opaquePointer(name: string): NativeArgument {
+  return pointerArgument(name, true, 'a native pointer');
+}
+
+/**
+ * A pointer to a caller buffer of at least `minBytes` bytes (written in place for outputs). With
+ * `nullable`, null passes the null pointer.
+ */
+export function buffer(name: string, minBytes: number, nullable = false): NativeArgument {
+  const expected = `a Uint8Array of at least ${minBytes} bytes${nullable ? ', or null' : ''}`;
+  return {
+    name,
+    ctype: 'void *',
+    convert(value, where) {
+      if (value === null && nullable) return null;
+      if (!(value instanceof Uint8Array)) throw typeError(where, name, expected, value);
+      if (value.byteLength < minBytes) throw rangeError(where, name, expected, value);
+      return value;
+    },
+  };
+}
+
+/**
+ * A typed array of a fixed element type, at least `minLength` elements (out parameters such as
+ * `SteamNetworkingPOPID *`, `ESteamNetworkingConfigDataType *`, `size_t *`).
+ */
+export function typedArray<T extends ArrayBufferView>(
+  name: string,
+  kind: { new (length: number): T; readonly name: string },
+  minLength: number,
+  nullable: boolean,
+): NativeArgument {
+  const expected = `a ${kind.name} of at least ${minLength} element${minLength === 1 ? '' : 's'}${nullable ? ', or null' : ''}`;
+  return {
+    name,
+    ctype: 'void *',
+    convert(value, where) {
+      if (value === null && nullable) return null;
+      if (!(value instanceof kind)) throw typeError(where, name, expected, value);
+      if ((value as unknown as { length: number }).length < minLength) {
+        throw rangeError(where, name, expected, value);
+      }
+      return value;
+    },
+  };
+}
+
+const utf8 = new TextEncoder();
+
+/**
+ * `const char *`: a string (encoded as UTF-8 with a NUL added; a lone surrogate becomes U+FFFD as
+ * in any UTF-8 encoding), or a Uint8Array that holds a NUL (sent up to and including it). A string
+ * holding U+0000 is refused: C would see it cut short. At most {@link MAX_NATIVE_STRING_BYTES}.
+ */
+export function cString(name: string): NativeArgument {
+  const expected = `a string without U+0000 of at most ${MAX_NATIVE_STRING_BYTES} UTF-8 bytes, or a NUL-terminated Uint8Array`;
+  return {
+    name,
+    ctype: 'void *',
+    convert(value, where) {
+      if (typeof value === 'string') {
+        if (value.includes('\0')) throw rangeError(where, name, expected, value);
+        const encoded = utf8.encode(value);
+        if (encoded.byteLength > MAX_NATIVE_STRING_BYTES)
+          throw rangeError(where, name, expected, value);
+        const terminated = new Uint8Array(encoded.byteLength + 1);
+        terminated.set(encoded);
+        return terminated;
+      }
+      if (!(value instanceof Uint8Array)) throw typeError(where, name, expected, value);
+      const end = value.indexOf(0);
+      if (end === -1 || end > MAX_NATIVE_STRING_BYTES)
+        throw rangeError(where, name, expected, value);
+      return value;
+    },
+  };
+}

@@ -1,0 +1,447 @@
+/**
+ * The koffi binding against the test double (same exports and signatures as libsteam_api): every
+ * declared function resolves, arguments arrive exactly, results come back typed, and a value koffi
+ * would wrap, truncate or turn into a transient callback is refused before any native call.
+ */
+import koffi from 'koffi';
+
+import {
+  loadSteamApiTestDouble,
+  type SteamApiTestDouble,
+} from '../test-double/test-double-control.js';
+import { loadSteamApi } from './load-steam-api.js';
+import { type SteamApi, type SteamApiFunctionName } from './steam-api.js';
+import { steamApiSymbols } from './steam-api-binding.js';
+import { SteamLibraryLoadError } from './steam-library-error.js';
+
+// steam-abi.md section 1: every SteamAPI_ISteamNetworkingUtils_* of SDK 1.64/1.65, and the
+// init, interface and manual-dispatch exports.
+const UTILS_FUNCTIONS = [
+  'AllocateMessage',
+  'InitRelayNetworkAccess',
+  'GetRelayNetworkStatus',
+  'GetLocalPingLocation',
+  'EstimatePingTimeBetweenTwoLocations',
+  'EstimatePingTimeFromLocalHost',
+  'ConvertPingLocationToString',
+  'ParsePingLocationString',
+  'CheckPingDataUpToDate',
+  'GetPingToDataCenter',
+  'GetDirectPingToPOP',
+  'GetPOPCount',
+  'GetPOPList',
+  'GetLocalTimestamp',
+  'SetDebugOutputFunction',
+  'IsFakeIPv4',
+  'GetIPv4FakeIPType',
+  'GetRealIdentityForFakeIP',
+  'SetGlobalConfigValueInt32',
+  'SetGlobalConfigValueFloat',
+  'SetGlobalConfigValueString',
+  'SetGlobalConfigValuePtr',
+  'SetConnectionConfigValueInt32',
+  'SetConnectionConfigValueFloat',
+  'SetConnectionConfigValueString',
+  'SetGlobalCallback_SteamNetConnectionStatusChanged',
+  'SetGlobalCallback_SteamNetAuthenticationStatusChanged',
+  'SetGlobalCallback_SteamRelayNetworkStatusChanged',
+  'SetGlobalCallback_FakeIPResult',
+  'SetGlobalCallback_MessagesSessionRequest',
+  'SetGlobalCallback_MessagesSessionFailed',
+  'SetConfigValue',
+  'SetConfigValueStruct',
+  'GetConfigValue',
+  'GetConfigValueInfo',
+  'IterateGenericEditableConfigValues',
+  'SteamNetworkingIPAddr_ToString',
+  'SteamNetworkingIPAddr_ParseString',
+  'SteamNetworkingIPAddr_GetFakeIPType',
+  'SteamNetworkingIdentity_ToString',
+  'SteamNetworkingIdentity_ParseString',
+];
+const OTHER_SYMBOLS = [
+  'SteamAPI_InitFlat',
+  'SteamAPI_Shutdown',
+  'SteamAPI_SteamNetworkingUtils_SteamAPI_v004',
+  'SteamAPI_GetHSteamPipe',
+  'SteamAPI_ManualDispatch_Init',
+  'SteamAPI_ManualDispatch_RunFrame',
+  'SteamAPI_ManualDispatch_GetNextCallback',
+  'SteamAPI_ManualDispatch_FreeLastCallback',
+  'SteamAPI_ManualDispatch_GetAPICallResult',
+];
+
+let double: SteamApiTestDouble;
+let api: SteamApi;
+let self: bigint;
+
+beforeAll(() => {
+  double = loadSteamApiTestDouble();
+});
+
+beforeEach(() => {
+  double.reset();
+  api = loadSteamApi({ libraryPath: double.path });
+  expect(api.InitFlat(Buffer.alloc(1024))).toBe(0);
+  self = api.SteamNetworkingUtils()!;
+  double.clearLog();
+});
+
+afterEach(() => {
+  if (api.loaded) api.unload();
+});
+
+describe('declarations', () => {
+  it('declare every function of the flat API the reference lists, and nothing else', () => {
+    expect(steamApiSymbols().sort()).toEqual(
+      [
+        ...UTILS_FUNCTIONS.map((name) => `SteamAPI_ISteamNetworkingUtils_${name}`),
+        ...OTHER_SYMBOLS,
+      ].sort(),
+    );
+  });
+
+  it('bind each of them to a method named without its prefix', () => {
+    for (const name of UTILS_FUNCTIONS) {
+      expect({ name, type: typeof api[name as SteamApiFunctionName] }).toEqual({
+        name,
+        type: 'function',
+      });
+    }
+  });
+
+  it('resolve every symbol in the test double (the load binds them all eagerly)', () => {
+    expect(api.loaded).toBe(true);
+    expect(api.platform).toBe('linux64');
+    expect(api.layout.pack).toBe(4);
+  });
+});
+
+describe('arguments arrive exactly', () => {
+  it('passes the interface pointer as self', () => {
+    expect(self).toBe(double.interfaceAddress);
+    api.GetDirectPingToPOP(self, 6386276);
+    expect(double.log()).toEqual(['GetDirectPingToPOP(self=utils,popID=6386276)']);
+  });
+
+  it('passes uint32 values above 2^31 unchanged', () => {
+    api.GetIPv4FakeIPType(self, 0xa9fe0102);
+    expect(double.log()).toEqual([`GetIPv4FakeIPType(self=utils,nIPv4=${0xa9fe0102})`]);
+  });
+
+  it('passes an intptr_t scope object given as a bigint or a number', () => {
+    const connection = double.openConnection();
+    const sizes = [new BigUint64Array(1), new BigUint64Array(1)] as const;
+    api.GetConfigValue(self, 24, 4, BigInt(connection), null, null, sizes[0]);
+    api.GetConfigValue(self, 24, 4, connection, null, null, sizes[1]);
+    expect(double.log()).toEqual([
+      `GetConfigValue(self=utils,eValue=24,eScopeType=4,scopeObj=${connection},pOutDataType=NULL,pResult=NULL,*cbResult=0)`,
+      `GetConfigValue(self=utils,eValue=24,eScopeType=4,scopeObj=${connection},pOutDataType=NULL,pResult=NULL,*cbResult=0)`,
+    ]);
+    // Both reached the connection: each was answered with the size an int32 needs.
+    expect([sizes[0][0], sizes[1][0]]).toEqual([4n, 4n]);
+  });
+
+  it('sends a string as NUL-terminated UTF-8', () => {
+    api.ParsePingLocationString(self, 'é"', new Uint8Array(512));
+    expect(double.log()).toEqual([
+      'ParsePingLocationString(self=utils,pszString="\\xc3\\xa9\\"",result=buf)',
+    ]);
+  });
+
+  it('sends a NUL-terminated Uint8Array up to its NUL', () => {
+    api.SetGlobalConfigValueString(self, 103, Uint8Array.from([0x61, 0x62, 0, 0x63]));
+    expect(double.log()).toEqual(['SetGlobalConfigValueString(self=utils,eValue=103,val="ab")']);
+  });
+
+  it('passes a float and a bool', () => {
+    api.CheckPingDataUpToDate(self, 2.5);
+    api.IterateGenericEditableConfigValues(self, 0, true);
+    expect(double.log()).toEqual([
+      'CheckPingDataUpToDate(self=utils,flMaxAgeSeconds=2.5)',
+      'IterateGenericEditableConfigValues(self=utils,eCurrent=0,bEnumerateDevVars=true)',
+    ]);
+  });
+
+  it('passes a registered function pointer, and null as NULL', () => {
+    const type = api.callbackTypes.debugOutput;
+    const pointer = koffi.register(() => undefined, type);
+    try {
+      api.SetDebugOutputFunction(self, 8, pointer);
+      api.SetDebugOutputFunction(self, 0, null);
+      expect(double.log()).toEqual([
+        `SetDebugOutputFunction(self=utils,eDetailLevel=8,pfnFunc=0x${pointer.toString(16)})`,
+        'SetDebugOutputFunction(self=utils,eDetailLevel=0,pfnFunc=NULL)',
+      ]);
+    } finally {
+      koffi.unregister(pointer);
+    }
+  });
+});
+
+describe('results come back typed', () => {
+  it('returns an int64 as a bigint', () => {
+    double.script('GetLocalTimestamp', { returns: 2n ** 62n + 5n });
+    expect(api.GetLocalTimestamp(self)).toBe(2n ** 62n + 5n);
+    expect(api.GetLocalTimestamp(self)).toBe(3_000_000_000_000n);
+  });
+
+  it('returns a NULL pointer as null', () => {
+    double.setInterfaceNull(true);
+    expect(api.SteamNetworkingUtils()).toBeNull();
+  });
+
+  it('returns a C string, or null for NULL', () => {
+    double.script('GetConfigValueInfo', { returns: 1, bytes: 'Scripted', aux: 1, aux2: 4 });
+    const type = new Int32Array(1);
+    const scope = new Int32Array(1);
+    expect(api.GetConfigValueInfo(self, 24, type, scope)).toBe('Scripted');
+    expect([type[0], scope[0]]).toEqual([1, 4]);
+    expect(api.GetConfigValueInfo(self, 12345, null, null)).toBeNull();
+  });
+
+  it('returns booleans as booleans and a float as a number', () => {
+    double.script('GetLocalPingLocation', { floatReturn: 1.5 });
+    expect(api.GetLocalPingLocation(self, new Uint8Array(512))).toBe(1.5);
+    expect(api.IsFakeIPv4(self, 0xa9fe0102)).toBe(true);
+    expect(api.IsFakeIPv4(self, 0x08080808)).toBe(false);
+  });
+
+  it('writes outputs into the caller buffers in place', () => {
+    const via = new Uint32Array(1);
+    double.script('GetPingToDataCenter', { returns: 31, aux: 0x00667261 });
+    expect(api.GetPingToDataCenter(self, 0x00667261, via)).toBe(31);
+    expect(via[0]).toBe(0x00667261);
+  });
+});
+
+describe('hostile arguments never reach native code', () => {
+  type Case = [string, 'TypeError' | 'RangeError', () => unknown, RegExp];
+  const cases: Case[] = [
+    [
+      'an int32 above 2^31-1',
+      'RangeError',
+      () => api.GetDirectPingToPOP(self, 2 ** 32),
+      /popID must be an integer from 0 to 4294967295/,
+    ],
+    ['a negative uint32', 'RangeError', () => api.IsFakeIPv4(self, -1), /nIPv4/],
+    [
+      'a fractional int32',
+      'RangeError',
+      () => api.SetGlobalConfigValueInt32(self, 24, 1.5),
+      /val must be an integer/,
+    ],
+    [
+      'a bigint for an int32',
+      'TypeError',
+      () => api.SetGlobalConfigValueInt32(self, 24, 1n as unknown as number),
+      /val/,
+    ],
+    [
+      'a string for an int32',
+      'TypeError',
+      () => api.GetDirectPingToPOP(self, '5' as unknown as number),
+      /popID/,
+    ],
+    [
+      'NaN for a float',
+      'RangeError',
+      () => api.CheckPingDataUpToDate(self, Number.NaN),
+      /flMaxAgeSeconds must be a finite number/,
+    ],
+    [
+      'a float beyond FLT_MAX',
+      'RangeError',
+      () => api.SetGlobalConfigValueFloat(self, 2, 1e39),
+      /val/,
+    ],
+    [
+      'a 511-byte location',
+      'RangeError',
+      () => api.EstimatePingTimeFromLocalHost(self, new Uint8Array(511)),
+      /remoteLocation must be a Uint8Array of at least 512 bytes/,
+    ],
+    [
+      'an array for a location',
+      'TypeError',
+      () => api.EstimatePingTimeFromLocalHost(self, [0] as unknown as Uint8Array),
+      /remoteLocation/,
+    ],
+    [
+      'a NULL location',
+      'TypeError',
+      () => api.GetLocalPingLocation(self, null as unknown as Uint8Array),
+      /result/,
+    ],
+    [
+      'a buffer size beyond the buffer',
+      'RangeError',
+      () => api.ConvertPingLocationToString(self, new Uint8Array(512), new Uint8Array(16), 17),
+      /cchBufSize must be from 0 to the length of pszBuf \(16\)/,
+    ],
+    [
+      'a negative buffer size',
+      'RangeError',
+      () => api.ConvertPingLocationToString(self, new Uint8Array(512), new Uint8Array(16), -1),
+      /cchBufSize/,
+    ],
+    [
+      'a list size beyond the list',
+      'RangeError',
+      () => api.GetPOPList(self, new Uint32Array(2), 3),
+      /nListSz/,
+    ],
+    [
+      'a result size beyond the result buffer',
+      'RangeError',
+      () => api.GetConfigValue(self, 24, 1, 0, null, new Uint8Array(4), BigUint64Array.of(8n)),
+      /cbResult\[0\] must be at most the size of pResult \(4\)/,
+    ],
+    [
+      'a Uint8Array for the size_t out parameter',
+      'TypeError',
+      () =>
+        api.GetConfigValue(
+          self,
+          24,
+          1,
+          0,
+          null,
+          null,
+          new Uint8Array(8) as unknown as BigUint64Array,
+        ),
+      /cbResult must be a BigUint64Array/,
+    ],
+    [
+      'a string holding U+0000',
+      'RangeError',
+      () => api.ParsePingLocationString(self, 'a\0b', new Uint8Array(512)),
+      /pszString must be a string without U\+0000/,
+    ],
+    [
+      'bytes without a NUL for a string',
+      'RangeError',
+      () => api.SetGlobalConfigValueString(self, 103, Uint8Array.of(0x61)),
+      /val/,
+    ],
+    [
+      'a string longer than 1 MiB',
+      'RangeError',
+      () => api.ParsePingLocationString(self, 'a'.repeat((1 << 20) + 1), new Uint8Array(512)),
+      /pszString/,
+    ],
+    [
+      'a JavaScript function as a callback',
+      'TypeError',
+      () => api.SetGlobalCallback_FakeIPResult(self, (() => undefined) as unknown as bigint),
+      /fnCallback must be a function pointer from koffi.register/,
+    ],
+    [
+      'a number as the interface pointer',
+      'TypeError',
+      () => api.GetPOPCount(1234 as unknown as bigint),
+      /self must be the ISteamNetworkingUtils pointer/,
+    ],
+    [
+      'a null interface pointer',
+      'TypeError',
+      () => api.GetPOPCount(null as unknown as bigint),
+      /self/,
+    ],
+    [
+      'an intptr_t beyond the safe integers',
+      'RangeError',
+      () => api.SetConfigValue(self, 24, 4, 2 ** 53, 1, null),
+      /scopeObj/,
+    ],
+    [
+      'a negative message size',
+      'RangeError',
+      () => api.AllocateMessage(self, -1),
+      /cbAllocateBuffer must not be negative/,
+    ],
+    [
+      'a short CallbackMsg_t',
+      'RangeError',
+      () => api.ManualDispatch_GetNextCallback(1, new Uint8Array(19)),
+      /pCallbackMsg must be a Uint8Array of at least 20 bytes/,
+    ],
+    [
+      'a short error message buffer',
+      'RangeError',
+      () => api.InitFlat(new Uint8Array(1023)),
+      /pOutErrMsg/,
+    ],
+    [
+      'too few arguments',
+      'TypeError',
+      () => (api.GetDirectPingToPOP as (...a: unknown[]) => unknown)(self),
+      /takes 2 argument\(s\) \(self, popID\), got 1/,
+    ],
+  ];
+
+  it.each(cases)(
+    'refuses %s with a %s naming the C function and parameter',
+    (_what, name, call, message) => {
+      let error: unknown;
+      try {
+        call();
+      } catch (caught) {
+        error = caught;
+      }
+      expect((error as Error | undefined)?.name).toBe(name);
+      expect((error as Error).message).toMatch(/^SteamAPI_\w+: /);
+      expect((error as Error).message).toMatch(message);
+      expect(double.log()).toEqual([]);
+    },
+  );
+});
+
+describe('unload', () => {
+  it('makes every method throw STEAM_LIBRARY_UNLOADED instead of calling unmapped code', () => {
+    api.unload();
+    expect(api.loaded).toBe(false);
+    let error: unknown;
+    try {
+      api.GetPOPCount(self);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(SteamLibraryLoadError);
+    expect((error as SteamLibraryLoadError).code).toBe('STEAM_LIBRARY_UNLOADED');
+    expect(double.log()).toEqual(['Shutdown()']);
+  });
+
+  it('shuts Steam down first when InitFlat succeeded and Shutdown was not called', () => {
+    api.unload();
+    expect(double.shutdownCount()).toBe(1);
+    expect(double.isInitialized()).toBe(false);
+  });
+
+  it('does not call Shutdown again after an explicit Shutdown', () => {
+    api.Shutdown();
+    api.unload();
+    expect(double.shutdownCount()).toBe(1);
+  });
+
+  it('does not call Shutdown when InitFlat failed', () => {
+    api.Shutdown();
+    double.failInit(2, 'no client');
+    expect(api.InitFlat(null)).toBe(2);
+    api.unload();
+    expect(double.shutdownCount()).toBe(1);
+  });
+
+  it('can be called twice, and the next load binds the library afresh', () => {
+    api.unload();
+    api.unload();
+    const again = loadSteamApi({ libraryPath: double.path });
+    expect(again).not.toBe(api);
+    expect(again.loaded).toBe(true);
+    again.unload();
+  });
+
+  it('is not needed to load twice: the same path gives the same object', () => {
+    expect(loadSteamApi({ libraryPath: double.path })).toBe(api);
+  });
+});
