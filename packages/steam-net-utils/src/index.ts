@@ -29,6 +29,9 @@ export {
   DEBUG_MESSAGE_BUFFER_SIZE,
 } from './plugin/net-console-commands.js';
 
+// Region picking, lobby ranking by ping, ping quality bands.
+export * from './matchmaking/index.js';
+
 // The simulated relay network and its world.
 export * from './simulation/index.js';
 export {

@@ -1,0 +1,131 @@
+/**
+ * Integration: the RegionSelector over the real simulated relay network (a ManualClock, a seed),
+ * driven as a game loop drives it: advance a frame, run the callbacks, update.
+ */
+import { ManualClock, MessageQueue } from '@relaylane/core';
+
+import {
+  NETWORKING_AVAILABILITY_CURRENT,
+  NETWORKING_CONFIG_SCOPE_GLOBAL,
+  NETWORKING_CONFIG_SDR_CLIENT_FORCE_RELAY_CLUSTER,
+  NETWORKING_PING_FAILED,
+} from '../constants/index.js';
+import { createNetworkingUtils } from '../plugin/create-networking-utils.js';
+import { SimulatedRelayNetwork } from '../simulation/simulated-relay-network.js';
+import { popIdFromCode } from '../simulation/world/pop-id.js';
+import { DEFAULT_REGION_MIN_BETTER_MS, RegionSelector } from './region-selector.js';
+
+const FRAME_MS = 50;
+
+function setUp(options: { frameUpdates?: boolean } = {}) {
+  const clock = new ManualClock();
+  const steam = createNetworkingUtils({
+    location: 'Frankfurt',
+    seed: 4,
+    clock,
+    messageQueue: new MessageQueue(),
+  });
+  if (!(steam.backend instanceof SimulatedRelayNetwork)) throw new Error('expected the simulation');
+  const network = steam.backend;
+  const selector = new RegionSelector(steam, { clock });
+  const changes: { at: number; code: string; ping: number; reason: string }[] = [];
+  selector.signals.region_changed.connect((_popId, code, ping, reason) => {
+    changes.push({ at: clock.now(), code, ping, reason });
+  });
+  /** When each measurement finished (relay_network_status with ping_measurement back to 0). */
+  const measured: number[] = [];
+  let measuring = false;
+  steam.signals.relay_network_status.connect((_available, pingMeasurement) => {
+    if (measuring && pingMeasurement === 0) measured.push(clock.now());
+    measuring = pingMeasurement !== 0;
+  });
+  const run = (ms: number): void => {
+    for (let t = 0; t < ms; t += FRAME_MS) {
+      clock.advance(FRAME_MS);
+      steam.runCallbacks();
+      if (options.frameUpdates !== false) selector.update();
+    }
+  };
+  const forcedCluster = () =>
+    steam.getConfigValueTyped(
+      NETWORKING_CONFIG_SDR_CLIENT_FORCE_RELAY_CLUSTER,
+      NETWORKING_CONFIG_SCOPE_GLOBAL,
+      0,
+    ).value;
+  steam.initRelayNetworkAccess();
+  return { clock, steam, network, selector, changes, measured, run, forcedCluster };
+}
+
+describe('RegionSelector over the simulated relay network (integration)', () => {
+  it('picks the nearest POP when relay_network_status reports CURRENT, with no update() call', () => {
+    const { steam, selector, changes, run } = setUp({ frameUpdates: false });
+    run(10_000);
+    expect(steam.getRelayNetworkStatus()).toBe(NETWORKING_AVAILABILITY_CURRENT);
+    expect(changes.map((c) => `${c.code}:${c.reason}`)).toEqual(['fra:initial']);
+    expect(selector.current?.ping).toBe(changes[0]!.ping);
+    expect(selector.candidates[0]!.code).toBe('fra');
+  });
+
+  it('after the player moves to Sydney, switches to syd minBetterMs after the new pings', () => {
+    const { network, changes, measured, run } = setUp();
+    run(10_000);
+    network.moveTo('Sydney');
+    const movedAt = measured.length;
+    run(15_000);
+    const remeasured = measured[movedAt]!;
+    expect(changes.map((c) => `${c.code}:${c.reason}`)).toEqual(['fra:initial', 'syd:better']);
+    const switchedAt = changes[1]!.at;
+    expect(switchedAt - remeasured).toBeGreaterThanOrEqual(DEFAULT_REGION_MIN_BETTER_MS);
+    expect(switchedAt - remeasured).toBeLessThan(DEFAULT_REGION_MIN_BETTER_MS + FRAME_MS);
+  });
+
+  it('pin forces the relay cluster in the simulation; unpin clears it and returns to the best', () => {
+    const { selector, changes, run, forcedCluster } = setUp();
+    run(10_000);
+    selector.pin('ams');
+    expect(forcedCluster()).toBe('ams');
+    run(10_000);
+    // Measured again through the forced cluster: every route now enters at ams.
+    const reachable = selector.candidates.filter((c) => c.reachable);
+    expect(reachable.length).toBeGreaterThan(1);
+    expect(new Set(reachable.map((c) => c.relayPopId))).toEqual(new Set([popIdFromCode('ams')]));
+    expect(selector.current).toMatchObject({ code: 'ams', pinned: true });
+    selector.unpin();
+    expect(forcedCluster()).toBe('');
+    run(10_000);
+    expect(changes.map((c) => `${c.code}:${c.reason}`).slice(1)).toEqual([
+      'ams:pinned',
+      // at unpin, the pings still come from the forced measurement, where ams is best
+      'ams:unpinned',
+      'fra:better',
+    ]);
+  });
+
+  it('switches at once, reason unreachable, when the current POP goes down', () => {
+    const { network, selector, changes, run } = setUp();
+    run(10_000);
+    network.world.setPopDown('fra', true);
+    const downAt = network.now;
+    run(1_000);
+    const last = changes.at(-1)!;
+    expect(last.reason).toBe('unreachable');
+    expect(last.code).not.toBe('fra');
+    expect(last.at - downAt).toBeLessThanOrEqual(500 + FRAME_MS); // one refresh interval
+    expect(selector.unreachable).toEqual(['fra']);
+  });
+
+  it('reports no region and every POP unreachable once the player is offline', () => {
+    const { network, selector, changes, run } = setUp();
+    run(10_000);
+    const popCount = selector.candidates.length;
+    network.setOffline(true);
+    run(30_000);
+    expect(changes.at(-1)).toMatchObject({
+      code: '',
+      ping: NETWORKING_PING_FAILED,
+      reason: 'unreachable',
+    });
+    expect(selector.current).toBeUndefined();
+    expect(selector.unreachable).toHaveLength(popCount);
+  });
+});
