@@ -20,6 +20,15 @@ export function liveNativeCallbackCount(): number {
   return liveRegistrations;
 }
 
+/**
+ * Counts a callback registered outside any {@link NativeCallbackOwner} (`change` 1 when it is
+ * registered, -1 once it is released), so that {@link liveNativeCallbackCount} includes it: the
+ * debug output function, which a worker thread registers.
+ */
+export function countNativeCallback(change: 1 | -1): void {
+  liveRegistrations += change;
+}
+
 /** The registered callbacks of one Steam backend, by key. */
 export class NativeCallbackOwner<Key extends string = string> {
   readonly #slots = new Map<Key, bigint>();

@@ -71,3 +71,15 @@ export class SteamBackendStateError extends RelaylaneError {
     super(code, message);
   }
 }
+
+/**
+ * Thrown by `setDebugOutputLevel` when the thread that receives Steam's debug output cannot start
+ * (code `STEAM_DEBUG_OUTPUT_UNAVAILABLE`): the message says why. The level is left unchanged.
+ */
+export class SteamDebugOutputError extends RelaylaneError {
+  declare readonly code: 'STEAM_DEBUG_OUTPUT_UNAVAILABLE';
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('STEAM_DEBUG_OUTPUT_UNAVAILABLE', message, options);
+  }
+}

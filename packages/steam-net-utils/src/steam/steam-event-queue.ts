@@ -1,7 +1,7 @@
 /**
  * The Steam backend's pending events. Steam produces them at awkward times: the global callbacks run
- * inside Steam calls, the debug output function may run on one of Steam's service threads (koffi
- * then marshals the call to the main thread), and manual dispatch hands out structs that are freed
+ * inside Steam calls, the debug output messages arrive from a worker thread (see
+ * `debug-output-relay.ts`) and are moved here on the main thread, and manual dispatch hands out structs that are freed
  * at once. Each is decoded into a plain object on arrival and queued here; `runCallbacks` hands them
  * to the sink in arrival order. Nothing here touches native memory.
  */
@@ -110,15 +110,23 @@ export class SteamEventQueue {
     this.#events.push(event);
   }
 
+  /** Counts debug messages dropped before they reached this queue (reported at the next delivery). */
+  countDroppedDebugMessages(count: number): void {
+    this.#droppedDebugMessages += count;
+  }
+
   /**
    * Delivers the waiting events to `sink` one by one, oldest first, including events queued while
    * delivering (a listener's Steam call may produce debug output), while `keepGoing()` is true.
    * If the sink throws, the events not yet delivered stay queued for the next call.
    *
+   * @param refill called before each event is taken (and before the first), to queue events that
+   *   arrived elsewhere meanwhile (the debug output relay's messages).
    * @returns how many events were delivered.
    */
-  deliver(sink: BackendEventSink, keepGoing: () => boolean): number {
+  deliver(sink: BackendEventSink, keepGoing: () => boolean, refill: () => void = () => {}): number {
     let delivered = 0;
+    refill();
     if (this.#droppedDebugMessages > 0) {
       const dropped = this.#droppedDebugMessages;
       this.#droppedDebugMessages = 0;
@@ -132,7 +140,11 @@ export class SteamEventQueue {
       });
       this.#debugMessages++;
     }
-    while (this.#events.length > 0 && keepGoing()) {
+    for (;;) {
+      refill();
+      if (this.#events.length === 0 || !keepGoing()) {
+        break;
+      }
       // Taken off before delivery: an event whose listener throws is not delivered twice.
       const event = this.#events.shift()!;
       if (event.kind === 'debugOutput') {

@@ -371,7 +371,7 @@ describe('debug output', () => {
       seen.push({ message, during: inRunCallbacks }),
     );
     double.startDebugOutputThread(5, 4, 'from thread');
-    // koffi queues each call from the thread to this (main) thread's event loop: let it run.
+    // The worker that owns the function forwards each call; the thread finishes on its own.
     for (let turn = 0; turn < 10_000 && double.debugOutputThreadDelivered() < 5; turn++) {
       await new Promise<void>((resolve) => setImmediate(resolve));
     }

@@ -43,6 +43,7 @@ import {
   encodeIPv4Addr,
   readCString,
 } from './native/structs.js';
+import { DebugOutputRelay } from './debug-output-relay.js';
 import { NativeCallbackOwner } from './native-callback-owner.js';
 import {
   readCallbackEvent,
@@ -56,7 +57,11 @@ import {
   readConfigValueInfo,
 } from './steam-config-calls.js';
 import { SteamBackendStateError } from './steam-errors.js';
-import { SteamEventQueue } from './steam-event-queue.js';
+import {
+  MAX_QUEUED_DEBUG_MESSAGES,
+  type SteamEvent,
+  SteamEventQueue,
+} from './steam-event-queue.js';
 import {
   claimSteam,
   releaseSteam,
@@ -73,7 +78,7 @@ export const MAX_DISPATCHED_CALLBACKS_PER_FRAME = 1024;
 /** The longest ping location text handed to Steam, in UTF-8 bytes (its buffer, less the NUL). */
 export const MAX_PING_LOCATION_TEXT_BYTES = MAX_NETWORKING_PING_LOCATION_STRING - 1;
 
-type CallbackKey = GlobalCallbackKind | 'debugOutput';
+type CallbackKey = GlobalCallbackKind;
 
 /** Counters for diagnostics and tests. */
 export interface SteamBackendDiagnostics {
@@ -99,6 +104,8 @@ export class SteamworksBackend implements NetworkingUtilsBackend {
   readonly #start: SteamSessionStarter;
   readonly #callbacks = new NativeCallbackOwner<CallbackKey>();
   readonly #queue = new SteamEventQueue();
+  /** The worker owning the debug output function, while Steam may call it. */
+  #debugOutput: DebugOutputRelay | undefined;
   #session: SteamSession | undefined;
   #state: 'new' | 'running' | 'shut down' = 'new';
   #delivering = false;
@@ -121,8 +128,9 @@ export class SteamworksBackend implements NetworkingUtilsBackend {
 
   /** Counters for diagnostics and tests. */
   get diagnostics(): SteamBackendDiagnostics {
+    this.#drainDebugOutput();
     return {
-      registeredCallbacks: this.#callbacks.size,
+      registeredCallbacks: this.#callbacks.size + (this.#debugOutput === undefined ? 0 : 1),
       queuedEvents: this.#queue.length,
       skippedCallbacks: this.#skippedCallbacks,
       droppedDebugMessages: this.#queue.droppedDebugMessages,
@@ -347,10 +355,13 @@ export class SteamworksBackend implements NetworkingUtilsBackend {
   // Debug output and global callbacks ------------------------------------------------------------
 
   /**
-   * `SetDebugOutputFunction`. The function is registered once and kept while the level is above
-   * NONE. Steam may call it from a service thread: koffi then queues the call to the main thread
-   * (blocking Steam's thread until the event loop runs it), and the function only queues the
-   * message; `runCallbacks` delivers it.
+   * `SetDebugOutputFunction`. The function is registered once, by a dedicated worker thread (see
+   * `debug-output-relay.ts`), and kept while the level is above NONE. Steam calls it from a service
+   * thread while holding its lock: the call waits only for the worker, never for the main thread,
+   * and the worker forwards the message without blocking; `runCallbacks` delivers it. The first
+   * call above NONE blocks until the worker has started (tens of milliseconds).
+   *
+   * @throws SteamDebugOutputError `STEAM_DEBUG_OUTPUT_UNAVAILABLE` when the worker cannot start.
    */
   setDebugOutputLevel(detailLevel: number): void {
     const method = 'SteamworksBackend.setDebugOutputLevel';
@@ -365,20 +376,13 @@ export class SteamworksBackend implements NetworkingUtilsBackend {
     const { api, self } = this.#running('setDebugOutputLevel');
     if (level === NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_NONE) {
       api.SetDebugOutputFunction(self, NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_NONE, null);
-      // Steam dropped the pointer in the call above: only now may it be released.
-      this.#callbacks.release('debugOutput');
+      // Steam dropped the pointer in the call above (under its lock, so no call is in flight):
+      // only now may it be released. Messages that arrived before are kept for runCallbacks.
+      this.#releaseDebugOutput();
       return;
     }
-    const fn =
-      this.#callbacks.pointer('debugOutput') ??
-      this.#callbacks.register(
-        'debugOutput',
-        (type: number, message: string | null) => {
-          this.#queue.push({ kind: 'debugOutput', type, message: message ?? '' });
-        },
-        api.callbackTypes.debugOutput,
-      );
-    api.SetDebugOutputFunction(self, level, fn);
+    this.#debugOutput ??= DebugOutputRelay.start({ limit: MAX_QUEUED_DEBUG_MESSAGES });
+    api.SetDebugOutputFunction(self, level, this.#debugOutput.pointer);
   }
 
   /**
@@ -418,7 +422,7 @@ export class SteamworksBackend implements NetworkingUtilsBackend {
           // The struct lives only during this call: readCallbackEvent copies it before returning.
           const event = readCallbackEvent(spec, pointer, size, layout);
           if (event !== undefined) {
-            this.#queue.push(event);
+            this.#push(event);
           }
         },
         api.callbackTypes[spec.prototype],
@@ -437,6 +441,10 @@ export class SteamworksBackend implements NetworkingUtilsBackend {
    * Runs Steam's manual dispatch for this frame and delivers every pending event in arrival order:
    * first what the global callbacks and the debug output queued (during earlier calls or this
    * frame's dispatch), then the dispatched callbacks, each copied and decoded before it was freed.
+   * Debug messages are taken from the worker that receives them before any other event is queued,
+   * so they keep their place among the events; one that Steam's service thread hands over while
+   * this runs is delivered in this frame when it arrives before the queue is empty, else in the
+   * next.
    */
   runCallbacks(sink: BackendEventSink): void {
     const { api, pipe } = this.#running('runCallbacks');
@@ -452,7 +460,11 @@ export class SteamworksBackend implements NetworkingUtilsBackend {
       api.ManualDispatch_RunFrame(pipe);
       this.#dispatch(api, pipe);
       // Stops at once if a handler shuts the backend down.
-      this.#queue.deliver(sink, () => this.#state === 'running');
+      this.#queue.deliver(
+        sink,
+        () => this.#state === 'running',
+        () => this.#drainDebugOutput(),
+      );
     } finally {
       this.#delivering = false;
     }
@@ -489,7 +501,7 @@ export class SteamworksBackend implements NetworkingUtilsBackend {
         attempt(() => api[STEAM_CALLBACKS[kind].setter](self, null));
       }
     }
-    if (this.#callbacks.pointer('debugOutput') !== undefined) {
+    if (this.#debugOutput !== undefined) {
       attempt(() =>
         api.SetDebugOutputFunction(self, NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_NONE, null),
       );
@@ -497,6 +509,9 @@ export class SteamworksBackend implements NetworkingUtilsBackend {
     attempt(() => api.Shutdown());
     // Steam is down: nothing can call the callbacks any more.
     this.#callbacks.releaseAll();
+    attempt(() => this.#releaseDebugOutput());
+    // Nothing is delivered after shutdown, not even the debug messages taken off the worker.
+    this.#queue.clear();
     releaseSteam(api.path, this);
     if (errors.length > 0) {
       throw errors[0];
@@ -522,12 +537,43 @@ export class SteamworksBackend implements NetworkingUtilsBackend {
         if (event === undefined) {
           this.#skippedCallbacks++;
         } else {
-          this.#queue.push(event);
+          this.#push(event);
         }
       } finally {
         api.ManualDispatch_FreeLastCallback(pipe);
       }
     }
+  }
+
+  /** Queues an event after the debug messages that arrived before it. */
+  #push(event: SteamEvent): void {
+    this.#drainDebugOutput();
+    this.#queue.push(event);
+  }
+
+  /** Moves the debug messages waiting in the worker's port into the queue, oldest first. */
+  #drainDebugOutput(): void {
+    const relay = this.#debugOutput;
+    if (relay === undefined) {
+      return;
+    }
+    const dropped = relay.drain((type, message) =>
+      this.#queue.push({ kind: 'debugOutput', type, message }),
+    );
+    if (dropped > 0) {
+      this.#queue.countDroppedDebugMessages(dropped);
+    }
+  }
+
+  /** Takes the last messages, then ends the worker. Steam must have dropped the function. */
+  #releaseDebugOutput(): void {
+    const relay = this.#debugOutput;
+    if (relay === undefined) {
+      return;
+    }
+    this.#drainDebugOutput();
+    this.#debugOutput = undefined;
+    relay.release();
   }
 
   #requireNotShutDown(method: string): void {

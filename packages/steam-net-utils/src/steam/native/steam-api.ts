@@ -262,8 +262,9 @@ export type SteamApiFunctionName = keyof SteamApiFunctions;
  * for `koffi.register(fn, type)`. Every struct argument arrives as a {@link NativePointer}: copy
  * the bytes with `copyNativeBytes` before the callback returns, then decode them with `structs.ts`.
  * - `debugOutput`: `void (ESteamNetworkingSocketsDebugOutputType nType, const char *pszMsg)`, the
- *   message as a string; may be called from a Steam service thread, which koffi then blocks until
- *   the JavaScript event loop has run the call on the main thread;
+ *   message as a string; may be called from a Steam service thread while Steam holds its lock,
+ *   which koffi then blocks until the event loop of the thread that registered the function has
+ *   run the call (the backend registers it in a dedicated worker for that reason);
  * - the others: `void (T *)` for `SteamRelayNetworkStatus_t`,
  *   `SteamNetConnectionStatusChangedCallback_t`, `SteamNetAuthenticationStatus_t`,
  *   `SteamNetworkingFakeIPResult_t`, `SteamNetworkingMessagesSessionRequest_t`,

@@ -21,12 +21,15 @@
  *   FreeLastCallback runs, keeping the memory mapped, so a reader after free sees garbage instead
  *   of crashing; invokes the installed global callbacks on demand with a buffer scribbled after
  *   the callback returns;
- * - calls the installed debug output function from a second thread on demand (pthread).
+ * - calls the installed debug output function from a second thread on demand (pthread),
+ *   optionally holding a "networking lock" during each call, as Steam's service thread does
+ *   (RelaylaneDouble_SetNetworkingLockTimeout), while ManualDispatch_RunFrame takes the same lock.
  *
  * Threads: everything runs on the caller's (JavaScript main) thread except the debug output
  * thread, which only reads the installed function and level (atomics) and never touches the rest
- * of the state. No lock is held while calling back into JavaScript (koffi runs a callback coming
- * from another thread on the main thread and blocks that thread until it returns).
+ * of the state. No lock is held while calling back into JavaScript, except the networking lock in
+ * its mode: there ManualDispatch_RunFrame waits for it with a timeout and records a violation when
+ * the timeout expires (the deadlock Steam would have), instead of hanging the tests.
  *
  * Pure C11 + POSIX threads, no other dependency:
  *   cc -std=c11 -shared -fPIC -O1 -pthread -o libsteam_api_double.so steam_api_double.c
@@ -43,6 +46,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #if defined(_WIN32)
 #define EXPORT __declspec(dllexport)
@@ -236,7 +240,14 @@ static int32_t g_pending_debug_count;
 static pthread_t g_debug_thread;
 static _Atomic int32_t g_debug_thread_state; /* 0 none, 1 running, 2 finished (to be joined) */
 static _Atomic int32_t g_debug_thread_delivered;
-static struct { int32_t count; int32_t type; char prefix[128]; } g_debug_thread_args;
+static struct { int32_t count; int32_t type; bool hold_lock; char prefix[128]; } g_debug_thread_args;
+
+/*
+ * Steam's networking lock, as far as the debug output needs it: in its mode (timeout > 0 ms) the
+ * debug output thread holds it while calling the function, and ManualDispatch_RunFrame takes it.
+ */
+static pthread_mutex_t g_networking_lock = PTHREAD_MUTEX_INITIALIZER;
+static _Atomic int32_t g_networking_lock_timeout_ms;
 
 /* Relay network model. */
 static bool g_relay_started;
@@ -513,7 +524,10 @@ static void *debug_thread_main(void *unused) {
         if (g_debug_thread_args.type > atomic_load(&g_debug_level)) continue;
         char message[256];
         snprintf(message, sizeof message, "%s %d/%d", g_debug_thread_args.prefix, (int)i, (int)count);
+        /* As Steam: the function is called "from a service thread, while we own a mutex". */
+        if (g_debug_thread_args.hold_lock) pthread_mutex_lock(&g_networking_lock);
         fn(g_debug_thread_args.type, message);
+        if (g_debug_thread_args.hold_lock) pthread_mutex_unlock(&g_networking_lock);
         atomic_fetch_add(&g_debug_thread_delivered, 1);
     }
     atomic_store(&g_debug_thread_state, 2);
@@ -1051,11 +1065,31 @@ EXPORT void SteamAPI_ManualDispatch_Init(void) {
     g_manual_dispatch = true;
 }
 
+/*
+ * Takes the networking lock in its mode, waiting at most its timeout; a wait that expires is
+ * recorded as a violation (a real Steam would wait forever). True when the lock was taken.
+ */
+static bool networking_lock_enter(const char *name) {
+    int32_t timeout_ms = atomic_load(&g_networking_lock_timeout_ms);
+    if (timeout_ms <= 0) return false;
+    struct timespec until;
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_sec += timeout_ms / 1000;
+    until.tv_nsec += (long)(timeout_ms % 1000) * 1000000L;
+    if (until.tv_nsec >= 1000000000L) { until.tv_sec++; until.tv_nsec -= 1000000000L; }
+    if (pthread_mutex_timedlock(&g_networking_lock, &until) == 0) return true;
+    VIOLATION("%s: waited %d ms for the networking lock, which the debug output thread holds while "
+              "its call to the debug output function waits for this thread (deadlock)", name, (int)timeout_ms);
+    return false;
+}
+
 EXPORT void SteamAPI_ManualDispatch_RunFrame(int32_t hSteamPipe) {
     LOG("ManualDispatch_RunFrame(hSteamPipe=%d)", (int)hSteamPipe);
+    bool locked = networking_lock_enter("ManualDispatch_RunFrame");
     check_pipe("ManualDispatch_RunFrame", hSteamPipe);
     model_advance();
     debug_flush();
+    if (locked) pthread_mutex_unlock(&g_networking_lock);
 }
 
 EXPORT bool SteamAPI_ManualDispatch_GetNextCallback(int32_t hSteamPipe, uint8_t *pCallbackMsg) {
@@ -1799,6 +1833,7 @@ EXPORT int32_t RelaylaneDouble_Reset(void) {
     if (thread == 1) return -1;
     if (thread == 2) { pthread_join(g_debug_thread, NULL); atomic_store(&g_debug_thread_state, 0); }
     atomic_store(&g_debug_thread_delivered, 0);
+    atomic_store(&g_networking_lock_timeout_ms, 0);
     text_clear(&g_log);
     text_clear(&g_violations);
     while (g_scripts) { script_entry *next = g_scripts->next; script_free(g_scripts); g_scripts = next; }
@@ -2013,6 +2048,7 @@ EXPORT int32_t RelaylaneDouble_StartDebugOutputThread(int32_t count, int32_t typ
     if (atomic_load(&g_debug_thread_state) != 0) return 0;
     g_debug_thread_args.count = count;
     g_debug_thread_args.type = type;
+    g_debug_thread_args.hold_lock = atomic_load(&g_networking_lock_timeout_ms) > 0;
     snprintf(g_debug_thread_args.prefix, sizeof g_debug_thread_args.prefix, "%s", prefix ? prefix : "");
     atomic_store(&g_debug_thread_delivered, 0);
     atomic_store(&g_debug_thread_state, 1);
@@ -2021,6 +2057,16 @@ EXPORT int32_t RelaylaneDouble_StartDebugOutputThread(int32_t count, int32_t typ
         return 0;
     }
     return 1;
+}
+
+/*
+ * The networking lock mode: with `timeout_ms` > 0, debug output threads started afterwards hold
+ * the lock during each call of the debug output function, and ManualDispatch_RunFrame takes it,
+ * waiting at most `timeout_ms` (then it records a violation and runs without it). 0 turns it off
+ * (Reset does too).
+ */
+EXPORT void RelaylaneDouble_SetNetworkingLockTimeout(int32_t timeout_ms) {
+    atomic_store(&g_networking_lock_timeout_ms, timeout_ms > 0 ? timeout_ms : 0);
 }
 
 EXPORT int32_t RelaylaneDouble_DebugOutputThreadDelivered(void) { return atomic_load(&g_debug_thread_delivered); }

@@ -117,6 +117,13 @@ export interface SteamApiTestDouble {
    * @throws Error when a previous thread was not joined.
    */
   startDebugOutputThread(count: number, type: number, prefix: string): void;
+  /**
+   * The networking lock mode (`timeoutMs` > 0; 0 turns it off, as `reset()` does): debug output
+   * threads started afterwards hold a lock during each call of the debug output function, as
+   * Steam's service thread does, and `ManualDispatch_RunFrame` takes the same lock, waiting at most
+   * `timeoutMs`; a wait that expires is recorded in `violations()` (Steam would deadlock there).
+   */
+  setNetworkingLockTimeout(timeoutMs: number): void;
   debugOutputThreadDelivered(): number;
   /** 0 none, 1 running, 2 finished (not joined). */
   debugOutputThreadState(): number;
@@ -210,6 +217,7 @@ function declare(lib: LibraryHandle): ControlFunctions {
     f('DebugOutputFunction', 'void *', []),
     f('EmitDebugOutput', 'int32_t', ['int32_t', 'const char *']),
     f('StartDebugOutputThread', 'int32_t', ['int32_t', 'int32_t', 'const char *']),
+    f('SetNetworkingLockTimeout', 'void', ['int32_t']),
     f('DebugOutputThreadDelivered', 'int32_t', []),
     f('DebugOutputThreadState', 'int32_t', []),
     f('JoinDebugOutputThread', 'int32_t', []),
@@ -359,6 +367,9 @@ export function loadSteamApiTestDouble(): SteamApiTestDouble {
           'RelaylaneDouble_StartDebugOutputThread: a previous thread was not joined (or none could start)',
         );
       }
+    },
+    setNetworkingLockTimeout(timeoutMs) {
+      c['SetNetworkingLockTimeout']!(timeoutMs);
     },
     debugOutputThreadDelivered: () => c['DebugOutputThreadDelivered']!() as number,
     debugOutputThreadState: () => c['DebugOutputThreadState']!() as number,
