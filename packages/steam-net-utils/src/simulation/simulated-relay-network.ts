@@ -84,6 +84,7 @@ import {
   decodePingLocation,
   encodePingLocation,
   formatPingLocation,
+  LocalHostEstimator,
   MAX_PING_MS,
   parsePingLocation,
   type PingLocationData,
@@ -143,6 +144,27 @@ export interface SimulatedRelayNetworkOptions {
   readonly steamId?: bigint;
   /** The config store (default: a new one with every value at its default). */
   readonly config?: SimulatedConfigStore;
+}
+
+/**
+ * Everything derived from the local measurement, with the inputs it was derived from. It is
+ * stale as soon as any input differs (compared by identity; see `#localSide`).
+ */
+interface LocalSide {
+  /** The measurement. */
+  readonly snapshot: MeasurementSnapshot;
+  /** The host model the measurement belongs to (changes when the host is moved). */
+  readonly host: SimulatedHost;
+  /** The config values in effect (a new object after every change of the config store). */
+  readonly settings: SimulationSettings;
+  /** The world's fault revision (POPs down, relays unreachable). */
+  readonly faultRevision: number;
+  /** The effective pings, by model POP index. */
+  readonly pings: ReadonlyMap<number, number>;
+  /** The local anchor, fake lag included. */
+  readonly anchor: { readonly hubIndex: number; readonly accessMs: number } | undefined;
+  /** The local ping location's content, built on first use. */
+  data: PingLocationData | undefined;
 }
 
 /** The error a simulated network throws when used wrongly (after shutdown, re-entered). */
@@ -207,6 +229,10 @@ export class SimulatedRelayNetwork implements NetworkingUtilsBackend, WorldObser
   #fakeIPRequests: { dueMs: number; portCount: number }[] = [];
   /** The relay settings a measurement depends on, to notice when they change. */
   #probeSettingsKey: string;
+  /** What the local measurement gives, while its inputs are unchanged (see `#localSide`). */
+  #local: LocalSide | undefined;
+  /** Estimates from this host, its local side set from {@link #local} whenever that is rebuilt. */
+  #localEstimator: LocalHostEstimator | undefined;
 
   /**
    * @throws RangeError for an unknown city, coordinates off the globe or an unknown connection
@@ -251,20 +277,20 @@ export class SimulatedRelayNetwork implements NetworkingUtilsBackend, WorldObser
 
   getLocalPingLocation(out: Uint8Array): number {
     this.#use('getLocalPingLocation');
-    const data = this.#localLocationData();
-    if (data === undefined) {
+    const local = this.#localSide();
+    if (local === undefined) {
       out.fill(0);
       return -1;
     }
-    encodePingLocation(data, out);
+    local.data ??= this.#localLocationData(local);
+    encodePingLocation(local.data, out);
     return this.#lifecycle.ageSeconds ?? -1;
   }
 
   estimatePingTimeBetweenTwoLocations(location1: Uint8Array, location2: Uint8Array): number {
     this.#use('estimatePingTimeBetweenTwoLocations');
     if (this.#lifecycle.config !== NETWORKING_AVAILABILITY_CURRENT) return NETWORKING_PING_UNKNOWN;
-    if (this.world.downPops().length === 0)
-      return this.world.estimator.estimate(location1, location2);
+    if (!this.world.hasDownPops) return this.world.estimator.estimate(location1, location2);
     const a = decodePingLocation(location1);
     const b = decodePingLocation(location2);
     if (a === undefined || b === undefined) return NETWORKING_PING_UNKNOWN;
@@ -274,6 +300,20 @@ export class SimulatedRelayNetwork implements NetworkingUtilsBackend, WorldObser
 
   estimatePingTimeFromLocalHost(location: Uint8Array): number {
     this.#use('estimatePingTimeFromLocalHost');
+    const unavailable = this.#localDataProblem();
+    if (unavailable !== undefined) return unavailable;
+    // With data there is a local side; its estimator was set from it when it was built.
+    this.#localSide();
+    return this.#localEstimator!.estimate(location);
+  }
+
+  /**
+   * @internal {@link estimatePingTimeFromLocalHost} computed from scratch, without the cached
+   * local side and without counting as a use of the relay network: the reference the cache is
+   * checked against.
+   */
+  estimatePingTimeFromLocalHostUncached(location: Uint8Array): number {
+    this.#sync('estimatePingTimeFromLocalHostUncached');
     const unavailable = this.#localDataProblem();
     if (unavailable !== undefined) return unavailable;
     const decoded = decodePingLocation(location);
@@ -328,7 +368,7 @@ export class SimulatedRelayNetwork implements NetworkingUtilsBackend, WorldObser
     const unavailable = this.#localDataProblem();
     if (unavailable !== undefined) return { ping: unavailable, viaRelayPop: 0 };
     if (this.world.isPopDown(popId)) return { ping: NETWORKING_PING_FAILED, viaRelayPop: 0 };
-    const pings = this.#effectivePings();
+    const pings = this.#localSide()!.pings;
     // The direct route first: on a tie it wins.
     let best = pings.get(target) ?? Infinity;
     let via = best === Infinity ? -1 : target;
@@ -753,19 +793,60 @@ export class SimulatedRelayNetwork implements NetworkingUtilsBackend, WorldObser
     return { ...anchor, accessMs: anchor.accessMs + settings.lagSendMs + settings.lagRecvMs };
   }
 
-  /** The local ping location's content, or undefined without data. */
-  #localLocationData(): PingLocationData | undefined {
-    if (this.#lifecycle.snapshot === undefined) return undefined;
+  /**
+   * What the local measurement gives, or undefined without data. Built again only when one of
+   * its inputs changed: a new measurement, the host model it belongs to (a move), the config
+   * values (`SDRClient_ForceRelayCluster` and the POP faults decide which POPs are usable,
+   * `SDRClient_FakeClusterPing` replaces pings, fake lag enters the anchor) or the world's
+   * faults. Every input is compared on every call, so the cache is never stale.
+   */
+  #localSide(): LocalSide | undefined {
+    const snapshot = this.#lifecycle.snapshot;
+    if (snapshot === undefined) return undefined;
+    const host = this.#measuredHost();
+    const settings = this.#settings.current;
+    const faultRevision = this.world.faultRevision;
+    const cached = this.#local;
+    if (
+      cached !== undefined &&
+      cached.snapshot === snapshot &&
+      cached.host === host &&
+      cached.settings === settings &&
+      cached.faultRevision === faultRevision
+    ) {
+      return cached;
+    }
+    const pings = this.#effectivePings();
+    const anchor = this.#localAnchor();
+    this.#localEstimator ??= new LocalHostEstimator(this.world.model);
+    this.#localEstimator.setLocal({
+      pings,
+      anchor,
+      isPopDown: (popId) => this.world.isPopDown(popId),
+    });
+    const local: LocalSide = {
+      snapshot,
+      host,
+      settings,
+      faultRevision,
+      pings,
+      anchor,
+      data: undefined,
+    };
+    this.#local = local;
+    return local;
+  }
+
+  /** The local ping location's content, from the local side's pings, host and anchor. */
+  #localLocationData(local: LocalSide): PingLocationData {
     const model = this.world.model;
     const byId = new Map<number, number>();
-    for (const [popIndex, pingMs] of this.#effectivePings())
-      byId.set(model.pops[popIndex]!.id, pingMs);
-    const host = this.#measuredHost();
-    const built = withoutPops(pingLocationDataFor(model, host, byId), (popId) =>
+    for (const [popIndex, pingMs] of local.pings) byId.set(model.pops[popIndex]!.id, pingMs);
+    const built = withoutPops(pingLocationDataFor(model, local.host, byId), (popId) =>
       this.world.isPopDown(popId),
     );
     const entries = built.entries;
-    const anchor = this.#localAnchor();
+    const anchor = local.anchor;
     // The builder leaves the anchor out when it does not fit the format; so does fake lag.
     if (anchor === undefined || built.anchor === undefined) return { entries };
     const accessMs = Math.round(anchor.accessMs);

@@ -162,6 +162,7 @@ export class SimulatedWorld {
   readonly #down = new Set<number>();
   readonly #observers = new Set<WorldObserver>();
   #allRelaysUnreachable = false;
+  #faultRevision = 0;
   #autoLabel = 0;
   #estimator: PingLocationEstimator | undefined;
 
@@ -286,6 +287,19 @@ export class SimulatedWorld {
     return this.#down.has(pop);
   }
 
+  /** True when at least one POP is down (cheaper than `downPops().length > 0`). */
+  get hasDownPops(): boolean {
+    return this.#down.size > 0;
+  }
+
+  /**
+   * Increments on every fault change (a POP going down or up, relays becoming unreachable or
+   * reachable again), so that data derived from the faults can tell when it is stale.
+   */
+  get faultRevision(): number {
+    return this.#faultRevision;
+  }
+
   /** The codes of the POPs that are down, in the model's order. */
   downPops(): string[] {
     return this.model.pops.filter((pop) => this.#down.has(pop.id)).map((pop) => pop.code);
@@ -406,6 +420,7 @@ export class SimulatedWorld {
     const observers = [...this.#observers];
     for (const observer of observers) observer.beforeWorldChange();
     apply();
+    this.#faultRevision++;
     for (const observer of observers) observer.afterWorldChange(change);
   }
 

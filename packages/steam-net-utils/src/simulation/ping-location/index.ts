@@ -9,6 +9,7 @@ export {
   type PingLocationData,
   type PingLocationEntry,
 } from './ping-location-data.js';
+export { type LocalHostSide, LocalHostEstimator } from './local-host-estimator.js';
 export { pingLocationDataFor } from './ping-location-builder.js';
 export { PingLocationEstimator } from './ping-location-estimator.js';
 export {
