@@ -19,6 +19,10 @@ const tsJestTransform: Record<string, [string, unknown]> = {
 // NodeNext needs `.js` in relative imports; Jest resolves the `.ts` source instead.
 const relativeJsSuffix = { '^(\\.{1,2}/.*)\\.js$': '$1' };
 
+// Tests run the workspace's packages from their sources, not from a build that may be stale.
+const coreSource = path.join(__dirname, 'packages', 'core', 'src', 'index.ts');
+const netUtilsSource = path.join(__dirname, 'packages', 'steam-net-utils', 'src', 'index.ts');
+
 function packageProject(directory: string, overrides: Partial<Config> = {}): Config {
   return {
     displayName: `@relaylane/${directory}`,
@@ -56,11 +60,21 @@ const config: Config = {
       ],
     }),
     packageProject('steam-net-utils', {
+      moduleNameMapper: { ...relativeJsSuffix, '^@relaylane/core$': coreSource },
+    }),
+    packageProject('demo-game', {
       moduleNameMapper: {
         ...relativeJsSuffix,
-        // Tests run the workspace's core from its sources, not from a build that may be stale.
-        '^@relaylane/core$': path.join(__dirname, 'packages', 'core', 'src', 'index.ts'),
+        '^@relaylane/core$': coreSource,
+        '^@relaylane/steam-net-utils$': netUtilsSource,
       },
+    }),
+    // The demo in headless Chromium against its built page: real time, so a longer timeout.
+    packageProject('demo-game', {
+      displayName: '@relaylane/demo-game (browser)',
+      testMatch: ['<rootDir>/e2e/**/*.e2e.spec.ts'],
+      testTimeout: 120_000,
+      moduleNameMapper: { ...relativeJsSuffix, '^@relaylane/core$': coreSource },
     }),
   ],
 };

@@ -9,6 +9,8 @@ source scripts/pnpm.sh
 
 echo "== install (pnpm $pinned_pnpm_version)"
 pnpm install --frozen-lockfile
+echo "== chromium (for the demo's browser tests)"
+bash scripts/install-chromium.sh
 echo "== build"
 pnpm run build
 echo "== type-check (sources and specs)"
