@@ -37,19 +37,11 @@ import { NETWORKING_UTILS_ADDED_METHODS, NETWORKING_UTILS_METHODS } from './meth
 import { NetworkingUtils } from './networking-utils.js';
 import { VALID_ARGUMENTS } from './test-support/method-arguments.js';
 import { patternBytes, ScriptedBackend } from './test-support/scripted-backend.js';
+import { thrownBy } from '../test-support/thrown-by.js';
 
 function setUp(): { backend: ScriptedBackend; utils: NetworkingUtils } {
   const backend = new ScriptedBackend();
   return { backend, utils: new NetworkingUtils(backend) };
-}
-
-function thrownBy(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to throw');
 }
 
 function bytesOf(values: number[]): Uint8Array {

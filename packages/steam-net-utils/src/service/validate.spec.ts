@@ -10,15 +10,7 @@ import {
   describeValue,
   isUint8Array,
 } from './validate.js';
-
-function thrownBy(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the call to throw');
-}
+import { thrownBy } from '../test-support/thrown-by.js';
 
 describe('describeValue', () => {
   it.each<[unknown, string]>([
@@ -72,7 +64,7 @@ describe('integer checks', () => {
   it.each([-1, 2 ** 32, 1.5, Number.NaN, Number.POSITIVE_INFINITY])(
     'checkUint32 refuses %p with a RangeError',
     (value) => {
-      const error = thrownBy(() => checkUint32('f', 'p', value, 'a thing'));
+      const error = thrownBy<Error>(() => checkUint32('f', 'p', value, 'a thing'));
       expect(error).toBeInstanceOf(RangeError);
       expect(error.message).toBe(
         `f: p must be an integer from 0 to 4294967295 (a thing), got ${describeValue(value)}`,
@@ -83,32 +75,38 @@ describe('integer checks', () => {
   it.each(['1', 1n, null, undefined, true, {}])(
     'checkUint32 refuses %p with a TypeError',
     (value) => {
-      expect(thrownBy(() => checkUint32('f', 'p', value, 'x'))).toBeInstanceOf(TypeError);
+      expect(thrownBy<Error>(() => checkUint32('f', 'p', value, 'x'))).toBeInstanceOf(TypeError);
     },
   );
 
   it('checkInt32 accepts the whole int32 range and refuses one beyond either end', () => {
     expect(checkInt32('f', 'p', -(2 ** 31), 'x')).toBe(-(2 ** 31));
     expect(checkInt32('f', 'p', 2 ** 31 - 1, 'x')).toBe(2 ** 31 - 1);
-    expect(thrownBy(() => checkInt32('f', 'p', -(2 ** 31) - 1, 'x'))).toBeInstanceOf(RangeError);
-    expect(thrownBy(() => checkInt32('f', 'p', 2 ** 31, 'x'))).toBeInstanceOf(RangeError);
+    expect(thrownBy<Error>(() => checkInt32('f', 'p', -(2 ** 31) - 1, 'x'))).toBeInstanceOf(
+      RangeError,
+    );
+    expect(thrownBy<Error>(() => checkInt32('f', 'p', 2 ** 31, 'x'))).toBeInstanceOf(RangeError);
   });
 });
 
 describe('number checks', () => {
   it('checkFiniteNumber accepts negative fractions and refuses NaN and infinities', () => {
     expect(checkFiniteNumber('f', 'p', -0.5, 'x')).toBe(-0.5);
-    expect(thrownBy(() => checkFiniteNumber('f', 'p', Number.NaN, 'x'))).toBeInstanceOf(RangeError);
-    expect(thrownBy(() => checkFiniteNumber('f', 'p', -Infinity, 'x'))).toBeInstanceOf(RangeError);
-    expect(thrownBy(() => checkFiniteNumber('f', 'p', '1', 'x'))).toBeInstanceOf(TypeError);
+    expect(thrownBy<Error>(() => checkFiniteNumber('f', 'p', Number.NaN, 'x'))).toBeInstanceOf(
+      RangeError,
+    );
+    expect(thrownBy<Error>(() => checkFiniteNumber('f', 'p', -Infinity, 'x'))).toBeInstanceOf(
+      RangeError,
+    );
+    expect(thrownBy<Error>(() => checkFiniteNumber('f', 'p', '1', 'x'))).toBeInstanceOf(TypeError);
   });
 
   it('checkFloat32 accepts the largest float and refuses what would round to infinity', () => {
     const FLT_MAX = 3.4028234663852886e38;
     expect(checkFloat32('f', 'p', FLT_MAX, 'x')).toBe(FLT_MAX);
     expect(checkFloat32('f', 'p', -FLT_MAX, 'x')).toBe(-FLT_MAX);
-    expect(thrownBy(() => checkFloat32('f', 'p', 3.5e38, 'x'))).toBeInstanceOf(RangeError);
-    expect(thrownBy(() => checkFloat32('f', 'p', Number.MAX_VALUE, 'x'))).toBeInstanceOf(
+    expect(thrownBy<Error>(() => checkFloat32('f', 'p', 3.5e38, 'x'))).toBeInstanceOf(RangeError);
+    expect(thrownBy<Error>(() => checkFloat32('f', 'p', Number.MAX_VALUE, 'x'))).toBeInstanceOf(
       RangeError,
     );
   });
@@ -117,18 +115,20 @@ describe('number checks', () => {
 describe('boolean and string checks', () => {
   it('checkBoolean refuses truthy and falsy stand-ins', () => {
     expect(checkBoolean('f', 'p', false, 'x')).toBe(false);
-    expect(thrownBy(() => checkBoolean('f', 'p', 0, 'x'))).toBeInstanceOf(TypeError);
-    expect(thrownBy(() => checkBoolean('f', 'p', 'true', 'x'))).toBeInstanceOf(TypeError);
+    expect(thrownBy<Error>(() => checkBoolean('f', 'p', 0, 'x'))).toBeInstanceOf(TypeError);
+    expect(thrownBy<Error>(() => checkBoolean('f', 'p', 'true', 'x'))).toBeInstanceOf(TypeError);
   });
 
   it('checkString accepts any string, NUL included', () => {
     expect(checkString('f', 'p', 'a\0b', 'x')).toBe('a\0b');
-    expect(thrownBy(() => checkString('f', 'p', new String('a'), 'x'))).toBeInstanceOf(TypeError);
+    expect(thrownBy<Error>(() => checkString('f', 'p', new String('a'), 'x'))).toBeInstanceOf(
+      TypeError,
+    );
   });
 
   it('checkCString refuses a NUL character', () => {
     expect(checkCString('f', 'p', 'fra', 'x')).toBe('fra');
-    expect(thrownBy(() => checkCString('f', 'p', 'fra\0', 'x'))).toBeInstanceOf(RangeError);
+    expect(thrownBy<Error>(() => checkCString('f', 'p', 'fra\0', 'x'))).toBeInstanceOf(RangeError);
   });
 });
 
@@ -141,14 +141,14 @@ describe('checkPingLocation', () => {
   });
 
   it.each([0, 1, 511, 513, 4096])('refuses %p bytes with a RangeError', (length) => {
-    const error = thrownBy(() => checkPingLocation('f', 'location', new Uint8Array(length)));
+    const error = thrownBy<Error>(() => checkPingLocation('f', 'location', new Uint8Array(length)));
     expect(error).toBeInstanceOf(RangeError);
     expect(error.message).toContain(`got a Uint8Array of ${length} bytes`);
   });
 
   it('refuses a plain array of 512 numbers with a TypeError', () => {
     expect(
-      thrownBy(() => checkPingLocation('f', 'location', new Array(512).fill(0))),
+      thrownBy<Error>(() => checkPingLocation('f', 'location', new Array(512).fill(0))),
     ).toBeInstanceOf(TypeError);
   });
 });

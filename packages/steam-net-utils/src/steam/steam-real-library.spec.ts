@@ -10,18 +10,10 @@ import { createNetworkingUtils } from '../plugin/create-networking-utils.js';
 import { createSteamBackend, steamBackendProvider } from './create-steam-backend.js';
 import { liveNativeCallbackCount } from './native-callback-owner.js';
 import { type SteamBackendStateError, SteamInitError } from './steam-errors.js';
+import { thrownBy } from '../test-support/thrown-by.js';
 
 const onLinux64 = process.platform === 'linux' && process.arch === 'x64';
 const describeOnLinux64 = onLinux64 ? describe : describe.skip;
-
-function thrownBy(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to throw');
-}
 
 describeOnLinux64('the Steam backend over the real libsteam_api.so (no Steam client)', () => {
   it('createSteamBackend({}) then init() throws SteamInitError with Steam’s reason', () => {

@@ -14,6 +14,7 @@ import { liveNativeCallbackCount } from './native-callback-owner.js';
 import { SteamBackendStateError, SteamInitError } from './steam-errors.js';
 import { type SteamworksBackend } from './steamworks-backend.js';
 import { loadSteamDouble, startBackendOnDouble } from './test-support/steam-double-backend.js';
+import { thrownBy } from '../test-support/thrown-by.js';
 
 const steam = loadSteamDouble();
 const { double, api } = steam;
@@ -47,15 +48,6 @@ const BACKEND_CALLS: readonly [string, (backend: SteamworksBackend) => unknown][
   ['setGlobalCallback', (b) => b.setGlobalCallback('fakeIPResult', true)],
   ['runCallbacks', (b) => b.runCallbacks({} as never)],
 ];
-
-function thrownBy(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to throw');
-}
 
 const running: SteamworksBackend[] = [];
 function track(backend: SteamworksBackend): SteamworksBackend {

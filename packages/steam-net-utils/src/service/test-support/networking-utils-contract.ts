@@ -65,6 +65,7 @@ import {
   VALID_ARGUMENTS,
 } from './method-arguments.js';
 import { isPingResult, MIN_LOCAL_TIMESTAMP, RESULT_CHECKS } from './result-checks.js';
+import { thrownBy } from '../../test-support/thrown-by.js';
 
 /** The signals every service declares, with their argument names, in order. */
 export const EXPECTED_SIGNALS = [
@@ -122,15 +123,6 @@ const NOT_IPS = [
   ' 1.2.3.4',
   '1'.repeat(65),
 ];
-
-function thrownBy(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to throw');
-}
 
 function expectDocumented(method: keyof typeof RESULT_CHECKS, result: unknown): void {
   expect({ method, problem: RESULT_CHECKS[method](result) }).toEqual({

@@ -2,15 +2,7 @@ import fc from 'fast-check';
 
 import { isPopCode, popCodeFromId, popIdFromCode } from './pop-id.js';
 import { WorldRangeError } from './world-errors.js';
-
-function thrown(action: () => unknown): unknown {
-  try {
-    action();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to throw');
-}
+import { thrownBy } from '../../test-support/thrown-by.js';
 
 describe('popIdFromCode (Valve packing: c0<<16 | c1<<8 | c2 | c3<<24)', () => {
   it.each([
@@ -35,7 +27,7 @@ describe('popIdFromCode (Valve packing: c0<<16 | c1<<8 | c2 | c3<<24)', () => {
   it.each(['', 'abcde', 'FRA', 'fr a', 'frä', '-', 'ab.c'])(
     "rejects '%s' with a typed RangeError",
     (code) => {
-      const error = thrown(() => popIdFromCode(code));
+      const error = thrownBy(() => popIdFromCode(code));
       expect(error).toBeInstanceOf(RangeError);
       expect(error).toBeInstanceOf(WorldRangeError);
       expect((error as WorldRangeError).code).toBe('INVALID_POP_CODE');
@@ -73,7 +65,7 @@ describe('popCodeFromId', () => {
   it.each([-1, 2 ** 32, 1.5, Number.NaN, Number.POSITIVE_INFINITY])(
     'rejects %s, which is not a uint32, with a typed RangeError',
     (id) => {
-      const error = thrown(() => popCodeFromId(id));
+      const error = thrownBy(() => popCodeFromId(id));
       expect(error).toBeInstanceOf(RangeError);
       expect((error as WorldRangeError).code).toBe('INVALID_POP_ID');
     },
