@@ -2,63 +2,70 @@ import path from 'node:path';
 import type { Config } from 'jest';
 
 /**
- * One Jest project per package, all built from the same base so that every package is tested the
- * same way: TypeScript through ts-jest (transpile only; `pnpm typecheck` type-checks the specs),
- * `reflect-metadata` loaded first for inversify's decorators, and the `.js` suffixes that NodeNext
- * requires in relative imports mapped back to the `.ts` sources.
+ * One Jest project per package (and one for the benchmarks' smoke tests), all built from the same
+ * base so that every package is tested the same way: TypeScript through ts-jest (transpile only;
+ * `pnpm typecheck` type-checks the specs), `reflect-metadata` loaded first for inversify's
+ * decorators, and the `.js` suffixes that NodeNext requires in relative imports mapped back to the
+ * `.ts` sources.
  */
-const tsJestTransform: Record<string, [string, unknown]> = {
-  '^.+\\.tsx?$': [
-    'ts-jest',
-    {
-      tsconfig: path.join(__dirname, 'tsconfig.jest.json'),
-    },
-  ],
-};
+const tsJest: [string, unknown] = [
+  'ts-jest',
+  { tsconfig: path.join(__dirname, 'tsconfig.jest.json') },
+];
 
 // NodeNext needs `.js` in relative imports; Jest resolves the `.ts` source instead.
 const relativeJsSuffix = { '^(\\.{1,2}/.*)\\.js$': '$1' };
 
 // Tests run the workspace's packages from their sources, not from a build that may be stale.
-const coreSource = path.join(__dirname, 'packages', 'core', 'src', 'index.ts');
-const netUtilsSource = path.join(__dirname, 'packages', 'steam-net-utils', 'src', 'index.ts');
+const source = (...segments: string[]): string => path.join(__dirname, 'packages', ...segments);
+const coreSource = source('core', 'src', 'index.ts');
+const netUtilsSource = source('steam-net-utils', 'src', 'index.ts');
+const steamSource = source('steam-net-utils', 'src', 'steam', 'index.ts');
 
-function packageProject(directory: string, overrides: Partial<Config> = {}): Config {
+/**
+ * Jest runs CommonJS; these dependencies ship ES modules only (`@babylonjs/core`, `tinybench`), so
+ * their files go through ts-jest too (allowJs, to CommonJS) and are not ignored by the transform.
+ */
+function withEsmOnlyPackages(names: readonly string[]): Partial<Config> {
+  const alternatives = names.map((name) => name.replace('/', '\\/')).join('|');
+  const storeNames = names.map((name) => name.replace('/', '\\+')).join('|');
   return {
-    displayName: `@relaylane/${directory}`,
-    rootDir: path.join(__dirname, 'packages', directory),
+    transform: {
+      '^.+\\.tsx?$': tsJest,
+      [`^.+/(${alternatives})/.+\\.js$`]: [
+        'ts-jest',
+        {
+          tsconfig: { allowJs: true, module: 'CommonJS', target: 'ES2022', isolatedModules: true },
+        },
+      ],
+    },
+    transformIgnorePatterns: [
+      `/node_modules/(?!(\\.pnpm/(${storeNames})[^/]*/node_modules/)?(${alternatives})/)`,
+    ],
+  };
+}
+
+function project(displayName: string, rootDir: string, overrides: Partial<Config> = {}): Config {
+  return {
+    displayName,
+    rootDir,
     testMatch: ['<rootDir>/src/**/*.spec.ts'],
     testEnvironment: 'node',
     setupFiles: ['reflect-metadata'],
-    transform: tsJestTransform,
+    transform: { '^.+\\.tsx?$': tsJest },
     moduleNameMapper: relativeJsSuffix,
     ...overrides,
   };
 }
 
+function packageProject(directory: string, overrides: Partial<Config> = {}): Config {
+  return project(`@relaylane/${directory}`, source(directory), overrides);
+}
+
 const config: Config = {
   projects: [
-    packageProject('core', {
-      // @babylonjs/core ships ES modules only; the Babylon adapter's spec runs the real library, so
-      // its files go through ts-jest (allowJs, to CommonJS) like ours.
-      transform: {
-        ...tsJestTransform,
-        '^.+/@babylonjs/core/.+\\.js$': [
-          'ts-jest',
-          {
-            tsconfig: {
-              allowJs: true,
-              module: 'CommonJS',
-              target: 'ES2022',
-              isolatedModules: true,
-            },
-          },
-        ],
-      },
-      transformIgnorePatterns: [
-        '/node_modules/(?!(\\.pnpm/@babylonjs\\+core[^/]*/node_modules/)?@babylonjs/core/)',
-      ],
-    }),
+    // The Babylon adapter's spec runs the real @babylonjs/core.
+    packageProject('core', withEsmOnlyPackages(['@babylonjs/core'])),
     packageProject('steam-net-utils', {
       moduleNameMapper: { ...relativeJsSuffix, '^@relaylane/core$': coreSource },
     }),
@@ -75,6 +82,16 @@ const config: Config = {
       testMatch: ['<rootDir>/e2e/**/*.e2e.spec.ts'],
       testTimeout: 120_000,
       moduleNameMapper: { ...relativeJsSuffix, '^@relaylane/core$': coreSource },
+    }),
+    // Every benchmark once with tiny sizes, so `pnpm bench` cannot rot.
+    project('bench', path.join(__dirname, 'bench'), {
+      ...withEsmOnlyPackages(['tinybench', '@babylonjs/core']),
+      moduleNameMapper: {
+        ...relativeJsSuffix,
+        '^@relaylane/core$': coreSource,
+        '^@relaylane/steam-net-utils$': netUtilsSource,
+        '^@relaylane/steam-net-utils/steam$': steamSource,
+      },
     }),
   ],
 };

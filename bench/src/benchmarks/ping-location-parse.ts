@@ -1,0 +1,58 @@
+/**
+ * `parsePingLocationString` (the service on the simulated backend) over distinct location
+ * strings, against `JSON.parse` of the same data as JSON. One timed call parses every string
+ * once. Target: at most 2 times `JSON.parse`.
+ */
+import { type NetworkingUtils } from '@relaylane/steam-net-utils';
+
+import { type MeasureOptions, measureRounds, type Workload } from '../harness/measure.js';
+import { sink } from '../harness/sink.js';
+import { type LocationCorpus } from '../fixtures/location-strings.js';
+import { comparisonRow, figure, type ResultRow } from '../report/results.js';
+
+/** Runs the parse benchmark over `corpus` with `steam` (a service on the corpus's world). */
+export function runPingLocationParseBenchmark(
+  steam: NetworkingUtils,
+  corpus: LocationCorpus,
+  measure: MeasureOptions,
+): ResultRow[] {
+  const { texts, json } = corpus;
+  const count = texts.length;
+  const workloads: Workload[] = [
+    {
+      name: 'parsePingLocationString',
+      opsPerRun: count,
+      run: () => {
+        for (let i = 0; i < count; i++) {
+          if (steam.parsePingLocationString(texts[i]!).success) sink.total++;
+        }
+      },
+    },
+    {
+      name: 'JSON.parse',
+      opsPerRun: count,
+      run: () => {
+        for (let i = 0; i < count; i++) {
+          if ((JSON.parse(json[i]!) as { entries: unknown[] }).entries.length > 0) sink.total++;
+        }
+      },
+    },
+  ];
+  const figures = measureRounds(workloads, measure);
+  return [
+    comparisonRow({
+      id: 'ping-location-parse/vs-json-parse',
+      measure: `\`parsePingLocationString\` of ${count.toLocaleString('en-US')} distinct simulated location strings`,
+      subject: figure('parsePingLocationString', 'ns/op', figures.get('parsePingLocationString')!),
+      baseline: figure('JSON.parse of the same data', 'ns/op', figures.get('JSON.parse')!),
+      maxRatio: 2,
+      target: '<= 2',
+      details: {
+        strings: count,
+        hosts: corpus.hostCount,
+        meanTextLength: Math.round(texts.reduce((n, t) => n + t.length, 0) / count),
+        meanJsonLength: Math.round(json.reduce((n, t) => n + t.length, 0) / count),
+      },
+    }),
+  ];
+}

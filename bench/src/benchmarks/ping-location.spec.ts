@@ -1,0 +1,36 @@
+import { createLocationCorpus } from '../fixtures/location-strings.js';
+import { createMeasuredService } from '../fixtures/simulated-service.js';
+import { TINY_MEASURE } from '../test-support/tiny.js';
+import { runLobbyRankingBenchmark } from './lobby-ranking.js';
+import { parseAll, runPingEstimateBenchmark } from './ping-estimates.js';
+import { runPingLocationParseBenchmark } from './ping-location-parse.js';
+
+describe('ping-location benchmarks (smoke)', () => {
+  const corpus = createLocationCorpus(60, 5);
+  const { steam } = createMeasuredService(corpus.world, 5);
+  afterAll(() => steam.dispose());
+
+  it('parse: one row against JSON.parse, with the corpus sizes', () => {
+    const [row] = runPingLocationParseBenchmark(steam, corpus, TINY_MEASURE);
+    expect(row!.id).toBe('ping-location-parse/vs-json-parse');
+    expect(row!.details!['strings']).toBe(60);
+    expect(row!.ratio).toBeGreaterThan(0);
+  });
+
+  it('estimates: a rate row with its target and a reported row', () => {
+    const rows = runPingEstimateBenchmark(steam, parseAll(steam, corpus.texts), TINY_MEASURE, 10);
+    expect(rows.map((row) => row.met === undefined)).toEqual([false, true]);
+    expect(rows[0]!.details!['perSecond']).toBeGreaterThan(0);
+  });
+
+  it('ranking: first rank and re-rank, each against the same sort', () => {
+    const rows = runLobbyRankingBenchmark(steam, corpus.texts, TINY_MEASURE);
+    expect(rows.map((row) => row.id)).toEqual([
+      'lobby-ranking/first-rank/vs-sort',
+      'lobby-ranking/rerank/vs-sort',
+    ]);
+    expect(rows[0]!.baseline).toBe(rows[1]!.baseline);
+    // Every lobby of the simulated world has an estimate once the local host has measured.
+    expect(rows[1]!.details!['lobbiesWithAnEstimate']).toBe(60);
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * `pnpm bench`: runs every benchmark on the built packages, prints the table, writes
+ * `bench/results.json` and the generated section of `BENCHMARKS.md`.
+ *
+ *   node --expose-gc bench/dist/run.js [--no-write] [--quick]
+ *
+ * `--no-write` prints the table without touching either file; `--quick` runs small sizes for a
+ * few seconds to check the setup (and writes nothing).
+ */
+import 'reflect-metadata';
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import * as prettier from 'prettier';
+
+import { FULL_SETTINGS, QUICK_SETTINGS, runSuite } from './suite.js';
+import { describeMachine } from './report/machine.js';
+import {
+  type BenchRun,
+  renderResultsSection,
+  renderTable,
+  replaceResultsSection,
+} from './report/markdown.js';
+import { STEAM_DOUBLE_SOURCE } from './fixtures/steam-double.js';
+
+// bench/dist/run.js -> the repository root.
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const quick = process.argv.includes('--quick');
+const write = !quick && !process.argv.includes('--no-write');
+const settings = quick ? QUICK_SETTINGS : FULL_SETTINGS;
+
+const started = performance.now();
+const machine = describeMachine();
+console.log(`Relaylane benchmarks on ${machine.cpu}, Node ${machine.node} ${machine.platform}`);
+const rows = runSuite(
+  settings,
+  { steamDoubleSource: path.join(root, STEAM_DOUBLE_SOURCE) },
+  (line) => console.log(`- ${line}`),
+);
+const run: BenchRun = {
+  machine,
+  settings: {
+    rounds: settings.measure.rounds,
+    'ms per task and round': `${settings.measure.timeMs} (batches) / ${settings.passMeasure.timeMs} (whole-set passes)`,
+    'location strings': settings.locationCount,
+    'heap sessions': settings.heapRounds,
+    seed: settings.seed,
+  },
+  rows,
+  durationSeconds: (performance.now() - started) / 1000,
+};
+
+console.log(`\n${renderTable(rows)}\n`);
+if (write) {
+  const resultsPath = path.join(root, 'bench', 'results.json');
+  writeFileSync(resultsPath, await formatted(resultsPath, JSON.stringify(run, null, 2)));
+  const markdownPath = path.join(root, 'BENCHMARKS.md');
+  let existing: string | undefined;
+  try {
+    existing = readFileSync(markdownPath, 'utf8');
+  } catch {
+    existing = undefined;
+  }
+  writeFileSync(
+    markdownPath,
+    await formatted(markdownPath, replaceResultsSection(existing, renderResultsSection(run))),
+  );
+  console.log(
+    `Wrote ${path.relative(root, resultsPath)} and ${path.relative(root, markdownPath)}.`,
+  );
+}
+const missed = rows.filter((row) => row.met === false).length;
+console.log(missed === 0 ? 'Every target met.' : `${missed} target(s) missed: see BENCHMARKS.md.`);
+
+/** `text` as the repository's Prettier settings write the file at `filePath` (`pnpm format:check`). */
+async function formatted(filePath: string, text: string): Promise<string> {
+  const options = (await prettier.resolveConfig(filePath)) ?? {};
+  return prettier.format(text, { ...options, filepath: filePath });
+}

@@ -1,0 +1,146 @@
+/**
+ * Every benchmark in one run, in a fixed order, with the sizes of {@link FULL_SETTINGS} (what
+ * `pnpm bench` runs) or smaller ones. The Steam benchmarks run last: Steam is one per process,
+ * and each of them starts and shuts down its own backend on the native test double.
+ */
+import { type MeasureOptions } from './harness/measure.js';
+import { createLocationCorpus, verifyCorpus } from './fixtures/location-strings.js';
+import { createMeasuredService } from './fixtures/simulated-service.js';
+import { compileSteamDouble, loadSteamDoubleControls } from './fixtures/steam-double.js';
+import { runEngineTickBenchmark } from './benchmarks/engine-tick.js';
+import { runHeapSoakBenchmark, runKoffiCallbackBenchmark } from './benchmarks/heap-soak.js';
+import { runLobbyRankingBenchmark } from './benchmarks/lobby-ranking.js';
+import { parseAll, runPingEstimateBenchmark } from './benchmarks/ping-estimates.js';
+import { runPingLocationParseBenchmark } from './benchmarks/ping-location-parse.js';
+import { runSignalEmitBenchmark } from './benchmarks/signal-emit.js';
+import { runSteamCallBenchmark } from './benchmarks/steam-call.js';
+import { type ResultRow } from './report/results.js';
+
+/** The sizes and budgets of a run. */
+export interface SuiteSettings {
+  /** For operations timed in batches of many (emits, ticks, estimates, native calls). */
+  readonly measure: MeasureOptions;
+  /** For operations over the whole data set per call (parsing it all, ranking it all). */
+  readonly passMeasure: MeasureOptions;
+  readonly emitsPerRun: number;
+  readonly ticksPerRun: number;
+  /** Distinct location strings (also the lobby count of the ranking). */
+  readonly locationCount: number;
+  readonly estimatesPerRun: number;
+  readonly steamCallsPerRun: number;
+  readonly heapRounds: number;
+  readonly heapSimulatedSeconds: number;
+  readonly heapLobbyCount: number;
+  readonly koffiSessionTicks: number;
+  readonly seed: number;
+}
+
+/** What `pnpm bench` measures. */
+export const FULL_SETTINGS: SuiteSettings = Object.freeze({
+  measure: Object.freeze({ rounds: 5, timeMs: 300, warmupMs: 100, minIterations: 16 }),
+  passMeasure: Object.freeze({ rounds: 5, timeMs: 1000, warmupMs: 200, minIterations: 5 }),
+  emitsPerRun: 1000,
+  ticksPerRun: 100,
+  locationCount: 100_000,
+  estimatesPerRun: 1000,
+  steamCallsPerRun: 100,
+  heapRounds: 3,
+  heapSimulatedSeconds: 600,
+  heapLobbyCount: 48,
+  koffiSessionTicks: 600,
+  seed: 1,
+});
+
+/** A run of about ten seconds for checking the setup (`--quick`); its figures are rough. */
+export const QUICK_SETTINGS: SuiteSettings = Object.freeze({
+  measure: Object.freeze({ rounds: 3, timeMs: 50, warmupMs: 20, minIterations: 4 }),
+  passMeasure: Object.freeze({ rounds: 3, timeMs: 100, warmupMs: 0, minIterations: 2 }),
+  emitsPerRun: 1000,
+  ticksPerRun: 100,
+  locationCount: 10_000,
+  estimatesPerRun: 1000,
+  steamCallsPerRun: 100,
+  heapRounds: 1,
+  heapSimulatedSeconds: 60,
+  heapLobbyCount: 48,
+  koffiSessionTicks: 120,
+  seed: 1,
+});
+
+/** Where the suite finds what it builds. */
+export interface SuitePaths {
+  /** The Steam test double's C source. */
+  readonly steamDoubleSource: string;
+  /** Where the compiled double is cached (default under the OS's temporary folder). */
+  readonly steamDoubleCache?: string;
+}
+
+/** Runs every benchmark; `log` hears what is running. */
+export function runSuite(
+  settings: SuiteSettings,
+  paths: SuitePaths,
+  log: (line: string) => void = () => {},
+): ResultRow[] {
+  const rows: ResultRow[] = [];
+
+  log('Signal.emit against EventEmitter and tseep');
+  rows.push(
+    ...runSignalEmitBenchmark({ measure: settings.measure, emitsPerRun: settings.emitsPerRun }),
+  );
+
+  log('engine.tick against an empty Babylon.js render');
+  rows.push(
+    ...runEngineTickBenchmark({ measure: settings.measure, ticksPerRun: settings.ticksPerRun }),
+  );
+
+  rows.push(...runLocationBenchmarks(settings, log));
+
+  log('heap over a long simulated session');
+  rows.push(
+    ...runHeapSoakBenchmark({
+      rounds: settings.heapRounds,
+      simulatedSeconds: settings.heapSimulatedSeconds,
+      lobbyCount: settings.heapLobbyCount,
+      seed: settings.seed,
+    }),
+  );
+
+  log('Steam backend through koffi into the native test double');
+  const controls = loadSteamDoubleControls(
+    compileSteamDouble(paths.steamDoubleSource, paths.steamDoubleCache),
+  );
+  rows.push(...runSteamCallBenchmark(controls, settings.measure, settings.steamCallsPerRun));
+  rows.push(...runKoffiCallbackBenchmark(controls, settings.koffiSessionTicks));
+  return rows;
+}
+
+/**
+ * The parse, estimate and ranking benchmarks over one corpus of location strings; the corpus is
+ * garbage once this returns, before the heap soak reads the heap.
+ */
+function runLocationBenchmarks(settings: SuiteSettings, log: (line: string) => void): ResultRow[] {
+  const rows: ResultRow[] = [];
+  log(`${settings.locationCount.toLocaleString('en-US')} distinct ping-location strings`);
+  const corpus = createLocationCorpus(settings.locationCount, settings.seed);
+  const { steam } = createMeasuredService(corpus.world, settings.seed);
+  try {
+    verifyCorpus(steam, corpus);
+    log('parsePingLocationString against JSON.parse');
+    rows.push(...runPingLocationParseBenchmark(steam, corpus, settings.passMeasure));
+    log('estimates from parsed locations');
+    rows.push(
+      ...runPingEstimateBenchmark(
+        steam,
+        parseAll(steam, corpus.texts),
+        settings.measure,
+        settings.estimatesPerRun,
+      ),
+    );
+    log('lobby ranking against a plain sort');
+    rows.push(...runLobbyRankingBenchmark(steam, corpus.texts, settings.passMeasure));
+  } finally {
+    steam.dispose();
+  }
+
+  return rows;
+}
