@@ -321,6 +321,31 @@ describe('NetworkingUtils copies byte arrays both ways', () => {
     expect(received).toEqual(patternBytes(512, 100));
   });
 
+  it('never lets a backend write reach the next location argument', () => {
+    const { backend, utils } = setUp();
+    backend.convertPingLocationToString = (location) => {
+      location.fill(0xff);
+      return '';
+    };
+    utils.convertPingLocationToString(patternBytes(512, 4));
+    utils.estimatePingTimeFromLocalHost(patternBytes(512, 9));
+    expect(backend.argsOf('estimatePingTimeFromLocalHost')[0]![0]).toEqual(patternBytes(512, 9));
+  });
+
+  it('never overwrites a location the backend is reading when it calls the service back', () => {
+    const { backend, utils } = setUp();
+    const seen: Uint8Array[] = [];
+    backend.estimatePingTimeBetweenTwoLocations = (location1, location2) => {
+      utils.estimatePingTimeFromLocalHost(patternBytes(512, 7));
+      utils.convertPingLocationToString(patternBytes(512, 8));
+      seen.push(location1.slice(), location2.slice());
+      return 87;
+    };
+    utils.estimatePingTimeBetweenTwoLocations(patternBytes(512, 1), patternBytes(512, 2));
+    expect(seen).toEqual([patternBytes(512, 1), patternBytes(512, 2)]);
+    expect(backend.argsOf('estimatePingTimeFromLocalHost')[0]![0]).toEqual(patternBytes(512, 7));
+  });
+
   it('copies both locations of estimatePingTimeBetweenTwoLocations, in order', () => {
     const { backend, utils } = setUp();
     const a = patternBytes(512, 1);

@@ -44,9 +44,9 @@ import {
   checkFloat32,
   checkInt32,
   checkIntegerInRange,
-  checkPingLocation,
   checkString,
   checkUint32,
+  copyPingLocationInto,
   describeValue,
 } from './validate.js';
 
@@ -145,6 +145,15 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
   private delivering = false;
   // dispose() called while delivering: the backend is shut down once its runCallbacks() returns.
   private shutdownPending = false;
+  // Copies of the location arguments handed to the backend, one per argument slot, so the
+  // location calls allocate nothing; the caller's array is never what the backend sees. A slot is
+  // filled only while `locationScratchBusy` is false and stays in use until the backend call
+  // returns. Backend calls are synchronous and never call back into the service, so a slot is
+  // never in use when the next call fills it; should a backend call back anyway, the nested call
+  // copies into fresh buffers (see scratchFor), so a buffer still being read is never overwritten.
+  private readonly locationScratch1 = new Uint8Array(PING_LOCATION_BYTES);
+  private readonly locationScratch2 = new Uint8Array(PING_LOCATION_BYTES);
+  private locationScratchBusy = false;
 
   /**
    * @param backend what answers the calls: the simulated relay network or the Steam backend. The
@@ -283,9 +292,16 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
    */
   estimatePingTimeBetweenTwoLocations(location1: Uint8Array, location2: Uint8Array): number {
     this.checkAlive('estimatePingTimeBetweenTwoLocations');
-    const a = checkPingLocation('estimatePingTimeBetweenTwoLocations', 'location1', location1);
-    const b = checkPingLocation('estimatePingTimeBetweenTwoLocations', 'location2', location2);
-    return this.backend.estimatePingTimeBetweenTwoLocations(a, b);
+    const method = 'estimatePingTimeBetweenTwoLocations';
+    const a = copyPingLocationInto(method, 'location1', location1, this.scratchFor(1));
+    const b = copyPingLocationInto(method, 'location2', location2, this.scratchFor(2));
+    const wasBusy = this.locationScratchBusy;
+    this.locationScratchBusy = true;
+    try {
+      return this.backend.estimatePingTimeBetweenTwoLocations(a, b);
+    } finally {
+      this.locationScratchBusy = wasBusy;
+    }
   }
 
   /**
@@ -302,8 +318,19 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
    */
   estimatePingTimeFromLocalHost(location: Uint8Array): number {
     this.checkAlive('estimatePingTimeFromLocalHost');
-    const copy = checkPingLocation('estimatePingTimeFromLocalHost', 'location', location);
-    return this.backend.estimatePingTimeFromLocalHost(copy);
+    const copy = copyPingLocationInto(
+      'estimatePingTimeFromLocalHost',
+      'location',
+      location,
+      this.scratchFor(1),
+    );
+    const wasBusy = this.locationScratchBusy;
+    this.locationScratchBusy = true;
+    try {
+      return this.backend.estimatePingTimeFromLocalHost(copy);
+    } finally {
+      this.locationScratchBusy = wasBusy;
+    }
   }
 
   /**
@@ -316,8 +343,19 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
    */
   convertPingLocationToString(location: Uint8Array): string {
     this.checkAlive('convertPingLocationToString');
-    const copy = checkPingLocation('convertPingLocationToString', 'location', location);
-    return this.backend.convertPingLocationToString(copy);
+    const copy = copyPingLocationInto(
+      'convertPingLocationToString',
+      'location',
+      location,
+      this.scratchFor(1),
+    );
+    const wasBusy = this.locationScratchBusy;
+    this.locationScratchBusy = true;
+    try {
+      return this.backend.convertPingLocationToString(copy);
+    } finally {
+      this.locationScratchBusy = wasBusy;
+    }
   }
 
   /**
@@ -892,6 +930,16 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
   }
 
   // ---------------------------------------------------------------------------------------------
+
+  /**
+   * The buffer a location argument in `slot` is copied into: the service's own scratch buffer for
+   * that slot, or a fresh one when a location call is already in progress (a backend calling back
+   * into the service), so a scratch buffer the backend is still reading is never overwritten.
+   */
+  private scratchFor(slot: 1 | 2): Uint8Array {
+    if (this.locationScratchBusy) return new Uint8Array(PING_LOCATION_BYTES);
+    return slot === 1 ? this.locationScratch1 : this.locationScratch2;
+  }
 
   private checkAlive(method: string): void {
     if (this.isDisposed()) {

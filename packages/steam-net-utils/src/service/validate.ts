@@ -244,6 +244,23 @@ export function checkCString(
  *   shorter array is never read past its end).
  */
 export function checkPingLocation(method: string, param: string, value: unknown): Uint8Array {
+  return copyPingLocationInto(method, param, value, new Uint8Array(PING_LOCATION_BYTES));
+}
+
+/**
+ * {@link checkPingLocation} into a buffer the caller already owns: checks `value` the same way,
+ * then overwrites all of `into` with its bytes and returns `into`. `into` must be a
+ * {@link PING_LOCATION_BYTES}-byte buffer that `value` cannot be (nor share memory with), so that
+ * the copy is complete and the caller's array stays apart from it.
+ *
+ * @throws TypeError when `value` is not a `Uint8Array`; RangeError when its length is not 512.
+ */
+export function copyPingLocationInto(
+  method: string,
+  param: string,
+  value: unknown,
+  into: Uint8Array,
+): Uint8Array {
   const expected =
     `a Uint8Array of exactly ${PING_LOCATION_BYTES} bytes ` +
     '(a ping location from getLocalPingLocation() or parsePingLocationString())';
@@ -253,7 +270,7 @@ export function checkPingLocation(method: string, param: string, value: unknown)
   if (value.length !== PING_LOCATION_BYTES) {
     fail(RangeError, method, param, expected, value);
   }
-  const copy = new Uint8Array(PING_LOCATION_BYTES);
-  copy.set(value);
-  return copy;
+  // Every byte of `into` is overwritten, so nothing a backend wrote there earlier survives.
+  into.set(value);
+  return into;
 }

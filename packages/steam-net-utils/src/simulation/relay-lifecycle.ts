@@ -201,6 +201,9 @@ export class RelayLifecycle {
   #relayEverReached = false;
   #lastAttemptEndMs = -Infinity;
   #snapshot: MeasurementSnapshot | undefined;
+  // The POPs of `#pingOrderOf` (the snapshot they were sorted for) nearest first; see #pingOrder.
+  #pingOrderOf: MeasurementSnapshot | undefined;
+  #pingOrderCache: readonly number[] = [];
 
   /**
    * @param env the host's side (conditions, probes, output).
@@ -687,12 +690,33 @@ export class RelayLifecycle {
 
   /** The nearest usable POPs of the last measurement. */
   #keepalivePops(): number[] {
-    const pings = this.#snapshot?.pings ?? new Map<number, number>();
-    return [...pings]
-      .filter(([popIndex]) => this.#env.popUsable(popIndex))
-      .sort((a, b) => a[1] - b[1] || a[0] - b[0])
-      .slice(0, KEEPALIVE_POPS)
-      .map(([popIndex]) => popIndex);
+    const order = this.#pingOrder();
+    const pops: number[] = [];
+    // Taking the first usable POPs of the full order is the same as sorting the usable ones and
+    // keeping the first: the order is total (ping, then POP index), so filtering keeps it.
+    for (let i = 0; i < order.length && pops.length < KEEPALIVE_POPS; i++) {
+      const popIndex = order[i]!;
+      if (this.#env.popUsable(popIndex)) pops.push(popIndex);
+    }
+    return pops;
+  }
+
+  /**
+   * Every POP of the last measurement, nearest first (ties by POP index). Sorted once per
+   * measurement: a snapshot's `pings` never changes after it is made, and a new measurement
+   * replaces the snapshot, so the cache is valid exactly while `#snapshot` is the same object.
+   * Which POPs are usable changes between rounds; {@link #keepalivePops} applies that per round.
+   */
+  #pingOrder(): readonly number[] {
+    const snapshot = this.#snapshot;
+    if (snapshot === undefined) return [];
+    if (this.#pingOrderOf !== snapshot) {
+      this.#pingOrderCache = [...snapshot.pings]
+        .sort((a, b) => a[1] - b[1] || a[0] - b[0])
+        .map(([popIndex]) => popIndex);
+      this.#pingOrderOf = snapshot;
+    }
+    return this.#pingOrderCache;
   }
 
   #keepalive(): void {
