@@ -106,6 +106,32 @@ export function locationChecksum(words: DataView, end: number): number {
   return (even ^ Math.imul(odd, FNV_PRIME)) >>> 0;
 }
 
+/** The little-endian uint32 at `offset` of `bytes`. */
+function wordAt(bytes: Uint8Array, offset: number): number {
+  return (
+    bytes[offset]! |
+    (bytes[offset + 1]! << 8) |
+    (bytes[offset + 2]! << 16) |
+    (bytes[offset + 3]! << 24)
+  );
+}
+
+/**
+ * {@link locationChecksum} read straight from a byte array, for writers that have no `DataView`
+ * at hand (making one per call would allocate). Same words, same lanes, same result.
+ */
+export function locationChecksumOfBytes(bytes: Uint8Array, end: number): number {
+  let even = FNV_OFFSET_BASIS;
+  let odd = FNV_OFFSET_BASIS;
+  let i = 0;
+  for (; i + 8 <= end; i += 8) {
+    even = Math.imul(even ^ wordAt(bytes, i), FNV_PRIME);
+    odd = Math.imul(odd ^ wordAt(bytes, i + 4), FNV_PRIME);
+  }
+  if (i < end) even = Math.imul(even ^ wordAt(bytes, i), FNV_PRIME);
+  return (even ^ Math.imul(odd, FNV_PRIME)) >>> 0;
+}
+
 /** Writes a little-endian uint16. */
 export function writeU16(bytes: Uint8Array, offset: number, value: number): void {
   bytes[offset] = value & 0xff;
