@@ -7,8 +7,8 @@
 import { type Engine, Plugin, Signal } from '@relaylane/core';
 import {
   type BackendSelectionInfo,
+  compareCandidates,
   LobbyPingRanking,
-  NETWORKING_PING_FAILED,
   type NetworkingUtils,
   NetworkingUtilsPlugin,
   type RankedLobby,
@@ -289,22 +289,17 @@ export class DemoPlugin extends Plugin {
   }
 }
 
-/** The reachable candidate with the lowest ping (ties: the lower code), or undefined. */
+/**
+ * The reachable candidate with the lowest ping, in the RegionSelector's own order
+ * (`compareCandidates`: ties go to the lower code), or undefined.
+ */
 export function fastestCandidate(
   candidates: readonly RegionCandidate[],
 ): RegionCandidate | undefined {
   let best: RegionCandidate | undefined;
   for (const candidate of candidates) {
-    if (!candidate.reachable || candidate.ping < 0 || candidate.ping === NETWORKING_PING_FAILED) {
-      continue;
-    }
-    if (
-      best === undefined ||
-      candidate.ping < best.ping ||
-      (candidate.ping === best.ping && candidate.code < best.code)
-    ) {
-      best = candidate;
-    }
+    if (!candidate.reachable || candidate.ping < 0) continue;
+    if (best === undefined || compareCandidates(candidate, best) < 0) best = candidate;
   }
   return best;
 }

@@ -6,6 +6,7 @@
 import {
   NETWORKING_PING_FAILED,
   NETWORKING_PING_UNKNOWN,
+  PING_BANDS,
   type PingBand,
   pingQualityBand,
 } from '@relaylane/steam-net-utils';
@@ -31,7 +32,7 @@ export const BAND_LABELS: Readonly<Record<PingBand, string>> = Object.freeze({
 });
 
 /** The bands from best to worst, for legends. */
-export const BANDS: readonly PingBand[] = ['excellent', 'good', 'playable', 'poor', 'unknown'];
+export const BANDS: readonly PingBand[] = PING_BANDS;
 
 /** The band of a ping (a sentinel is `'unknown'`). */
 export function bandOf(ping: number): PingBand {
