@@ -2,10 +2,11 @@
  * `pnpm bench`: runs every benchmark on the built packages, prints the table, writes
  * `bench/results.json` and the generated section of `BENCHMARKS.md`.
  *
- *   node --expose-gc bench/dist/run.js [--no-write] [--quick]
+ *   node --expose-gc bench/dist/run.js [--no-write] [--quick] [--only group,group]
  *
  * `--no-write` prints the table without touching either file; `--quick` runs small sizes for a
- * few seconds to check the setup (and writes nothing).
+ * few seconds to check the setup (and writes nothing); `--only` runs some of the groups
+ * (`signal`, `tick`, `locations`, `heap`, `steam`) and writes nothing.
  */
 import 'reflect-metadata';
 
@@ -15,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 
 import * as prettier from 'prettier';
 
-import { FULL_SETTINGS, QUICK_SETTINGS, runSuite } from './suite.js';
+import { BENCH_GROUPS, type BenchGroup, FULL_SETTINGS, QUICK_SETTINGS, runSuite } from './suite.js';
 import { describeMachine } from './report/machine.js';
 import {
   type BenchRun,
@@ -28,7 +29,8 @@ import { STEAM_DOUBLE_SOURCE } from './fixtures/steam-double.js';
 // bench/dist/run.js -> the repository root.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const quick = process.argv.includes('--quick');
-const write = !quick && !process.argv.includes('--no-write');
+const groups = selectedGroups(process.argv);
+const write = !quick && groups === BENCH_GROUPS && !process.argv.includes('--no-write');
 const settings = quick ? QUICK_SETTINGS : FULL_SETTINGS;
 
 const started = performance.now();
@@ -38,6 +40,7 @@ const rows = runSuite(
   settings,
   { steamDoubleSource: path.join(root, STEAM_DOUBLE_SOURCE) },
   (line) => console.log(`- ${line}`),
+  groups,
 );
 const run: BenchRun = {
   machine,
@@ -73,6 +76,21 @@ if (write) {
 }
 const missed = rows.filter((row) => row.met === false).length;
 console.log(missed === 0 ? 'Every target met.' : `${missed} target(s) missed: see BENCHMARKS.md.`);
+
+/** The groups `--only a,b` names (every group without it); exits on a name it does not know. */
+function selectedGroups(argv: readonly string[]): readonly BenchGroup[] {
+  const at = argv.indexOf('--only');
+  if (at === -1) return BENCH_GROUPS;
+  const names = (argv[at + 1] ?? '').split(',').filter((name) => name !== '');
+  const unknown = names.filter((name) => !(BENCH_GROUPS as readonly string[]).includes(name));
+  if (names.length === 0 || unknown.length > 0) {
+    console.error(
+      `--only takes a comma-separated list of ${BENCH_GROUPS.join(', ')}; got '${argv[at + 1] ?? ''}'.`,
+    );
+    process.exit(2);
+  }
+  return BENCH_GROUPS.filter((group) => names.includes(group));
+}
 
 /** `text` as the repository's Prettier settings write the file at `filePath` (`pnpm format:check`). */
 async function formatted(filePath: string, text: string): Promise<string> {

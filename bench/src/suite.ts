@@ -67,6 +67,16 @@ export const QUICK_SETTINGS: SuiteSettings = Object.freeze({
   seed: 1,
 });
 
+/** The benchmark groups, in the order a run takes them; `--only` picks some of them. */
+export const BENCH_GROUPS = Object.freeze([
+  'signal',
+  'tick',
+  'locations',
+  'heap',
+  'steam',
+] as const);
+export type BenchGroup = (typeof BENCH_GROUPS)[number];
+
 /** Where the suite finds what it builds. */
 export interface SuitePaths {
   /** The Steam test double's C source. */
@@ -80,37 +90,48 @@ export function runSuite(
   settings: SuiteSettings,
   paths: SuitePaths,
   log: (line: string) => void = () => {},
+  groups: readonly BenchGroup[] = BENCH_GROUPS,
 ): ResultRow[] {
   const rows: ResultRow[] = [];
 
-  log('Signal.emit against EventEmitter and tseep');
-  rows.push(
-    ...runSignalEmitBenchmark({ measure: settings.measure, emitsPerRun: settings.emitsPerRun }),
-  );
+  if (groups.includes('signal')) {
+    log('Signal.emit against EventEmitter and tseep');
+    rows.push(
+      ...runSignalEmitBenchmark({ measure: settings.measure, emitsPerRun: settings.emitsPerRun }),
+    );
+  }
 
-  log('engine.tick against an empty Babylon.js render');
-  rows.push(
-    ...runEngineTickBenchmark({ measure: settings.measure, ticksPerRun: settings.ticksPerRun }),
-  );
+  if (groups.includes('tick')) {
+    log('engine.tick against an empty Babylon.js render');
+    rows.push(
+      ...runEngineTickBenchmark({ measure: settings.measure, ticksPerRun: settings.ticksPerRun }),
+    );
+  }
 
-  rows.push(...runLocationBenchmarks(settings, log));
+  if (groups.includes('locations')) {
+    rows.push(...runLocationBenchmarks(settings, log));
+  }
 
-  log('heap over a long simulated session');
-  rows.push(
-    ...runHeapSoakBenchmark({
-      rounds: settings.heapRounds,
-      simulatedSeconds: settings.heapSimulatedSeconds,
-      lobbyCount: settings.heapLobbyCount,
-      seed: settings.seed,
-    }),
-  );
+  if (groups.includes('heap')) {
+    log('heap over a long simulated session');
+    rows.push(
+      ...runHeapSoakBenchmark({
+        rounds: settings.heapRounds,
+        simulatedSeconds: settings.heapSimulatedSeconds,
+        lobbyCount: settings.heapLobbyCount,
+        seed: settings.seed,
+      }),
+    );
+  }
 
-  log('Steam backend through koffi into the native test double');
-  const controls = loadSteamDoubleControls(
-    compileSteamDouble(paths.steamDoubleSource, paths.steamDoubleCache),
-  );
-  rows.push(...runSteamCallBenchmark(controls, settings.measure, settings.steamCallsPerRun));
-  rows.push(...runKoffiCallbackBenchmark(controls, settings.koffiSessionTicks));
+  if (groups.includes('steam')) {
+    log('Steam backend through koffi into the native test double');
+    const controls = loadSteamDoubleControls(
+      compileSteamDouble(paths.steamDoubleSource, paths.steamDoubleCache),
+    );
+    rows.push(...runSteamCallBenchmark(controls, settings.measure, settings.steamCallsPerRun));
+    rows.push(...runKoffiCallbackBenchmark(controls, settings.koffiSessionTicks));
+  }
   return rows;
 }
 
