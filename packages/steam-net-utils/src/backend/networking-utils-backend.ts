@@ -7,9 +7,11 @@
  * uint32, SteamIDs as bigint), locations are the opaque 512-byte `SteamNetworkPingLocation_t`, and
  * nothing is shaped for Godot. The service validates every argument before calling a backend, so a
  * backend may assume well-typed input: integers in range, locations of exactly
- * {@link PING_LOCATION_BYTES} bytes, strings of bounded length. It must still answer data it cannot
- * interpret (an unknown POP id, a location with no data, an unknown config value) with Steam's
- * documented sentinel, never by throwing.
+ * {@link PING_LOCATION_BYTES} bytes, strings of bounded length. Location arguments are the caller's
+ * own arrays, handed over without a copy (possibly views into larger buffers): a backend reads
+ * them during the call only, and never writes to them or keeps them. It must still answer data it
+ * cannot interpret (an unknown POP id, a location with no data, an unknown config value) with
+ * Steam's documented sentinel, never by throwing.
  *
  * Events never reach the game from inside a backend call: a backend queues them and hands them
  * over only in {@link NetworkingUtilsBackend.runCallbacks}, which the host loop drives once a frame.

@@ -44,9 +44,9 @@ import {
   checkFloat32,
   checkInt32,
   checkIntegerInRange,
+  checkPingLocation,
   checkString,
   checkUint32,
-  copyPingLocationInto,
   describeValue,
 } from './validate.js';
 
@@ -145,15 +145,6 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
   private delivering = false;
   // dispose() called while delivering: the backend is shut down once its runCallbacks() returns.
   private shutdownPending = false;
-  // Copies of the location arguments handed to the backend, one per argument slot, so the
-  // location calls allocate nothing; the caller's array is never what the backend sees. A slot is
-  // filled only while `locationScratchBusy` is false and stays in use until the backend call
-  // returns. Backend calls are synchronous and never call back into the service, so a slot is
-  // never in use when the next call fills it; should a backend call back anyway, the nested call
-  // copies into fresh buffers (see scratchFor), so a buffer still being read is never overwritten.
-  private readonly locationScratch1 = new Uint8Array(PING_LOCATION_BYTES);
-  private readonly locationScratch2 = new Uint8Array(PING_LOCATION_BYTES);
-  private locationScratchBusy = false;
 
   /**
    * @param backend what answers the calls: the simulated relay network or the Steam backend. The
@@ -281,7 +272,7 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
    * network.
    *
    * @param location1 a 512-byte ping location (from `getLocalPingLocation()` or
-   *   `parsePingLocationString()`); copied before use.
+   *   `parsePingLocationString()`); read during the call only, never kept or changed.
    * @param location2 the other one.
    * @returns the estimate in ms (never 0 for "unknown"), or `NETWORKING_PING_FAILED` (-1) when
    *   either location has no usable data because of a networking difficulty, or
@@ -293,15 +284,9 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
   estimatePingTimeBetweenTwoLocations(location1: Uint8Array, location2: Uint8Array): number {
     this.checkAlive('estimatePingTimeBetweenTwoLocations');
     const method = 'estimatePingTimeBetweenTwoLocations';
-    const a = copyPingLocationInto(method, 'location1', location1, this.scratchFor(1));
-    const b = copyPingLocationInto(method, 'location2', location2, this.scratchFor(2));
-    const wasBusy = this.locationScratchBusy;
-    this.locationScratchBusy = true;
-    try {
-      return this.backend.estimatePingTimeBetweenTwoLocations(a, b);
-    } finally {
-      this.locationScratchBusy = wasBusy;
-    }
+    checkPingLocation(method, 'location1', location1);
+    checkPingLocation(method, 'location2', location2);
+    return this.backend.estimatePingTimeBetweenTwoLocations(location1, location2);
   }
 
   /**
@@ -309,7 +294,7 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
    * accurate than combining {@link getLocalPingLocation} with
    * {@link estimatePingTimeBetweenTwoLocations}.
    *
-   * @param location a 512-byte ping location; copied before use.
+   * @param location a 512-byte ping location; read during the call only, never kept or changed.
    * @returns the estimate in ms (never 0 for "unknown"), or `NETWORKING_PING_FAILED` /
    *   `NETWORKING_PING_UNKNOWN` (e.g. before the local host has ping data, or for a location of all
    *   zeros).
@@ -318,44 +303,22 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
    */
   estimatePingTimeFromLocalHost(location: Uint8Array): number {
     this.checkAlive('estimatePingTimeFromLocalHost');
-    const copy = copyPingLocationInto(
-      'estimatePingTimeFromLocalHost',
-      'location',
-      location,
-      this.scratchFor(1),
-    );
-    const wasBusy = this.locationScratchBusy;
-    this.locationScratchBusy = true;
-    try {
-      return this.backend.estimatePingTimeFromLocalHost(copy);
-    } finally {
-      this.locationScratchBusy = wasBusy;
-    }
+    checkPingLocation('estimatePingTimeFromLocalHost', 'location', location);
+    return this.backend.estimatePingTimeFromLocalHost(location);
   }
 
   /**
    * The text form of a ping location, to send to other hosts (do not parse it yourself).
    *
-   * @param location a 512-byte ping location; copied before use.
+   * @param location a 512-byte ping location; read during the call only, never kept or changed.
    * @returns the text (at most 1023 characters), or '' for a location with no data.
    * @throws TypeError when `location` is not a `Uint8Array`; RangeError when it is not exactly 512
    *   bytes long; NetworkingUtilsError `NETWORKING_UTILS_DISPOSED` after {@link dispose}.
    */
   convertPingLocationToString(location: Uint8Array): string {
     this.checkAlive('convertPingLocationToString');
-    const copy = copyPingLocationInto(
-      'convertPingLocationToString',
-      'location',
-      location,
-      this.scratchFor(1),
-    );
-    const wasBusy = this.locationScratchBusy;
-    this.locationScratchBusy = true;
-    try {
-      return this.backend.convertPingLocationToString(copy);
-    } finally {
-      this.locationScratchBusy = wasBusy;
-    }
+    checkPingLocation('convertPingLocationToString', 'location', location);
+    return this.backend.convertPingLocationToString(location);
   }
 
   /**
@@ -936,11 +899,6 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
    * that slot, or a fresh one when a location call is already in progress (a backend calling back
    * into the service), so a scratch buffer the backend is still reading is never overwritten.
    */
-  private scratchFor(slot: 1 | 2): Uint8Array {
-    if (this.locationScratchBusy) return new Uint8Array(PING_LOCATION_BYTES);
-    return slot === 1 ? this.locationScratch1 : this.locationScratch2;
-  }
-
   private checkAlive(method: string): void {
     if (this.isDisposed()) {
       throw new NetworkingUtilsError(

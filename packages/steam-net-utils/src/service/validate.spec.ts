@@ -133,11 +133,15 @@ describe('boolean and string checks', () => {
 });
 
 describe('checkPingLocation', () => {
-  it('returns a copy with its own buffer', () => {
+  it('returns the array itself, unchanged (no copy)', () => {
     const location = new Uint8Array(512).fill(7);
-    const copy = checkPingLocation('f', 'location', location);
-    expect(copy).toEqual(location);
-    expect(copy.buffer).not.toBe(location.buffer);
+    expect(checkPingLocation('f', 'location', location)).toBe(location);
+    expect(location).toEqual(new Uint8Array(512).fill(7));
+  });
+
+  it('accepts a 512-byte view into a larger buffer', () => {
+    const view = new Uint8Array(1024).subarray(100, 612);
+    expect(checkPingLocation('f', 'location', view)).toBe(view);
   });
 
   it.each([0, 1, 511, 513, 4096])('refuses %p bytes with a RangeError', (length) => {

@@ -6,7 +6,7 @@
  * `getDirectPingToPOP: pop_id must be an integer from 0 to 4294967295 (a uint32 POP id), got -1`.
  * A value of the wrong JavaScript type throws `TypeError`; a value of the right type outside what
  * the parameter accepts (NaN, a fraction, out of range, a wrong length) throws `RangeError`. Each
- * check returns the value, narrowed to its type, or (for ping locations) a fresh copy of it.
+ * check returns the value, narrowed to its type.
  *
  * Data from the wire or from the network's state is never checked here: those functions answer it
  * with Steam's documented sentinels instead of throwing.
@@ -237,40 +237,24 @@ export function checkCString(
 
 /**
  * Checks that `value` is a ping location, a `Uint8Array` of exactly {@link PING_LOCATION_BYTES}
- * bytes, and returns a fresh copy of it: the backend gets a buffer of its own, which the caller
- * can neither see nor change.
+ * bytes, and returns it (not a copy). Location arguments are read during one synchronous call and
+ * never kept or written (the backend contract), so nothing needs a copy: a native function reads
+ * exactly `sizeof(SteamNetworkPingLocation_t)`, 512 bytes, which the length check guarantees are
+ * there. A view into a larger buffer is read from its own offset.
  *
  * @throws TypeError when `value` is not a `Uint8Array`; RangeError when its length is not 512 (a
  *   shorter array is never read past its end).
  */
 export function checkPingLocation(method: string, param: string, value: unknown): Uint8Array {
-  return copyPingLocationInto(method, param, value, new Uint8Array(PING_LOCATION_BYTES));
-}
-
-/**
- * {@link checkPingLocation} into a buffer the caller already owns: checks `value` the same way,
- * then overwrites all of `into` with its bytes and returns `into`. `into` must be a
- * {@link PING_LOCATION_BYTES}-byte buffer that `value` cannot be (nor share memory with), so that
- * the copy is complete and the caller's array stays apart from it.
- *
- * @throws TypeError when `value` is not a `Uint8Array`; RangeError when its length is not 512.
- */
-export function copyPingLocationInto(
-  method: string,
-  param: string,
-  value: unknown,
-  into: Uint8Array,
-): Uint8Array {
-  const expected =
-    `a Uint8Array of exactly ${PING_LOCATION_BYTES} bytes ` +
-    '(a ping location from getLocalPingLocation() or parsePingLocationString())';
   if (!isUint8Array(value)) {
-    fail(TypeError, method, param, expected, value);
+    fail(TypeError, method, param, PING_LOCATION_EXPECTED, value);
   }
   if (value.length !== PING_LOCATION_BYTES) {
-    fail(RangeError, method, param, expected, value);
+    fail(RangeError, method, param, PING_LOCATION_EXPECTED, value);
   }
-  // Every byte of `into` is overwritten, so nothing a backend wrote there earlier survives.
-  into.set(value);
-  return into;
+  return value;
 }
+
+const PING_LOCATION_EXPECTED =
+  `a Uint8Array of exactly ${PING_LOCATION_BYTES} bytes ` +
+  '(a ping location from getLocalPingLocation() or parsePingLocationString())';

@@ -291,8 +291,8 @@ export class SimulatedRelayNetwork implements NetworkingUtilsBackend, WorldObser
     this.#use('estimatePingTimeBetweenTwoLocations');
     if (this.#lifecycle.config !== NETWORKING_AVAILABILITY_CURRENT) return NETWORKING_PING_UNKNOWN;
     if (!this.world.hasDownPops) return this.world.estimator.estimate(location1, location2);
-    const a = decodePingLocation(location1);
-    const b = decodePingLocation(location2);
+    const a = decodePingLocation(location1, 'ignored');
+    const b = decodePingLocation(location2, 'ignored');
     if (a === undefined || b === undefined) return NETWORKING_PING_UNKNOWN;
     const down = (popId: number): boolean => this.world.isPopDown(popId);
     return this.world.estimator.estimateData(withoutPops(a, down), withoutPops(b, down));
@@ -316,7 +316,7 @@ export class SimulatedRelayNetwork implements NetworkingUtilsBackend, WorldObser
     this.#sync('estimatePingTimeFromLocalHostUncached');
     const unavailable = this.#localDataProblem();
     if (unavailable !== undefined) return unavailable;
-    const decoded = decodePingLocation(location);
+    const decoded = decodePingLocation(location, 'ignored');
     if (decoded === undefined) return NETWORKING_PING_UNKNOWN;
     const remote = withoutPops(decoded, (popId) => this.world.isPopDown(popId));
     const model = this.world.model;

@@ -333,6 +333,23 @@ export function describeNetworkingUtilsContract(
         );
       });
 
+      it('reads location arguments without changing them, from a view at any offset', () => {
+        // Location arguments go to the backend as they are (no copy): it must only read them.
+        const big = new Uint8Array(512 + 13).fill(0xa5);
+        const view = big.subarray(13);
+        view.set(local);
+        const before = big.slice();
+        const fromLocal = service.estimatePingTimeFromLocalHost(view);
+        expect(fromLocal).toBe(service.estimatePingTimeFromLocalHost(local));
+        expect(service.estimatePingTimeBetweenTwoLocations(view, view)).toBe(
+          service.estimatePingTimeBetweenTwoLocations(local, local),
+        );
+        expect(service.convertPingLocationToString(view)).toBe(
+          service.convertPingLocationToString(local),
+        );
+        expect(big).toEqual(before);
+      });
+
       it('converts a location of zeros to the empty text', () => {
         expect(service.convertPingLocationToString(new Uint8Array(512))).toBe('');
       });

@@ -100,11 +100,17 @@ function slots(): PingLocationSlots {
  * (no data), not a 512-byte `Uint8Array`, any inconsistency of the used bytes (see
  * {@link PingLocationSlots.load}), or a nonzero byte in the padding. Never throws. The result
  * is canonical: `encodePingLocation(decodePingLocation(bytes))` gives back `bytes`.
+ *
+ * With `padding` `'ignored'`, the padding is not read (what the estimators accept; see FORMAT.md).
  */
-export function decodePingLocation(bytes: Uint8Array): PingLocationData | undefined {
+export function decodePingLocation(
+  bytes: Uint8Array,
+  padding: 'checked' | 'ignored' = 'checked',
+): PingLocationData | undefined {
   const table = slots();
   const slot = table.load(bytes);
-  if (slot < 0 || !table.paddingIsZero()) return undefined;
+  if (slot < 0) return undefined;
+  if (padding === 'checked' && !PingLocationSlots.paddingIsZero(bytes)) return undefined;
   const ids = popTable().ids;
   const base = slot * MAX_PING_LOCATION_ENTRIES;
   const entries: PingLocationEntry[] = [];

@@ -106,8 +106,11 @@ export function locationChecksum(words: DataView, end: number): number {
   return (even ^ Math.imul(odd, FNV_PRIME)) >>> 0;
 }
 
-/** The little-endian uint32 at `offset` of `bytes`. */
-function wordAt(bytes: Uint8Array, offset: number): number {
+/**
+ * The little-endian 32-bit word at `offset` of `bytes`, as an int32 (`>>> 0` for the uint32),
+ * read a byte at a time so any alignment works. `offset + 4` must be within `bytes`.
+ */
+export function wordAt(bytes: Uint8Array, offset: number): number {
   return (
     bytes[offset]! |
     (bytes[offset + 1]! << 8) |

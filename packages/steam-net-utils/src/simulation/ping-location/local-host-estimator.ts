@@ -33,9 +33,9 @@ export interface LocalHostSide {
  * backbone(p, x)` for every model POP x, so an estimate is `min over q of field[q] + pingB[q]`:
  * one step per remote entry. Floating-point addition is monotonic, so this is bit for bit the
  * minimum of the full double loop. Remote locations are read through a content-addressed cache
- * (`PingLocationSlots`) with the padding checked, so exactly the byte arrays
- * `decodePingLocation` accepts are estimated. After construction nothing is allocated except
- * by {@link setLocal}.
+ * (`PingLocationSlots`); as for every estimate, the padding is not read (FORMAT.md), so exactly
+ * the byte arrays `decodePingLocation(bytes, 'ignored')` accepts are estimated. After
+ * construction nothing is allocated except by {@link setLocal}.
  */
 export class LocalHostEstimator {
   readonly #model: LatencyModel;
@@ -88,13 +88,13 @@ export class LocalHostEstimator {
   /**
    * The estimated round trip from the local host to the host at `location`, whole ms.
    * `NETWORKING_PING_UNKNOWN` when `location` is not a valid location (what
-   * `decodePingLocation` refuses); `NETWORKING_PING_FAILED` when no relayed route exists. A
+   * `decodePingLocation(location, 'ignored')` refuses); `NETWORKING_PING_FAILED` when no relayed route exists. A
    * direct route between the anchors only lowers a relayed estimate. Never throws.
    */
   estimate(location: Uint8Array): number {
     const slots = this.#slots;
     const slot = slots.load(location);
-    if (slot < 0 || !slots.paddingIsZero()) return NETWORKING_PING_UNKNOWN;
+    if (slot < 0) return NETWORKING_PING_UNKNOWN;
     const field = this.#field;
     const down = this.#down;
     const modelIndex = this.#modelIndex;

@@ -22,6 +22,7 @@ import {
   OFFSET_FINGERPRINT,
   OFFSET_HUB,
   PING_LOCATION_SIZE,
+  wordAt,
 } from './layout.js';
 import { type PopTable } from './pop-table.js';
 
@@ -65,13 +66,10 @@ export class PingLocationSlots {
 
   readonly #table: PopTable;
   /**
-   * The bytes being loaded are first copied here (one fast block copy), so that they can be read
-   * a little-endian word at a time through {@link #view} whatever the input's alignment.
+   * The used words of the location being loaded, read straight from its bytes (little-endian,
+   * whatever the input's alignment): nothing else of the input is read, and it is read once.
    */
-  readonly #copy = new Uint8Array(PING_LOCATION_SIZE);
-  readonly #view = new DataView(this.#copy.buffer);
-  /** The copy as native-endian words, only ever compared for equality with {@link #words}. */
-  readonly #copyWords = new Int32Array(this.#copy.buffer);
+  readonly #incoming = new Int32Array(MAX_USED_WORDS);
   /** `words[s * MAX_USED_WORDS + i]`: used word i of the location in slot s. */
   readonly #words: Int32Array;
   /** `valid[s]`: slot s holds a validated location. */
@@ -111,19 +109,20 @@ export class PingLocationSlots {
    * another catalogue's fingerprint, an index that does not match its POP id, a relay that is
    * not a catalogue POP or is the entry's own POP, a duplicate POP, entries out of order, a
    * ping of 0xFFFF, a half-present anchor, or a bad checksum. Only the used bytes are read (at
-   * most 112); {@link paddingIsZero} checks the rest. Never replaces slot `keep` (the slot of
+   * most 112), each once; {@link PingLocationSlots.paddingIsZero} checks the rest. Never replaces slot `keep` (the slot of
    * another location still in use). Never throws.
    */
   load(bytes: Uint8Array, keep = -1): number {
     if (!(bytes instanceof Uint8Array) || bytes.length !== PING_LOCATION_SIZE) return -1;
-    this.#copy.set(bytes);
-    const view = this.#view;
-    const head = view.getUint32(0, true);
+    const head = wordAt(bytes, 0);
     if ((head & 0xffffff) !== MAGIC_AND_VERSION) return -1;
     const count = head >>> 24;
     if (count > MAX_PING_LOCATION_ENTRIES) return -1;
     const usedWords = 3 + 2 * count + 1;
-    const first = (view.getUint32(checksumOffset(count), true) & this.#setMask) * WAYS;
+    const incoming = this.#incoming;
+    incoming[0] = head;
+    for (let i = 1, at = 4; i < usedWords; i++, at += 4) incoming[i] = wordAt(bytes, at);
+    const first = (incoming[usedWords - 1]! & this.#setMask) * WAYS;
     for (let slot = first; slot < first + WAYS; slot++) {
       if (this.#valid[slot] === 1 && this.#holds(slot, usedWords)) return slot;
     }
@@ -135,53 +134,52 @@ export class PingLocationSlots {
     this.#valid[slot] = 0;
     if (!this.#validate(slot, count)) return -1;
     const words = this.#words;
-    const copyWords = this.#copyWords;
     const base = slot * MAX_USED_WORDS;
-    for (let i = 0; i < usedWords; i++) words[base + i] = copyWords[i]!;
+    for (let i = 0; i < usedWords; i++) words[base + i] = incoming[i]!;
     this.#valid[slot] = 1;
     this.fills[slot] = (this.fills[slot]! + 1) >>> 0;
     return slot;
   }
 
   /**
-   * True when every byte after the checksum of the location last passed to a successful
-   * {@link load} is zero (the padding that makes a location's bytes canonical).
+   * True when every byte of `bytes` after the checksum is zero (the padding that makes a
+   * location's bytes canonical); `bytes` is a location {@link load} has just accepted.
    */
-  paddingIsZero(): boolean {
-    const copy = this.#copy;
-    const start = checksumOffset(copy[OFFSET_COUNT]!) + 4;
+  static paddingIsZero(bytes: Uint8Array): boolean {
+    const start = checksumOffset(bytes[OFFSET_COUNT]!) + 4;
     let padding = 0;
-    for (let i = start; i < PING_LOCATION_SIZE; i++) padding |= copy[i]!;
+    for (let i = start; i < PING_LOCATION_SIZE; i++) padding |= bytes[i]!;
     return padding === 0;
   }
 
-  /** True when slot `slot` holds exactly the first `usedWords` words of the copy. */
+  /** True when slot `slot` holds exactly the first `usedWords` incoming words. */
   #holds(slot: number, usedWords: number): boolean {
     const words = this.#words;
-    const copyWords = this.#copyWords;
+    const incoming = this.#incoming;
     const base = slot * MAX_USED_WORDS;
     // The checksum word (the last) tells most locations apart at once.
     const last = usedWords - 1;
-    if (words[base + last] !== copyWords[last]) return false;
+    if (words[base + last] !== incoming[last]) return false;
     for (let i = 0; i < last; i++) {
-      if (words[base + i] !== copyWords[i]) return false;
+      if (words[base + i] !== incoming[i]) return false;
     }
     return true;
   }
 
   /**
-   * Validates the copy (header already checked up to the count) and decodes it into `slot`.
+   * Validates the incoming words (header already checked up to the count) and decodes them into
+   * `slot`.
    * One pass: each used word is read once, for the checks and for the checksum, whose two
    * lanes are the same as `locationChecksum`'s (words 0, 2, 4... and 1, 3, 5...).
    */
   #validate(slot: number, count: number): boolean {
-    const view = this.#view;
+    const words = this.#incoming;
     const table = this.#table;
-    const head = view.getUint32(0, true);
-    const fingerprint = view.getUint32(OFFSET_FINGERPRINT, true);
+    const head = words[0]!;
+    const fingerprint = words[OFFSET_FINGERPRINT / 4]! >>> 0;
     if (fingerprint !== table.fingerprint) return false;
     // The anchor word: hub index (low half), access round trip (high half).
-    const anchor = view.getUint32(OFFSET_HUB, true);
+    const anchor = words[OFFSET_HUB / 4]! >>> 0;
     const hub = anchor & 0xffff;
     const access = anchor >>> 16;
     // The anchor is all or nothing: both fields are NO_ANCHOR, or neither is.
@@ -205,10 +203,10 @@ export class PingLocationSlots {
     const base = slot * MAX_PING_LOCATION_ENTRIES;
     let previousPing = -1;
     let previousId = -1;
-    for (let k = 0, at = OFFSET_ENTRIES; k < count; k++, at += ENTRY_SIZE) {
-      const popId = view.getUint32(at, true);
+    for (let k = 0, at = OFFSET_ENTRIES / 4; k < count; k++, at += ENTRY_SIZE / 4) {
+      const popId = words[at]! >>> 0;
       // The entry's second word: index (bits 0–7), via (bits 8–15), ping (bits 16–31).
-      const packed = view.getUint32(at + ENTRY_INDEX, true);
+      const packed = words[at + ENTRY_INDEX / 4]! >>> 0;
       odd = Math.imul(odd ^ popId, FNV_PRIME);
       even = Math.imul(even ^ packed, FNV_PRIME);
       const entryIndex = packed & 0xff;
@@ -229,7 +227,7 @@ export class PingLocationSlots {
       ping[base + k] = entryPing;
     }
     const checksum = (even ^ Math.imul(odd, FNV_PRIME)) >>> 0;
-    if (view.getUint32(checksumOffset(count), true) !== checksum) return false;
+    if (words[checksumOffset(count) / 4]! >>> 0 !== checksum) return false;
     this.count[slot] = count;
     this.hubIndex[slot] = hub === NO_ANCHOR ? -1 : hub;
     this.accessMs[slot] = access === NO_ANCHOR ? -1 : access;
