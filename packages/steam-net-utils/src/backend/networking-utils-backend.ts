@@ -16,6 +16,8 @@
  * Events never reach the game from inside a backend call: a backend queues them and hands them
  * over only in {@link NetworkingUtilsBackend.runCallbacks}, which the host loop drives once a frame.
  */
+import { type PreparedPingLocation } from './prepared-ping-location.js';
+
 export interface NetworkingUtilsBackend {
   /** Which implementation this is; the dev console and the README's fallback note show it. */
   readonly kind: 'simulated' | 'steam';
@@ -34,6 +36,17 @@ export interface NetworkingUtilsBackend {
   estimatePingTimeBetweenTwoLocations(location1: Uint8Array, location2: Uint8Array): number;
   /** `EstimatePingTimeFromLocalHost`: ms, or `NETWORKING_PING_FAILED` / `NETWORKING_PING_UNKNOWN`. */
   estimatePingTimeFromLocalHost(location: Uint8Array): number;
+  /**
+   * Optional: {@link estimatePingTimeBetweenTwoLocations} for prepared locations, for a backend
+   * that can reuse what it derives from them (`derivedFrom`). Must answer exactly what the byte
+   * form answers for the same bytes. Without it the service passes the prepared bytes.
+   */
+  estimatePreparedBetweenTwoLocations?(
+    location1: PreparedPingLocation,
+    location2: PreparedPingLocation,
+  ): number;
+  /** Optional: {@link estimatePingTimeFromLocalHost} for a prepared location (as above). */
+  estimatePreparedFromLocalHost?(location: PreparedPingLocation): number;
   /** `ConvertPingLocationToString`: at most `MAX_NETWORKING_PING_LOCATION_STRING - 1` characters. */
   convertPingLocationToString(location: Uint8Array): string;
   /**

@@ -322,6 +322,20 @@ describe('LobbyPingRanking over the simulated relay network (integration)', () =
     expect(pings).toEqual([...pings].sort((a, b) => a - b));
   });
 
+  it('ranks the same with the service itself as the source (prepared locations), after moves too', () => {
+    const { steam, ranking, lobbies, run } = setUp();
+    const direct = new LobbyPingRanking<Lobby>(steam);
+    steam.initRelayNetworkAccess();
+    run(10_000);
+    expect(direct.rank(lobbies)).toEqual(ranking.rank(lobbies));
+    network(steam).moveTo('Sydney');
+    run(15_000);
+    expect(direct.rerank()).toEqual(ranking.rerank());
+    network(steam).setOffline(true);
+    run(1_000);
+    expect(direct.rerank()).toEqual(ranking.rerank());
+  });
+
   it('shows NETWORKING_PING_FAILED for every lobby once the local host lost the relays', () => {
     const { steam, ranking, lobbies, run } = setUp();
     steam.initRelayNetworkAccess();

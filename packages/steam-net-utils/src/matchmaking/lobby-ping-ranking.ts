@@ -12,7 +12,8 @@
  *    non-ping value.
  *
  * Cost: each distinct `pingLocation` string is parsed once (cached by string, bounded: see
- * `ping-location-cache.ts`) and estimated once per {@link LobbyPingRanking.rank} or
+ * `ping-location-cache.ts`; with the `NetworkingUtils` service as the source, kept as a
+ * `PreparedPingLocation`, so an estimate reads no bytes) and estimated once per {@link LobbyPingRanking.rank} or
  * {@link LobbyPingRanking.rerank}, however many lobbies share it; the rest is linear in the
  * number of lobbies (a counting sort, see `ping-order.ts`) over buffers reused between calls.
  * `rerank()` allocates only its result (one array, one `{ lobby, ping }` record per lobby);
@@ -27,6 +28,8 @@ import {
   NETWORKING_PING_FAILED,
   NETWORKING_PING_UNKNOWN,
 } from '../constants/index.js';
+import { preparedPingLocationOfOwnBytes } from '../backend/prepared-ping-location.js';
+import { NetworkingUtils } from '../service/networking-utils.js';
 import { describeValue } from '../service/validate.js';
 import { type CachedPingLocation, PingLocationCache } from './ping-location-cache.js';
 import { PingOrder } from './ping-order.js';
@@ -129,9 +132,14 @@ export class LobbyPingRanking<L extends LobbyWithPingLocation> {
       );
     }
     this.#source = source;
+    // The service estimates prepared locations without reading their bytes again (a re-rank
+    // estimates every one of them); any other source gets the bytes.
+    const prepare = source instanceof NetworkingUtils;
     this.#cache = new PingLocationCache((text) => {
       const parsed = source.parsePingLocationString(text);
-      return parsed.success ? parsed.ping_location : undefined;
+      if (!parsed.success) return undefined;
+      // The service returned a fresh array that only this cache will hold: prepared as it is.
+      return prepare ? preparedPingLocationOfOwnBytes(parsed.ping_location) : parsed.ping_location;
     }, max);
   }
 
@@ -230,7 +238,10 @@ export class LobbyPingRanking<L extends LobbyWithPingLocation> {
       slotPing[slot] =
         location === undefined
           ? NETWORKING_PING_UNKNOWN
-          : normalizeEstimate(source.estimatePingTimeFromLocalHost(location));
+          : normalizeEstimate(
+              // Prepared only when the source is the service, which takes them (see the constructor).
+              source.estimatePingTimeFromLocalHost(location as Uint8Array),
+            );
     }
     const rowSlot = this.#rowSlot;
     const rowPing = this.#rowPing;

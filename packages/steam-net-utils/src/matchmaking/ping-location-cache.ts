@@ -9,22 +9,30 @@
  * `max(maxEntries, distinct strings of the current list)` entries.
  */
 
+import { type PreparedPingLocation } from '../backend/prepared-ping-location.js';
+
 /** One cached text and what parsing it gave. */
 export class CachedPingLocation {
-  /** The 512 parsed bytes; undefined when the text is not a ping location (cached all the same). */
-  readonly location: Uint8Array | undefined;
+  /**
+   * The parsed location (the 512 bytes, or those bytes prepared); undefined when the text is not a
+   * ping location (cached all the same).
+   */
+  readonly location: Uint8Array | PreparedPingLocation | undefined;
   /** The ranking generation that last used this entry; -1 before any. */
   lastUsed = -1;
   /** Its index among the distinct locations of the ranking `lastUsed`. */
   slot = 0;
 
-  constructor(location: Uint8Array | undefined) {
+  constructor(location: Uint8Array | PreparedPingLocation | undefined) {
     this.location = location;
   }
 }
 
-/** Parses a ping location's text: the 512 bytes, or undefined when it is not a ping location. */
-export type PingLocationParser = (text: string) => Uint8Array | undefined;
+/**
+ * Parses a ping location's text: the 512 bytes (or those bytes prepared), or undefined when it is
+ * not a ping location.
+ */
+export type PingLocationParser = (text: string) => Uint8Array | PreparedPingLocation | undefined;
 
 /** See the file comment. */
 export class PingLocationCache {

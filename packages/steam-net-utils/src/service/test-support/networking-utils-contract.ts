@@ -45,6 +45,7 @@ import {
   RESULT_INVALID_PARAM,
   RESULT_NO_MATCH,
 } from '../../constants/index.js';
+import { PreparedPingLocation } from '../../backend/prepared-ping-location.js';
 import { NetworkingUtilsError } from '../errors.js';
 import { NETWORKING_UTILS_METHODS } from '../method-names.js';
 import { type NetworkingUtils } from '../networking-utils.js';
@@ -348,6 +349,32 @@ export function describeNetworkingUtilsContract(
           service.convertPingLocationToString(local),
         );
         expect(big).toEqual(before);
+      });
+
+      it('estimates prepared locations exactly as their bytes, alone or mixed with bytes', () => {
+        const zeros = new Uint8Array(512);
+        const other = service.parsePingLocationString(
+          service.convertPingLocationToString(local),
+        ).ping_location;
+        const samples = [local, other, zeros];
+        for (const a of samples) {
+          const preparedA = PreparedPingLocation.from(a);
+          // Several times: a backend may derive and keep something on the first uses.
+          for (let k = 0; k < 6; k++) {
+            expect(service.estimatePingTimeFromLocalHost(preparedA)).toBe(
+              service.estimatePingTimeFromLocalHost(a),
+            );
+            for (const b of samples) {
+              const expected = service.estimatePingTimeBetweenTwoLocations(a, b);
+              const preparedB = PreparedPingLocation.from(b);
+              expect(service.estimatePingTimeBetweenTwoLocations(preparedA, preparedB)).toBe(
+                expected,
+              );
+              expect(service.estimatePingTimeBetweenTwoLocations(preparedA, b)).toBe(expected);
+              expect(service.estimatePingTimeBetweenTwoLocations(a, preparedB)).toBe(expected);
+            }
+          }
+        }
       });
 
       it('converts a location of zeros to the empty text', () => {

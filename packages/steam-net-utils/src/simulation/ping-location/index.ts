@@ -3,6 +3,7 @@
  * estimate between two locations and the builder of a host's location. See FORMAT.md.
  */
 export { decodePingLocation, encodePingLocation } from './binary-codec.js';
+export { DecodedPingLocation } from './decoded-ping-location.js';
 export { MAX_PING_LOCATION_ENTRIES, MAX_PING_MS, PING_LOCATION_SIZE } from './layout.js';
 export {
   type PingLocationAnchor,

@@ -6,6 +6,7 @@
 import { NETWORKING_PING_FAILED, NETWORKING_PING_UNKNOWN } from '../../constants/index.js';
 import { type LatencyModel } from '../world/index.js';
 import { DIRECT, MAX_PING_LOCATION_ENTRIES } from './layout.js';
+import { type DecodedPingLocation } from './decoded-ping-location.js';
 import { PingLocationSlots } from './ping-location-slots.js';
 import { popTable } from './pop-table.js';
 
@@ -95,29 +96,60 @@ export class LocalHostEstimator {
     const slots = this.#slots;
     const slot = slots.load(location);
     if (slot < 0) return NETWORKING_PING_UNKNOWN;
+    const base = slot * MAX_PING_LOCATION_ENTRIES;
+    return this.#estimateEntries(
+      slots.packed,
+      base,
+      base + slots.count[slot]!,
+      slots.hubIndex[slot]!,
+      slots.accessMs[slot]!,
+    );
+  }
+
+  /**
+   * {@link estimate} for a location decoded once (kept by a prepared location): the same answer
+   * for the same bytes, without reading them. Never throws; allocates nothing.
+   */
+  estimateDecoded(location: DecodedPingLocation): number {
+    if (location.count < 0) return NETWORKING_PING_UNKNOWN;
+    return this.#estimateEntries(
+      location.entries,
+      0,
+      location.count,
+      location.hubIndex,
+      location.accessMs,
+    );
+  }
+
+  /**
+   * The estimate to the entries [base, end) of `entries` (packed as `PingLocationSlots.packed`)
+   * and the remote anchor.
+   */
+  #estimateEntries(
+    entries: Int32Array,
+    base: number,
+    end: number,
+    hubB: number,
+    accessB: number,
+  ): number {
     const field = this.#field;
     const down = this.#down;
     const modelIndex = this.#modelIndex;
-    const index = slots.index;
-    const via = slots.via;
-    const ping = slots.ping;
-    const base = slot * MAX_PING_LOCATION_ENTRIES;
-    const end = base + slots.count[slot]!;
     let best = Infinity;
     for (let q = base; q < end; q++) {
-      const popIndex = index[q]!;
-      const relay = via[q]!;
+      const entry = entries[q]!;
+      const popIndex = entry & 0xff;
+      const relay = (entry >>> 8) & 0xff;
       // Entries naming, or going through, a POP that is down are left out.
       if (down[popIndex] === 1 || (relay !== DIRECT && down[relay] === 1)) continue;
       const x = modelIndex[popIndex]!;
       if (x < 0) continue;
-      const total = field[x]! + ping[q]!;
+      const total = field[x]! + (entry >>> 16);
       if (total < best) best = total;
     }
     if (best === Infinity) return NETWORKING_PING_FAILED;
-    const hubB = slots.hubIndex[slot]!;
     if (this.#hasAnchor && hubB >= 0 && hubB < this.#hubRow.length) {
-      const direct = this.#anchorAccessMs + this.#hubRow[hubB]! + slots.accessMs[slot]!;
+      const direct = this.#anchorAccessMs + this.#hubRow[hubB]! + accessB;
       if (direct < best) best = direct;
     }
     return Math.round(best);

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { NETWORKING_PING_FAILED, NETWORKING_PING_UNKNOWN } from '../../constants/index.js';
 import { findCity, LatencyModel, POP_CATALOGUE, popIdFromCode } from '../world/index.js';
 import { decodePingLocation, encodePingLocation } from './binary-codec.js';
+import { DecodedPingLocation } from './decoded-ping-location.js';
 import { checksumOffset, PING_LOCATION_SIZE } from './layout.js';
 import { type PingLocationData } from './ping-location-data.js';
 import { pingLocationDataFor } from './ping-location-builder.js';
@@ -263,5 +264,75 @@ describe('estimates between simulated hosts', () => {
       expect(estimate).toBeGreaterThanOrEqual(250);
       expect(estimate).toBeLessThanOrEqual(320);
     }
+  });
+});
+
+describe('PingLocationEstimator.estimateDecoded (prepared locations)', () => {
+  const decoded = (bytes: Uint8Array): DecodedPingLocation => DecodedPingLocation.decode(bytes);
+
+  it('equals the byte estimate and the reference for any two locations, before and after the field', () => {
+    const estimator = new PingLocationEstimator(model);
+    fc.assert(
+      fc.property(locations, fc.array(locations, { minLength: 8, maxLength: 8 }), (a, bs) => {
+        // One first argument against many: the first few estimates take the pairs, the rest the
+        // distance field the location gets after a few uses.
+        const first = decoded(encoded(a));
+        for (const b of bs) {
+          const expected = reference(model, a, b);
+          expect(estimator.estimateDecoded(first, decoded(encoded(b)))).toBe(expected);
+          expect(estimator.estimate(encoded(a), encoded(b))).toBe(expected);
+        }
+        // The field comes with the fourth estimate that needs a relayed term (both sides have entries).
+        expect(first.fieldOwner === estimator).toBe(first.uses >= 4);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('keeps a field per estimator: another model recomputes it, and answers for its own model', () => {
+    const other = new LatencyModel({ seed: 4 });
+    const mine = new PingLocationEstimator(model);
+    const theirs = new PingLocationEstimator(other);
+    const a = {
+      entries: [
+        { popId: id('fra'), pingMs: 5 },
+        { popId: id('ams'), pingMs: 11 },
+      ],
+    };
+    const b = { entries: [{ popId: id('sea'), pingMs: 7 }] };
+    const first = decoded(encoded(a));
+    const second = decoded(encoded(b));
+    for (let k = 0; k < 6; k++) {
+      expect(mine.estimateDecoded(first, second)).toBe(reference(model, a, b));
+      expect(theirs.estimateDecoded(first, second)).toBe(reference(other, a, b));
+    }
+  });
+
+  it('answers the byte sentinels: UNKNOWN for invalid bytes or zeros, FAILED for no entries', () => {
+    const estimator = new PingLocationEstimator(model);
+    const valid = decoded(encoded({ entries: [{ popId: id('fra'), pingMs: 5 }] }));
+    const zeros = decoded(new Uint8Array(PING_LOCATION_SIZE));
+    expect(zeros).toBe(DecodedPingLocation.INVALID);
+    expect(estimator.estimateDecoded(zeros, valid)).toBe(NETWORKING_PING_UNKNOWN);
+    expect(estimator.estimateDecoded(valid, zeros)).toBe(NETWORKING_PING_UNKNOWN);
+    const empty = decoded(encoded({ entries: [] }));
+    expect(estimator.estimateDecoded(empty, valid)).toBe(NETWORKING_PING_FAILED);
+    expect(estimator.estimateDecoded(valid, empty)).toBe(NETWORKING_PING_FAILED);
+  });
+
+  it('decodes exactly the bytes the byte estimate accepts (random bytes, flipped bits)', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: PING_LOCATION_SIZE, maxLength: PING_LOCATION_SIZE }),
+        (bytes) => {
+          expect(decoded(bytes)).toBe(DecodedPingLocation.INVALID);
+        },
+      ),
+    );
+    const bytes = encoded({ entries: [{ popId: id('ams'), pingMs: 4 }] });
+    bytes[PING_LOCATION_SIZE - 1] = 0x80; // the padding is not read, as by estimate()
+    expect(decoded(bytes).count).toBe(1);
+    bytes[20]! ^= 1; // the ping: the checksum no longer matches
+    expect(decoded(bytes)).toBe(DecodedPingLocation.INVALID);
   });
 });

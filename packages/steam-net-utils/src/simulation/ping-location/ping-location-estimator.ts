@@ -14,6 +14,7 @@ import { type LatencyModel } from '../world/index.js';
 import { encodePingLocation } from './binary-codec.js';
 import { MAX_PING_LOCATION_ENTRIES, PING_LOCATION_SIZE } from './layout.js';
 import { type PingLocationData, pingLocationDataProblem } from './ping-location-data.js';
+import { type DecodedPingLocation } from './decoded-ping-location.js';
 import { PingLocationSlots } from './ping-location-slots.js';
 import { popTable } from './pop-table.js';
 
@@ -105,18 +106,73 @@ export class PingLocationEstimator {
     if (slotA < 0) return NETWORKING_PING_UNKNOWN;
     const slotB = slots.load(b, slotA);
     if (slotB < 0) return NETWORKING_PING_UNKNOWN;
-    if (slots.count[slotA] === 0 || slots.count[slotB] === 0) return NETWORKING_PING_FAILED;
-    let best = this.#hasField(slotA)
-      ? this.#relayedByField(slotA, slotB)
-      : this.#relayedByPairs(slotA, slotB);
-    if (best === Infinity) return NETWORKING_PING_FAILED;
-    const hubA = slots.hubIndex[slotA]!;
-    const hubB = slots.hubIndex[slotB]!;
+    const countA = slots.count[slotA]!;
+    const countB = slots.count[slotB]!;
+    if (countA === 0 || countB === 0) return NETWORKING_PING_FAILED;
+    const baseA = slotA * MAX_PING_LOCATION_ENTRIES;
+    const baseB = slotB * MAX_PING_LOCATION_ENTRIES;
+    const n = this.#popCount;
+    const relayed = this.#hasField(slotA)
+      ? relayedByField(this.#field, slotA * n, slots.packed, baseB, baseB + countB)
+      : relayedByPairs(
+          this.#backbone,
+          n,
+          slots.packed,
+          baseA,
+          baseA + countA,
+          slots.packed,
+          baseB,
+          baseB + countB,
+        );
+    return this.#finish(
+      relayed,
+      slots.hubIndex[slotA]!,
+      slots.accessMs[slotA]!,
+      slots.hubIndex[slotB]!,
+      slots.accessMs[slotB]!,
+    );
+  }
+
+  /**
+   * {@link estimate} for two locations decoded once (`DecodedPingLocation`, kept by a prepared
+   * location): the same answer for the same bytes, without reading them. A location often used
+   * as the first argument gets its distance field, kept on it for this estimator. Allocates only
+   * that field, once per location.
+   */
+  estimateDecoded(a: DecodedPingLocation, b: DecodedPingLocation): number {
+    if (a.count < 0 || b.count < 0) return NETWORKING_PING_UNKNOWN;
+    if (a.count === 0 || b.count === 0) return NETWORKING_PING_FAILED;
+    let relayed: number;
+    if (a.fieldOwner === this || ++a.uses >= FIELD_AFTER_USES) {
+      if (a.fieldOwner !== this) {
+        a.field = new Float64Array(this.#popCount);
+        fillField(a.field, 0, this.#backbone, this.#popCount, a.entries, 0, a.count);
+        a.fieldOwner = this;
+      }
+      relayed = relayedByField(a.field!, 0, b.entries, 0, b.count);
+    } else {
+      relayed = relayedByPairs(
+        this.#backbone,
+        this.#popCount,
+        a.entries,
+        0,
+        a.count,
+        b.entries,
+        0,
+        b.count,
+      );
+    }
+    return this.#finish(relayed, a.hubIndex, a.accessMs, b.hubIndex, b.accessMs);
+  }
+
+  /** The estimate from the relayed term and both anchors (hub -1: none). */
+  #finish(relayed: number, hubA: number, accessA: number, hubB: number, accessB: number): number {
+    if (relayed === Infinity) return NETWORKING_PING_FAILED;
+    let best = relayed;
     // An anchor on a hub this model's topology does not have is ignored.
     const hubs = this.#hubCount;
     if (hubA >= 0 && hubB >= 0 && hubA < hubs && hubB < hubs) {
-      const direct =
-        slots.accessMs[slotA]! + this.#publicRtt[hubA * hubs + hubB]! + slots.accessMs[slotB]!;
+      const direct = accessA + this.#publicRtt[hubA * hubs + hubB]! + accessB;
       if (direct < best) best = direct;
     }
     return Math.round(best);
@@ -144,52 +200,6 @@ export class PingLocationEstimator {
     return this.estimate(this.#bytesA, this.#bytesB);
   }
 
-  /** min over entries p of A, q of B of (pingA[p] + backbone(p, q)) + pingB[q]. */
-  #relayedByPairs(slotA: number, slotB: number): number {
-    const slots = this.#slots;
-    const ping = slots.ping;
-    const index = slots.index;
-    const baseA = slotA * MAX_PING_LOCATION_ENTRIES;
-    const baseB = slotB * MAX_PING_LOCATION_ENTRIES;
-    const endA = baseA + slots.count[slotA]!;
-    const endB = baseB + slots.count[slotB]!;
-    const backbone = this.#backbone;
-    const n = this.#popCount;
-    const nearestB = ping[baseB]!;
-    let best = Infinity;
-    // Pings are ascending and every backbone term is ≥ 0, so once pingA + pingB alone reaches
-    // the best total, no later entry of either side can improve it.
-    for (let p = baseA; p < endA; p++) {
-      const toA = ping[p]!;
-      if (toA + nearestB >= best) break;
-      const row = index[p]! * n;
-      for (let q = baseB; q < endB; q++) {
-        const toB = ping[q]!;
-        if (toA + toB >= best) break;
-        const total = toA + backbone[row + index[q]!]! + toB;
-        if (total < best) best = total;
-      }
-    }
-    return best;
-  }
-
-  /** The same minimum through slot A's distance field: min over q of field[q] + pingB[q]. */
-  #relayedByField(slotA: number, slotB: number): number {
-    const slots = this.#slots;
-    const ping = slots.ping;
-    const index = slots.index;
-    const field = this.#field;
-    const row = slotA * this.#popCount;
-    const baseB = slotB * MAX_PING_LOCATION_ENTRIES;
-    const endB = baseB + slots.count[slotB]!;
-    let best = Infinity;
-    for (let q = baseB; q < endB; q++) {
-      const total = field[row + index[q]!]! + ping[q]!;
-      if (total < best) best = total;
-    }
-    return best;
-  }
-
   /**
    * True when slot `slot` has a current distance field; counts the use and computes the field
    * once the slot's location has been the first argument {@link FIELD_AFTER_USES} times.
@@ -204,23 +214,96 @@ export class PingLocationEstimator {
     }
     this.#uses[slot] = this.#uses[slot]! + 1;
     if (this.#uses[slot]! < FIELD_AFTER_USES) return false;
-    const n = this.#popCount;
-    const field = this.#field;
-    const backbone = this.#backbone;
-    const ping = slots.ping;
-    const index = slots.index;
-    const row = slot * n;
-    field.fill(Infinity, row, row + n);
     const base = slot * MAX_PING_LOCATION_ENTRIES;
-    for (let p = base; p < base + slots.count[slot]!; p++) {
-      const toA = ping[p]!;
-      const from = index[p]! * n;
-      for (let x = 0; x < n; x++) {
-        const total = toA + backbone[from + x]!;
-        if (total < field[row + x]!) field[row + x] = total;
-      }
-    }
+    const n = this.#popCount;
+    fillField(
+      this.#field,
+      slot * n,
+      this.#backbone,
+      n,
+      slots.packed,
+      base,
+      base + slots.count[slot]!,
+    );
     this.#fieldFill[slot] = fill;
     return true;
+  }
+}
+
+// The kernels below read entries packed as `PingLocationSlots.packed`: POP catalogue index in
+// bits 0–7, ping (ms) in bits 16–31.
+
+/**
+ * min over entries p in [baseA, endA), q in [baseB, endB) of (pingA[p] + backbone(p, q)) +
+ * pingB[q]; Infinity when no pair has a route.
+ */
+function relayedByPairs(
+  backbone: Float64Array,
+  n: number,
+  entriesA: Int32Array,
+  baseA: number,
+  endA: number,
+  entriesB: Int32Array,
+  baseB: number,
+  endB: number,
+): number {
+  const nearestB = entriesB[baseB]! >>> 16;
+  let best = Infinity;
+  // Pings are ascending and every backbone term is ≥ 0, so once pingA + pingB alone reaches the
+  // best total, no later entry of either side can improve it.
+  for (let p = baseA; p < endA; p++) {
+    const entryA = entriesA[p]!;
+    const toA = entryA >>> 16;
+    if (toA + nearestB >= best) break;
+    const row = (entryA & 0xff) * n;
+    for (let q = baseB; q < endB; q++) {
+      const entryB = entriesB[q]!;
+      const toB = entryB >>> 16;
+      if (toA + toB >= best) break;
+      const total = toA + backbone[row + (entryB & 0xff)]! + toB;
+      if (total < best) best = total;
+    }
+  }
+  return best;
+}
+
+/**
+ * The same minimum through A's distance field at `field[row, row + n)`: min over q of field[q] +
+ * pingB[q].
+ */
+function relayedByField(
+  field: Float64Array,
+  row: number,
+  entriesB: Int32Array,
+  baseB: number,
+  endB: number,
+): number {
+  let best = Infinity;
+  for (let q = baseB; q < endB; q++) {
+    const entryB = entriesB[q]!;
+    const total = field[row + (entryB & 0xff)]! + (entryB >>> 16);
+    if (total < best) best = total;
+  }
+  return best;
+}
+
+/** Writes A's distance field into `field[row, row + n)`: min over p of pingA[p] + backbone(p, x). */
+function fillField(
+  field: Float64Array,
+  row: number,
+  backbone: Float64Array,
+  n: number,
+  entriesA: Int32Array,
+  baseA: number,
+  endA: number,
+): void {
+  field.fill(Infinity, row, row + n);
+  for (let p = baseA; p < endA; p++) {
+    const toA = entriesA[p]! >>> 16;
+    const from = (entriesA[p]! & 0xff) * n;
+    for (let x = 0; x < n; x++) {
+      const total = toA + backbone[from + x]!;
+      if (total < field[row + x]!) field[row + x] = total;
+    }
   }
 }

@@ -41,7 +41,8 @@ const WAYS = 4;
  * Nothing is allocated after construction, so the estimator can load millions of locations a
  * second.
  *
- * Entry k of slot s is at `s * MAX_PING_LOCATION_ENTRIES + k` in `index`, `via` and `ping`.
+ * Entry k of slot s is at `s * MAX_PING_LOCATION_ENTRIES + k` in `index`, `via`, `ping` and
+ * `packed`.
  */
 export class PingLocationSlots {
   /** Number of slots. */
@@ -50,6 +51,12 @@ export class PingLocationSlots {
   readonly count: Int32Array;
   /** Catalogue index of each entry's POP. */
   readonly index: Int32Array;
+  /**
+   * Each entry as one word, as the bytes hold it: POP catalogue index (bits 0–7), relay index
+   * (bits 8–15, `DIRECT` for none), ping in ms (bits 16–31, read with `>>> 16`). What the
+   * estimators read: one load per entry.
+   */
+  readonly packed: Int32Array;
   /** Catalogue index of each entry's relay, or `DIRECT` (0xFF). */
   readonly via: Int32Array;
   /** Each entry's ping, ms. Ascending within a slot (ties ordered by POP id). */
@@ -90,6 +97,7 @@ export class PingLocationSlots {
     this.slotCount = slots;
     this.count = new Int32Array(slots);
     this.index = new Int32Array(slots * MAX_PING_LOCATION_ENTRIES);
+    this.packed = new Int32Array(slots * MAX_PING_LOCATION_ENTRIES);
     this.via = new Int32Array(slots * MAX_PING_LOCATION_ENTRIES);
     this.ping = new Float64Array(slots * MAX_PING_LOCATION_ENTRIES);
     this.hubIndex = new Int32Array(slots);
@@ -198,6 +206,7 @@ export class PingLocationSlots {
     const ids = table.ids;
     const size = table.size;
     const index = this.index;
+    const packedEntries = this.packed;
     const via = this.via;
     const ping = this.ping;
     const base = slot * MAX_PING_LOCATION_ENTRIES;
@@ -223,6 +232,7 @@ export class PingLocationSlots {
       previousPing = entryPing;
       previousId = popId;
       index[base + k] = entryIndex;
+      packedEntries[base + k] = packed;
       via[base + k] = entryVia;
       ping[base + k] = entryPing;
     }
