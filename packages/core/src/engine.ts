@@ -92,7 +92,9 @@ export class Engine {
   // Every added plugin by name, pending or entered, in the order it was added.
   readonly #plugins = new Map<string, PluginEntry>();
   // The entered plugins, in the order they entered; teardown walks it backwards.
-  readonly #tree: PluginEntry[] = [];
+  // Copy-on-write: entering and leaving replace the array, never change it in place, so a tick
+  // iterates the array it started with (a plugin added during the tick waits for the next one).
+  #tree: readonly PluginEntry[] = [];
   #entering = false;
   #ticking = false;
   #disposed = false;
@@ -267,10 +269,11 @@ export class Engine {
     this.#assertTreeComplete();
     this.#ticking = true;
     try {
-      // A copy, so plugins added during this tick wait for the next one; the state check below
-      // skips plugins removed during it.
-      const entries = [...this.#tree];
-      for (const entry of entries) {
+      // The array as the tick started (copy-on-write), so plugins added during this tick wait for
+      // the next one; the state check below skips plugins removed during it.
+      const entries = this.#tree;
+      for (let i = 0; i < entries.length; i++) {
+        const entry = entries[i]!;
         if (entry.state !== 'entered') continue;
         try {
           entry.plugin.process(deltaSeconds);
@@ -453,7 +456,7 @@ export class Engine {
     entry.module = module;
     // In the tree while enterTree runs, as in Godot (getPluginList includes it).
     entry.state = 'entered';
-    this.#tree.push(entry);
+    this.#tree = [...this.#tree, entry];
     try {
       entry.plugin.enterTree(this);
     } catch (cause) {
@@ -486,8 +489,7 @@ export class Engine {
   #forget(entry: PluginEntry): void {
     entry.state = 'exited';
     this.#plugins.delete(entry.name);
-    const index = this.#tree.indexOf(entry);
-    if (index >= 0) this.#tree.splice(index, 1);
+    this.#tree = this.#tree.filter((other) => other !== entry);
   }
 
   #unloadQuietly(module: ContainerModule): void {
@@ -499,6 +501,9 @@ export class Engine {
   }
 
   #assertTreeComplete(): void {
+    // Every added plugin is either pending or in the tree (#plugins is the union of both), so
+    // equal sizes mean nothing is pending: the check every tick makes without allocating.
+    if (this.#tree.length === this.#plugins.size) return;
     const pending = this.getPendingPluginList();
     if (pending.length === 0) return;
     const missing = new Set<string>();

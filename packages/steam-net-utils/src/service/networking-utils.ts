@@ -149,6 +149,11 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
   private delivering = false;
   // dispose() called while delivering: the backend is shut down once its runCallbacks() returns.
   private shutdownPending = false;
+  // The sink runCallbacks() hands the backend: one per service, open only during that call.
+  private readonly signalSink = createSignalSink({
+    emitter: this,
+    debugOutputLevel: () => this.debugLevel,
+  });
 
   /**
    * @param backend what answers the calls: the simulated relay network or the Steam backend. The
@@ -883,16 +888,14 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
           'listener). The host loop calls it once a frame; do not call it from a listener.',
       );
     }
-    const { sink, close } = createSignalSink({
-      emitter: this,
-      debugOutputLevel: () => this.debugLevel,
-    });
+    const signalSink = this.signalSink;
+    signalSink.open();
     this.delivering = true;
     try {
-      this.backend.runCallbacks(sink);
+      this.backend.runCallbacks(signalSink.sink);
     } finally {
       // Closed first: a backend that kept the sink cannot emit outside this call.
-      close();
+      signalSink.close();
       this.delivering = false;
       if (this.shutdownPending) {
         this.shutdownPending = false;

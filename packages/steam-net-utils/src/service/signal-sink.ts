@@ -23,11 +23,15 @@ export interface SignalSinkHost {
 }
 
 /**
- * The {@link BackendEventSink} of one `runCallbacks()` call: turns each backend event into the
- * GodotSteam-shaped signal. It is open only while that call runs; `close()` ends it.
+ * The {@link BackendEventSink} the service hands its backend in `runCallbacks()`: turns each
+ * backend event into the GodotSteam-shaped signal. Made once per service and opened only while a
+ * `runCallbacks()` call runs (`open()` ... `close()`), so a frame allocates nothing for it and a
+ * backend that kept it cannot emit between calls.
  */
 export interface SignalSink {
   readonly sink: BackendEventSink;
+  /** Events given to `sink` are emitted from now until {@link close}. */
+  open(): void;
   /** From now on every event given to `sink` throws `BACKEND_EVENT_OUTSIDE_RUN_CALLBACKS`. */
   close(): void;
 }
@@ -65,7 +69,7 @@ export function toPortList(ports: readonly number[]): number[] {
  */
 export function createSignalSink(host: SignalSinkHost): SignalSink {
   const signals = host.emitter.signals;
-  let open = true;
+  let open = false;
 
   // Every event goes through here first: a closed sink is a backend bug, reported loudly.
   const accept = (event: string): boolean => {
@@ -139,6 +143,9 @@ export function createSignalSink(host: SignalSinkHost): SignalSink {
 
   return {
     sink,
+    open(): void {
+      open = true;
+    },
     close(): void {
       open = false;
     },

@@ -72,6 +72,8 @@ export class PendingEvents {
    * If the sink throws, the events after the failing one stay queued and the error propagates.
    */
   deliver(sink: BackendEventSink, debugOutputLevel: number): void {
+    // Most frames have nothing to deliver: return without replacing the (empty) array.
+    if (this.#events.length === 0) return;
     const batch = this.#events;
     this.#events = [];
     this.#debugCount = 0;

@@ -34,7 +34,7 @@ describe('Timeline', () => {
     timeline.schedule(10, 'later');
     expect(timeline.takeDue(9.999)).toBeUndefined();
     expect(timeline.nextTime()).toBe(10);
-    expect(timeline.takeDue(10)).toEqual({ at: 10, action: 'later' });
+    expect(timeline.takeDue(10)).toMatchObject({ at: 10, action: 'later' });
     expect(timeline.size).toBe(0);
     expect(timeline.nextTime()).toBeUndefined();
   });

@@ -74,7 +74,8 @@ export class Timeline<Action> {
         parent = smallest;
       }
     }
-    return { at: first.at, action: first.action };
+    // The entry itself: it has left the heap, so nothing else refers to it (no allocation).
+    return first;
   }
 
   /** Drops every waiting action. */
