@@ -25,6 +25,8 @@ import {
   type ParameterKind,
   VALID_ARGUMENTS,
 } from '../service/test-support/method-arguments.js';
+import { createSteamBackend } from './create-steam-backend.js';
+import { type SteamApi } from './native/steam-api.js';
 import { type SteamworksBackend } from './steamworks-backend.js';
 import { locationLogText, type SteamApiTestDouble } from './test-double/test-double-control.js';
 import {
@@ -408,14 +410,84 @@ describe('structs and buffers at the boundary', () => {
     expect(service.convertPingLocationToString(A)).toBe('x'.repeat(1023));
   });
 
-  it('copies the caller’s location in: a change after the call cannot reach Steam, and Steam writes only its own buffer', () => {
+  it('hands Steam the caller’s location to read, and never writes it', () => {
     const mine = A.slice();
     double.script('EstimatePingTimeFromLocalHost', { returns: 5 });
-    backend.estimatePingTimeFromLocalHost(mine);
+    expect(backend.estimatePingTimeFromLocalHost(mine)).toBe(5);
     expect(mine).toEqual(A);
     expect(double.log()).toEqual([
       `EstimatePingTimeFromLocalHost(self=utils,remoteLocation=${locationLogText(A)})`,
     ]);
+  });
+
+  it('reads a location that is a view into a larger buffer from the view’s own bytes', () => {
+    const host = new Uint8Array(2048).fill(0xab);
+    host.set(A, 100);
+    host.set(B, 1000);
+    const a = host.subarray(100, 612);
+    const b = host.subarray(1000, 1512);
+    double.script('EstimatePingTimeFromLocalHost', { returns: 5 });
+    double.script('EstimatePingTimeBetweenTwoLocations', { returns: 6 });
+    expect(backend.estimatePingTimeFromLocalHost(a)).toBe(5);
+    expect(backend.estimatePingTimeBetweenTwoLocations(a, b)).toBe(6);
+    backend.convertPingLocationToString(b);
+    expect(double.log()).toEqual([
+      `EstimatePingTimeFromLocalHost(self=utils,remoteLocation=${locationLogText(A)})`,
+      `EstimatePingTimeBetweenTwoLocations(self=utils,location1=${locationLogText(A)},location2=${locationLogText(B)})`,
+      `ConvertPingLocationToString(self=utils,location=${locationLogText(B)},pszBuf=buf,cchBufSize=1024)`,
+    ]);
+  });
+
+  it('has Steam write a location straight into the caller’s buffer, a view’s bytes only', () => {
+    const host = new Uint8Array(1024).fill(0xab);
+    const out = host.subarray(256, 768);
+    double.script('GetLocalPingLocation', { floatReturn: 3, bytes: A });
+    expect(backend.getLocalPingLocation(out)).toBe(3);
+    expect(out).toEqual(A);
+    double.script('ParsePingLocationString', { returns: true, bytes: B });
+    expect(backend.parsePingLocationString('rld1:fra=1', out)).toBe(true);
+    expect(out).toEqual(B);
+    expect(host.subarray(0, 256).every((byte) => byte === 0xab)).toBe(true);
+    expect(host.subarray(768).every((byte) => byte === 0xab)).toBe(true);
+  });
+
+  it('passes the caller’s location arrays themselves to the binding: checked, not copied', () => {
+    service.dispose();
+    const seen: Uint8Array[] = [];
+    const recorded =
+      (name: 'EstimatePingTimeFromLocalHost' | 'ConvertPingLocationToString') =>
+      (...args: unknown[]): unknown => {
+        seen.push(args[1] as Uint8Array);
+        return (steam.api[name] as (...a: unknown[]) => unknown)(...args);
+      };
+    const recording = Object.create(steam.api, {
+      EstimatePingTimeFromLocalHost: { value: recorded('EstimatePingTimeFromLocalHost') },
+      ConvertPingLocationToString: { value: recorded('ConvertPingLocationToString') },
+      EstimatePingTimeBetweenTwoLocations: {
+        value: (self: bigint, location1: Uint8Array, location2: Uint8Array): number => {
+          seen.push(location1, location2);
+          return steam.api.EstimatePingTimeBetweenTwoLocations(self, location1, location2);
+        },
+      },
+    }) as SteamApi;
+    double.reset();
+    const own = createSteamBackend({ api: recording, env: {} });
+    own.init();
+    try {
+      const a = A.slice();
+      const b = B.slice();
+      own.estimatePingTimeFromLocalHost(a);
+      own.estimatePingTimeBetweenTwoLocations(a, b);
+      own.convertPingLocationToString(b);
+      expect(seen).toHaveLength(4);
+      expect(seen[0]).toBe(a);
+      expect(seen[1]).toBe(a);
+      expect(seen[2]).toBe(b);
+      expect(seen[3]).toBe(b);
+      expect([a, b]).toEqual([A, B]);
+    } finally {
+      own.shutdown();
+    }
   });
 
   it('sizes the POP list from GetPOPCount, at most 1024, and trusts no more than it gave', () => {

@@ -10,9 +10,14 @@
  * 4. `shutdown()` makes Steam drop every callback, shuts Steam down, releases the callbacks; every
  *    later call throws `STEAM_BACKEND_SHUT_DOWN`.
  *
- * Every buffer handed to Steam is allocated here with the size the SDK requires, caller bytes are
- * copied in after their length was checked, and every number is range-checked again before it
- * becomes a C integer or float (the service validated it already: this is the second line).
+ * Every output buffer handed to Steam is allocated here with the size the SDK requires, except
+ * the caller's 512-byte location buffer (`out`), which Steam fills in place. A ping location the
+ * caller passes in (read by Steam, never written) goes to Steam as the caller's own array,
+ * without a copy, once its type and its length of exactly 512 bytes
+ * (`sizeof(SteamNetworkPingLocation_t)`, all Steam reads) were checked: the backend contract lets
+ * the service hand it over that way, and the call is synchronous. Every number is range-checked
+ * again before it becomes a C integer or float (the service validated it already: this is the
+ * second line), and the binding checks every buffer's real size once more before native code.
  */
 import {
   type BackendEventSink,
@@ -178,37 +183,38 @@ export class SteamworksBackend implements NetworkingUtilsBackend {
     const method = 'SteamworksBackend.getLocalPingLocation';
     checkLocationBuffer(method, out);
     const { api, self } = this.#running('getLocalPingLocation');
-    const location = new Uint8Array(PING_LOCATION_BYTES);
-    const age = api.GetLocalPingLocation(self, location);
+    // Steam writes the 512 bytes straight into the caller's buffer (the binding checks its real
+    // size once more); whatever it left there without a location is zeroed.
+    const age = api.GetLocalPingLocation(self, out);
     if (!(age >= 0)) {
       out.fill(0);
       return -1;
     }
-    out.set(location);
     return age;
   }
 
+  // The three functions reading a location take the caller's array itself (see the module
+  // comment): checked, not copied.
+
   estimatePingTimeBetweenTwoLocations(location1: Uint8Array, location2: Uint8Array): number {
     const method = 'SteamworksBackend.estimatePingTimeBetweenTwoLocations';
-    const a = checkPingLocation(method, 'location1', location1);
-    const b = checkPingLocation(method, 'location2', location2);
+    checkPingLocation(method, 'location1', location1);
+    checkPingLocation(method, 'location2', location2);
     const { api, self } = this.#running('estimatePingTimeBetweenTwoLocations');
-    return api.EstimatePingTimeBetweenTwoLocations(self, a, b);
+    return api.EstimatePingTimeBetweenTwoLocations(self, location1, location2);
   }
 
   estimatePingTimeFromLocalHost(location: Uint8Array): number {
-    const method = 'SteamworksBackend.estimatePingTimeFromLocalHost';
-    const copy = checkPingLocation(method, 'location', location);
+    checkPingLocation('SteamworksBackend.estimatePingTimeFromLocalHost', 'location', location);
     const { api, self } = this.#running('estimatePingTimeFromLocalHost');
-    return api.EstimatePingTimeFromLocalHost(self, copy);
+    return api.EstimatePingTimeFromLocalHost(self, location);
   }
 
   convertPingLocationToString(location: Uint8Array): string {
-    const method = 'SteamworksBackend.convertPingLocationToString';
-    const copy = checkPingLocation(method, 'location', location);
+    checkPingLocation('SteamworksBackend.convertPingLocationToString', 'location', location);
     const { api, self } = this.#running('convertPingLocationToString');
     const text = new Uint8Array(MAX_NETWORKING_PING_LOCATION_STRING);
-    api.ConvertPingLocationToString(self, copy, text, text.byteLength);
+    api.ConvertPingLocationToString(self, location, text, text.byteLength);
     // Read up to the NUL, and never the last byte: a string that fills the buffer is cut there.
     return readCString(text, 0, text.byteLength - 1);
   }
@@ -227,12 +233,11 @@ export class SteamworksBackend implements NetworkingUtilsBackend {
     }
     const terminated = new Uint8Array(encoded.byteLength + 1);
     terminated.set(encoded);
-    const location = new Uint8Array(PING_LOCATION_BYTES);
-    if (!api.ParsePingLocationString(self, terminated, location)) {
+    // Written in place, as for getLocalPingLocation; zeroed when Steam could not parse the text.
+    if (!api.ParsePingLocationString(self, terminated, out)) {
       out.fill(0);
       return false;
     }
-    out.set(location);
     return true;
   }
 
@@ -586,16 +591,23 @@ export class SteamworksBackend implements NetworkingUtilsBackend {
     }
   }
 
+  /** The running session; one field read on the path of every call. */
   #running(method: string): SteamSession {
-    this.#requireNotShutDown(method);
-    if (this.#session === undefined) {
-      throw new SteamBackendStateError(
-        'STEAM_BACKEND_NOT_INITIALIZED',
-        `SteamworksBackend.${method}: Steam is not initialised. Call init() first (it throws ` +
-          "when Steam cannot start; backend: 'auto' falls back to the simulation then).",
-      );
+    const session = this.#session;
+    // Set exactly while running: undefined before init() and after shutdown().
+    if (session === undefined) {
+      this.#notRunning(method);
     }
-    return this.#session;
+    return session;
+  }
+
+  #notRunning(method: string): never {
+    this.#requireNotShutDown(method);
+    throw new SteamBackendStateError(
+      'STEAM_BACKEND_NOT_INITIALIZED',
+      `SteamworksBackend.${method}: Steam is not initialised. Call init() first (it throws ` +
+        "when Steam cannot start; backend: 'auto' falls back to the simulation then).",
+    );
   }
 }
 

@@ -3,6 +3,15 @@
  * value koffi would silently wrap, truncate or turn into a transient callback never reaches native
  * code. Each kind knows its koffi type; a check failure throws TypeError (wrong JavaScript type) or
  * RangeError (right type, out of range / too small), naming the C function and parameter.
+ *
+ * Typed arrays are recognised and measured with the engine's own %TypedArray%.prototype getters
+ * (`[Symbol.toStringTag]`, `length`, `byteLength`), called on the value: an own `length` property
+ * or a subclass overriding it cannot make a 16-byte array pass for a 512-byte one (koffi hands
+ * native code the array's real memory, whatever its JavaScript properties say), and an array from
+ * another realm (a `vm` context) is recognised like a local one.
+ *
+ * Converters allocate nothing on success (a string for `const char *` is encoded, see
+ * {@link cString}), so the binding's per-call cost is a few type checks.
  */
 import { type NativePointer } from './steam-api.js';
 
@@ -13,6 +22,46 @@ const FLOAT_MAX = 3.4028234663852886e38;
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 const UINT64_MAX = 2n ** 64n - 1n;
+
+const TYPED_ARRAY_PROTOTYPE = Object.getPrototypeOf(Uint8Array.prototype) as object;
+
+function intrinsic<T>(key: PropertyKey, part: 'get' | 'value'): T {
+  const found = Object.getOwnPropertyDescriptor(TYPED_ARRAY_PROTOTYPE, key)?.[part] as
+    T | undefined;
+  if (found === undefined) {
+    throw new Error(
+      `%TypedArray%.prototype has no ${String(key)} (${part}): not a JavaScript engine this binding supports`,
+    );
+  }
+  return found;
+}
+
+// Read once at load, before any caller code could replace them on the prototype.
+const typedArrayTag = intrinsic<(this: unknown) => string | undefined>(Symbol.toStringTag, 'get');
+const typedArrayLength = intrinsic<(this: ArrayBufferView) => number>('length', 'get');
+const typedArrayByteLength = intrinsic<(this: ArrayBufferView) => number>('byteLength', 'get');
+const typedArrayIndexOf = intrinsic<(this: ArrayBufferView, value: number) => number>(
+  'indexOf',
+  'value',
+);
+
+/**
+ * The typed array kind of `value` (`'Uint8Array'`, `'Uint32Array'`... also for a subclass such as
+ * Node's Buffer, and for an array from another realm), or undefined when it is no typed array.
+ */
+export function typedArrayKind(value: unknown): string | undefined {
+  return typedArrayTag.call(value);
+}
+
+/** The element count of a typed array, as the engine knows it (own properties cannot change it). */
+export function typedArrayElements(view: ArrayBufferView): number {
+  return typedArrayLength.call(view);
+}
+
+/** The size in bytes of a typed array, as the engine knows it (own properties cannot change it). */
+export function typedArrayBytes(view: ArrayBufferView): number {
+  return typedArrayByteLength.call(view);
+}
 
 /** One parameter: its C name, koffi type, and conversion. */
 export interface NativeArgument {
@@ -26,7 +75,8 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (typeof value === 'bigint') return `${value}n`;
   if (typeof value === 'string') return `a string of ${value.length} characters`;
-  if (value instanceof Uint8Array) return `a Uint8Array of ${value.byteLength} bytes`;
+  const kind = typedArrayKind(value);
+  if (kind !== undefined) return `a ${kind} of ${typedArrayBytes(value as ArrayBufferView)} bytes`;
   if (ArrayBuffer.isView(value)) return `a ${value.constructor.name} of ${value.byteLength} bytes`;
   if (typeof value === 'function') return 'a function';
   return typeof value === 'object' ? 'an object' : String(value);
@@ -158,8 +208,8 @@ export function opaquePointer(name: string): NativeArgument {
 }
 
 /**
- * A pointer to a caller buffer of at least `minBytes` bytes (written in place for outputs). With
- * `nullable`, null passes the null pointer.
+ * A pointer to a caller buffer, a `Uint8Array` of at least `minBytes` bytes (written in place for
+ * outputs). With `nullable`, null passes the null pointer.
  */
 export function buffer(name: string, minBytes: number, nullable = false): NativeArgument {
   const expected = `a Uint8Array of at least ${minBytes} bytes${nullable ? ', or null' : ''}`;
@@ -168,8 +218,10 @@ export function buffer(name: string, minBytes: number, nullable = false): Native
     ctype: 'void *',
     convert(value, where) {
       if (value === null && nullable) return null;
-      if (!(value instanceof Uint8Array)) throw typeError(where, name, expected, value);
-      if (value.byteLength < minBytes) throw rangeError(where, name, expected, value);
+      if (typedArrayTag.call(value) !== 'Uint8Array') throw typeError(where, name, expected, value);
+      if (typedArrayByteLength.call(value as Uint8Array) < minBytes) {
+        throw rangeError(where, name, expected, value);
+      }
       return value;
     },
   };
@@ -186,13 +238,14 @@ export function typedArray<T extends ArrayBufferView>(
   nullable: boolean,
 ): NativeArgument {
   const expected = `a ${kind.name} of at least ${minLength} element${minLength === 1 ? '' : 's'}${nullable ? ', or null' : ''}`;
+  const tag = kind.name;
   return {
     name,
     ctype: 'void *',
     convert(value, where) {
       if (value === null && nullable) return null;
-      if (!(value instanceof kind)) throw typeError(where, name, expected, value);
-      if ((value as unknown as { length: number }).length < minLength) {
+      if (typedArrayTag.call(value) !== tag) throw typeError(where, name, expected, value);
+      if (typedArrayLength.call(value as T) < minLength) {
         throw rangeError(where, name, expected, value);
       }
       return value;
@@ -222,8 +275,9 @@ export function cString(name: string): NativeArgument {
         terminated.set(encoded);
         return terminated;
       }
-      if (!(value instanceof Uint8Array)) throw typeError(where, name, expected, value);
-      const end = value.indexOf(0);
+      if (typedArrayTag.call(value) !== 'Uint8Array') throw typeError(where, name, expected, value);
+      // The engine's indexOf: an overridden one could claim a NUL the bytes do not hold.
+      const end = typedArrayIndexOf.call(value as Uint8Array, 0);
       if (end === -1 || end > MAX_NATIVE_STRING_BYTES)
         throw rangeError(where, name, expected, value);
       return value;

@@ -3,10 +3,14 @@
  * declared function resolves, arguments arrive exactly, results come back typed, and a value koffi
  * would wrap, truncate or turn into a transient callback is refused before any native call.
  */
+import vm from 'node:vm';
+
 import koffi from 'koffi';
 
 import {
+  doubleLocation,
   loadSteamApiTestDouble,
+  locationLogText,
   type SteamApiTestDouble,
 } from '../test-double/test-double-control.js';
 import { loadSteamApi } from './load-steam-api.js';
@@ -215,6 +219,57 @@ describe('results come back typed', () => {
   });
 });
 
+/** A typed array of `length` elements whose own `length` and `byteLength` claim `claimed`. */
+function claiming<T extends Uint8Array | Uint32Array>(array: T, claimed: number): T {
+  Object.defineProperty(array, 'length', { value: claimed });
+  Object.defineProperty(array, 'byteLength', { value: claimed * array.BYTES_PER_ELEMENT });
+  return array;
+}
+
+/** A Uint8Array subclass whose getters and indexOf lie about its size and content. */
+class LyingBytes extends Uint8Array {
+  override get length(): number {
+    return 4096;
+  }
+  override get byteLength(): number {
+    return 4096;
+  }
+  override indexOf(): number {
+    return 0;
+  }
+}
+
+describe('buffers reach native code as the memory they are', () => {
+  it('passes a view from its own offset: native code reads and writes only its bytes', () => {
+    const big = new Uint8Array(1024).fill(0xee);
+    const view = big.subarray(256, 768);
+    double.script('GetLocalPingLocation', { floatReturn: 2, bytes: Uint8Array.of(1, 2, 3) });
+    expect(api.GetLocalPingLocation(self, view)).toBe(2);
+    expect([...big.subarray(256, 260)]).toEqual([1, 2, 3, 0]);
+    expect(big.subarray(0, 256).every((byte) => byte === 0xee)).toBe(true);
+    expect(big.subarray(768).every((byte) => byte === 0xee)).toBe(true);
+
+    const location = doubleLocation([{ popId: 0x00667261, pingMs: 12 }]);
+    const host = new Uint8Array(600);
+    host.set(location, 40);
+    api.EstimatePingTimeFromLocalHost(self, host.subarray(40, 552));
+    expect(double.log()[1]).toBe(
+      `EstimatePingTimeFromLocalHost(self=utils,remoteLocation=${locationLogText(location)})`,
+    );
+  });
+
+  it('accepts a Uint8Array from another realm and a Node Buffer', () => {
+    const location = doubleLocation([{ popId: 0x00667261, pingMs: 12 }]);
+    const foreign = vm.runInNewContext('new Uint8Array(512)') as Uint8Array;
+    expect(foreign instanceof Uint8Array).toBe(false);
+    foreign.set(location);
+    api.EstimatePingTimeFromLocalHost(self, foreign);
+    api.EstimatePingTimeFromLocalHost(self, Buffer.from(location));
+    const line = `EstimatePingTimeFromLocalHost(self=utils,remoteLocation=${locationLogText(location)})`;
+    expect(double.log()).toEqual([line, line]);
+  });
+});
+
 describe('hostile arguments never reach native code', () => {
   type Case = [string, 'TypeError' | 'RangeError', () => unknown, RegExp];
   const cases: Case[] = [
@@ -377,6 +432,85 @@ describe('hostile arguments never reach native code', () => {
       'TypeError',
       () => (api.GetDirectPingToPOP as (...a: unknown[]) => unknown)(self),
       /takes 2 argument\(s\) \(self, popID\), got 1/,
+    ],
+    [
+      'too many arguments',
+      'TypeError',
+      () => (api.GetDirectPingToPOP as (...a: unknown[]) => unknown)(self, 1, 2),
+      /takes 2 argument\(s\) \(self, popID\), got 3/,
+    ],
+    [
+      'an argument to a function that takes none',
+      'TypeError',
+      () => (api.GetHSteamPipe as (...a: unknown[]) => unknown)(1),
+      /SteamAPI_GetHSteamPipe: takes 0 argument\(s\) \(\), got 1/,
+    ],
+    [
+      'a 16-byte location whose own length says 512',
+      'RangeError',
+      () => api.EstimatePingTimeFromLocalHost(self, claiming(new Uint8Array(16), 512)),
+      /remoteLocation must be a Uint8Array of at least 512 bytes, got a Uint8Array of 16 bytes/,
+    ],
+    [
+      'a 16-byte subclass whose getters say 4096 bytes, as an output',
+      'RangeError',
+      () => api.GetLocalPingLocation(self, new LyingBytes(16)),
+      /result must be a Uint8Array of at least 512 bytes, got a Uint8Array of 16 bytes/,
+    ],
+    [
+      'a 16-byte output buffer whose own length says 4096, with a size of 4096',
+      'RangeError',
+      () =>
+        api.ConvertPingLocationToString(
+          self,
+          new Uint8Array(512),
+          claiming(new Uint8Array(16), 4096),
+          4096,
+        ),
+      /cchBufSize must be from 0 to the length of pszBuf \(16\), got 4096/,
+    ],
+    [
+      'a 2-element POP list whose own length says 100, with a size of 100',
+      'RangeError',
+      () => api.GetPOPList(self, claiming(new Uint32Array(2), 100), 100),
+      /nListSz must be from 0 to the length of list \(2\), got 100/,
+    ],
+    [
+      'a 4-byte result buffer whose own byteLength says 8, with cbResult 8',
+      'RangeError',
+      () =>
+        api.GetConfigValue(
+          self,
+          24,
+          1,
+          0,
+          null,
+          claiming(new Uint8Array(4), 8),
+          BigUint64Array.of(8n),
+        ),
+      /cbResult\[0\] must be at most the size of pResult \(4\), got 8/,
+    ],
+    [
+      'bytes without a NUL whose indexOf claims one, for a string',
+      'RangeError',
+      () => api.SetGlobalConfigValueString(self, 103, new LyingBytes(4).fill(0x61)),
+      /val must be a string without U\+0000/,
+    ],
+    [
+      'an object made from the Uint8Array prototype',
+      'TypeError',
+      () =>
+        api.EstimatePingTimeFromLocalHost(
+          self,
+          Object.create(Uint8Array.prototype, { length: { value: 512 } }) as Uint8Array,
+        ),
+      /remoteLocation must be a Uint8Array/,
+    ],
+    [
+      'a Uint8Array for a list of POP ids',
+      'TypeError',
+      () => api.GetPOPList(self, new Uint8Array(8) as unknown as Uint32Array, 2),
+      /list must be a Uint32Array/,
     ],
   ];
 

@@ -3,8 +3,11 @@
  * declarations are on {@link SteamApiFunctions}), bound eagerly so a library lacking any of them is
  * refused at load time rather than at the first call.
  *
- * Every bound method checks its arguments (`native-arguments.ts`) and that the library is still
- * loaded before calling into native code.
+ * Every bound method checks that the library is still loaded and its arguments
+ * (`native-arguments.ts`) before calling into native code. Each is a function of the C function's
+ * fixed arity that converts its arguments one by one and calls koffi with them directly: a call
+ * allocates nothing of its own (no argument arrays, no closures), so the binding adds a few type
+ * checks to koffi's cost.
  */
 import koffi, { type LibraryHandle, type TypeObject } from 'koffi';
 
@@ -20,6 +23,8 @@ import {
   opaquePointer,
   self,
   typedArray,
+  typedArrayBytes,
+  typedArrayElements,
   uint32,
   uint64,
 } from './native-arguments.js';
@@ -49,33 +54,41 @@ const RETURN_CTYPES: Readonly<Record<ReturnKind, string>> = {
   string: 'const char *',
 };
 
+/**
+ * A check involving several arguments (a size against its buffer), called after each argument was
+ * converted, with `where` (the C function) and the converted arguments in C order; throws
+ * RangeError.
+ */
+type MultiArgumentCheck = (where: string, ...converted: unknown[]) => void;
+
 /** How one flat function is declared and checked. */
 interface FunctionSpec {
   readonly symbol: string;
   readonly returns: ReturnKind;
   readonly args: readonly NativeArgument[];
-  /** Checks that involve several arguments (a size against its buffer); throws RangeError. */
-  readonly check?: (args: readonly unknown[], where: string) => void;
+  readonly check?: MultiArgumentCheck;
 }
 
 const UTILS = 'SteamAPI_ISteamNetworkingUtils_';
 
+/**
+ * Throws unless 0 <= `size` <= the element count of `target` (0 for null): the C function writes
+ * up to `size` elements into it. `size` was converted already (an integer).
+ */
 function sizeWithin(
-  sizeIndex: number,
-  bufferIndex: number,
+  where: string,
+  size: unknown,
+  target: unknown,
   sizeName: string,
-  bufferName: string,
-): (args: readonly unknown[], where: string) => void {
-  return (args, where) => {
-    const size = args[sizeIndex] as number;
-    const target = args[bufferIndex] as ArrayBufferView | null;
-    const available = target === null ? 0 : (target as unknown as { length: number }).length;
-    if (size < 0 || size > available) {
-      throw new RangeError(
-        `${where}: ${sizeName} must be from 0 to the length of ${bufferName} (${available}), got ${size}`,
-      );
-    }
-  };
+  targetName: string,
+): void {
+  // The converters let only null or a typed array of the declared kind through.
+  const available = target === null ? 0 : typedArrayElements(target as ArrayBufferView);
+  if ((size as number) < 0 || (size as number) > available) {
+    throw new RangeError(
+      `${where}: ${sizeName} must be from 0 to the length of ${targetName} (${available}), got ${String(size)}`,
+    );
+  }
 }
 
 /** The declaration of every bound function; the sizes of CallbackMsg_t follow `layout`. */
@@ -133,17 +146,18 @@ function functionSpecs(
         int32('iCallbackExpected'),
         buffer('pbFailed', 1),
       ],
-      check: sizeWithin(3, 2, 'cubCallback', 'pCallback'),
+      check: (where, _pipe, _call, pCallback, cubCallback) =>
+        sizeWithin(where, cubCallback, pCallback, 'cubCallback', 'pCallback'),
     },
 
     AllocateMessage: {
       symbol: `${UTILS}AllocateMessage`,
       returns: 'pointer',
       args: [self(), int32('cbAllocateBuffer')],
-      check: (args, where) => {
-        if ((args[1] as number) < 0) {
+      check: (where, _self, cbAllocateBuffer) => {
+        if ((cbAllocateBuffer as number) < 0) {
           throw new RangeError(
-            `${where}: cbAllocateBuffer must not be negative, got ${String(args[1])}`,
+            `${where}: cbAllocateBuffer must not be negative, got ${String(cbAllocateBuffer)}`,
           );
         }
       },
@@ -177,7 +191,8 @@ function functionSpecs(
       symbol: `${UTILS}ConvertPingLocationToString`,
       returns: 'void',
       args: [self(), location('location'), buffer('pszBuf', 1), int32('cchBufSize')],
-      check: sizeWithin(3, 2, 'cchBufSize', 'pszBuf'),
+      check: (where, _self, _location, pszBuf, cchBufSize) =>
+        sizeWithin(where, cchBufSize, pszBuf, 'cchBufSize', 'pszBuf'),
     },
     ParsePingLocationString: {
       symbol: `${UTILS}ParsePingLocationString`,
@@ -204,7 +219,7 @@ function functionSpecs(
       symbol: `${UTILS}GetPOPList`,
       returns: 'int32',
       args: [self(), typedArray('list', Uint32Array, 0, true), int32('nListSz')],
-      check: sizeWithin(2, 1, 'nListSz', 'list'),
+      check: (where, _self, list, nListSz) => sizeWithin(where, nListSz, list, 'nListSz', 'list'),
     },
     GetLocalTimestamp: { symbol: `${UTILS}GetLocalTimestamp`, returns: 'int64', args: [self()] },
     SetDebugOutputFunction: {
@@ -306,10 +321,10 @@ function functionSpecs(
         buffer('pResult', 0, true),
         typedArray('cbResult', BigUint64Array, 1, false),
       ],
-      check: (args, where) => {
+      check: (where, _self, _eValue, _eScopeType, _scopeObj, _pOutDataType, pResult, cbResult) => {
         // Steam writes up to *cbResult bytes into pResult: it must not claim more than there is.
-        const claimed = (args[6] as BigUint64Array)[0]!;
-        const available = args[5] === null ? 0 : (args[5] as Uint8Array).byteLength;
+        const claimed = (cbResult as BigUint64Array)[0]!;
+        const available = pResult === null ? 0 : typedArrayBytes(pResult as Uint8Array);
         if (claimed > BigInt(available)) {
           throw new RangeError(
             `${where}: cbResult[0] must be at most the size of pResult (${available}), got ${claimed}`,
@@ -336,7 +351,7 @@ function functionSpecs(
       symbol: `${UTILS}SteamNetworkingIPAddr_ToString`,
       returns: 'void',
       args: [self(), ipAddr('addr'), buffer('buf', 1), uint32('cbBuf'), bool('bWithPort')],
-      check: sizeWithin(3, 2, 'cbBuf', 'buf'),
+      check: (where, _self, _value, buf, cbBuf) => sizeWithin(where, cbBuf, buf, 'cbBuf', 'buf'),
     },
     SteamNetworkingIPAddr_ParseString: {
       symbol: `${UTILS}SteamNetworkingIPAddr_ParseString`,
@@ -352,7 +367,7 @@ function functionSpecs(
       symbol: `${UTILS}SteamNetworkingIdentity_ToString`,
       returns: 'void',
       args: [self(), identity('identity'), buffer('buf', 1), uint32('cbBuf')],
-      check: sizeWithin(3, 2, 'cbBuf', 'buf'),
+      check: (where, _self, _value, buf, cbBuf) => sizeWithin(where, cbBuf, buf, 'cbBuf', 'buf'),
     },
     SteamNetworkingIdentity_ParseString: {
       symbol: `${UTILS}SteamNetworkingIdentity_ParseString`,
@@ -387,15 +402,162 @@ export function getSteamCallbackTypes(): SteamCallbackTypes {
   return callbackTypes;
 }
 
-function convertReturn(kind: ReturnKind, value: unknown): unknown {
-  switch (kind) {
-    case 'int64':
-      // koffi returns a number when it is safe, a bigint otherwise: always a bigint here.
-      return typeof value === 'bigint' ? value : BigInt(value as number);
-    case 'pointer':
-      return value === null || value === 0n ? null : value;
+/** How a result becomes what {@link SteamApiFunctions} promises (none: as koffi gives it). */
+const RETURN_CONVERSIONS: Readonly<Partial<Record<ReturnKind, (value: unknown) => unknown>>> = {
+  // koffi returns a number when it is safe, a bigint otherwise: always a bigint here.
+  int64: (value) => (typeof value === 'bigint' ? value : BigInt(value as number)),
+  pointer: (value) => (value === null || value === 0n ? null : value),
+};
+
+type NativeFunction = (...args: unknown[]) => unknown;
+
+/** What every bound function of one loaded library shares. */
+interface BindingState {
+  loaded: boolean;
+  steamRunning: boolean;
+}
+
+/**
+ * The bound method for `spec`: a function of the C function's arity that refuses to run once the
+ * library is unloaded, refuses another number of arguments, converts each argument (which throws
+ * for one that could reach native code wrongly), runs the spec's multi-argument check and calls
+ * koffi with the converted values, then converts the result. One closure per function, made here;
+ * a call allocates nothing of its own.
+ */
+function bindFunction(
+  native: NativeFunction,
+  spec: FunctionSpec,
+  state: BindingState,
+  unloadedError: (where: string) => Error,
+): NativeFunction {
+  const where = spec.symbol;
+  const args = spec.args;
+  const check = spec.check;
+  const convertResult = RETURN_CONVERSIONS[spec.returns];
+  const unloaded = (): Error => unloadedError(where);
+  const arity = (got: number): TypeError =>
+    new TypeError(
+      `${where}: takes ${args.length} argument(s) (${args.map((arg) => arg.name).join(', ')}), got ${got}`,
+    );
+  const [p0, p1, p2, p3, p4, p5, p6] = args as [
+    NativeArgument,
+    NativeArgument,
+    NativeArgument,
+    NativeArgument,
+    NativeArgument,
+    NativeArgument,
+    NativeArgument,
+  ];
+  // `arguments.length` only: the engine materialises no arguments object for it.
+  switch (args.length) {
+    case 0:
+      return function (): unknown {
+        if (!state.loaded) throw unloaded();
+        if (arguments.length !== 0) throw arity(arguments.length);
+        const result = native();
+        return convertResult === undefined ? result : convertResult(result);
+      };
+    case 1:
+      return function (a0: unknown): unknown {
+        if (!state.loaded) throw unloaded();
+        if (arguments.length !== 1) throw arity(arguments.length);
+        const v0 = p0.convert(a0, where);
+        if (check !== undefined) check(where, v0);
+        const result = native(v0);
+        return convertResult === undefined ? result : convertResult(result);
+      };
+    case 2:
+      return function (a0: unknown, a1: unknown): unknown {
+        if (!state.loaded) throw unloaded();
+        if (arguments.length !== 2) throw arity(arguments.length);
+        const v0 = p0.convert(a0, where);
+        const v1 = p1.convert(a1, where);
+        if (check !== undefined) check(where, v0, v1);
+        const result = native(v0, v1);
+        return convertResult === undefined ? result : convertResult(result);
+      };
+    case 3:
+      return function (a0: unknown, a1: unknown, a2: unknown): unknown {
+        if (!state.loaded) throw unloaded();
+        if (arguments.length !== 3) throw arity(arguments.length);
+        const v0 = p0.convert(a0, where);
+        const v1 = p1.convert(a1, where);
+        const v2 = p2.convert(a2, where);
+        if (check !== undefined) check(where, v0, v1, v2);
+        const result = native(v0, v1, v2);
+        return convertResult === undefined ? result : convertResult(result);
+      };
+    case 4:
+      return function (a0: unknown, a1: unknown, a2: unknown, a3: unknown): unknown {
+        if (!state.loaded) throw unloaded();
+        if (arguments.length !== 4) throw arity(arguments.length);
+        const v0 = p0.convert(a0, where);
+        const v1 = p1.convert(a1, where);
+        const v2 = p2.convert(a2, where);
+        const v3 = p3.convert(a3, where);
+        if (check !== undefined) check(where, v0, v1, v2, v3);
+        const result = native(v0, v1, v2, v3);
+        return convertResult === undefined ? result : convertResult(result);
+      };
+    case 5:
+      return function (a0: unknown, a1: unknown, a2: unknown, a3: unknown, a4: unknown): unknown {
+        if (!state.loaded) throw unloaded();
+        if (arguments.length !== 5) throw arity(arguments.length);
+        const v0 = p0.convert(a0, where);
+        const v1 = p1.convert(a1, where);
+        const v2 = p2.convert(a2, where);
+        const v3 = p3.convert(a3, where);
+        const v4 = p4.convert(a4, where);
+        if (check !== undefined) check(where, v0, v1, v2, v3, v4);
+        const result = native(v0, v1, v2, v3, v4);
+        return convertResult === undefined ? result : convertResult(result);
+      };
+    case 6:
+      return function (
+        a0: unknown,
+        a1: unknown,
+        a2: unknown,
+        a3: unknown,
+        a4: unknown,
+        a5: unknown,
+      ): unknown {
+        if (!state.loaded) throw unloaded();
+        if (arguments.length !== 6) throw arity(arguments.length);
+        const v0 = p0.convert(a0, where);
+        const v1 = p1.convert(a1, where);
+        const v2 = p2.convert(a2, where);
+        const v3 = p3.convert(a3, where);
+        const v4 = p4.convert(a4, where);
+        const v5 = p5.convert(a5, where);
+        if (check !== undefined) check(where, v0, v1, v2, v3, v4, v5);
+        const result = native(v0, v1, v2, v3, v4, v5);
+        return convertResult === undefined ? result : convertResult(result);
+      };
+    case 7:
+      return function (
+        a0: unknown,
+        a1: unknown,
+        a2: unknown,
+        a3: unknown,
+        a4: unknown,
+        a5: unknown,
+        a6: unknown,
+      ): unknown {
+        if (!state.loaded) throw unloaded();
+        if (arguments.length !== 7) throw arity(arguments.length);
+        const v0 = p0.convert(a0, where);
+        const v1 = p1.convert(a1, where);
+        const v2 = p2.convert(a2, where);
+        const v3 = p3.convert(a3, where);
+        const v4 = p4.convert(a4, where);
+        const v5 = p5.convert(a5, where);
+        const v6 = p6.convert(a6, where);
+        if (check !== undefined) check(where, v0, v1, v2, v3, v4, v5, v6);
+        const result = native(v0, v1, v2, v3, v4, v5, v6);
+        return convertResult === undefined ? result : convertResult(result);
+      };
     default:
-      return value;
+      throw new Error(`${where}: ${args.length} parameters; the binding handles at most 7`);
   }
 }
 
@@ -412,17 +574,23 @@ export function bindSteamApi(
 ): SteamApi {
   const layout = getSteamStructLayouts(steamPlatformInfo(platform).pack);
   const specs = functionSpecs(layout);
-  const state = { loaded: true, steamRunning: false };
-  const functions: Partial<Record<SteamApiFunctionName, (...args: unknown[]) => unknown>> = {};
+  const state: BindingState = { loaded: true, steamRunning: false };
+  const functions: Partial<Record<SteamApiFunctionName, NativeFunction>> = {};
+  const unloadedError = (where: string): Error =>
+    new SteamLibraryLoadError(
+      'STEAM_LIBRARY_UNLOADED',
+      `${where}: Steam's library '${path}' was unloaded; call loadSteamApi() again to load it.`,
+      { runtime: platform },
+    );
 
   for (const [name, spec] of Object.entries(specs) as [SteamApiFunctionName, FunctionSpec][]) {
-    let native: (...args: unknown[]) => unknown;
+    let native: NativeFunction;
     try {
       native = lib.func(
         spec.symbol,
         RETURN_CTYPES[spec.returns],
         spec.args.map((arg) => arg.ctype),
-      );
+      ) as NativeFunction;
     } catch (error) {
       throw new SteamLibraryLoadError(
         'STEAM_LIBRARY_SYMBOL_MISSING',
@@ -434,26 +602,7 @@ export function bindSteamApi(
         { runtime: platform, cause: error },
       );
     }
-    const where = spec.symbol;
-    functions[name] = (...args: unknown[]): unknown => {
-      if (!state.loaded) {
-        throw new SteamLibraryLoadError(
-          'STEAM_LIBRARY_UNLOADED',
-          `${where}: Steam's library '${path}' was unloaded; call loadSteamApi() again to load it.`,
-          { runtime: platform },
-        );
-      }
-      if (args.length !== spec.args.length) {
-        throw new TypeError(
-          `${where}: takes ${spec.args.length} argument(s) (${spec.args
-            .map((arg) => arg.name)
-            .join(', ')}), got ${args.length}`,
-        );
-      }
-      const converted = spec.args.map((arg, i) => arg.convert(args[i], where));
-      spec.check?.(args, where);
-      return convertReturn(spec.returns, native(...converted));
-    };
+    functions[name] = bindFunction(native, spec, state, unloadedError);
   }
 
   const bound = functions as unknown as SteamApiFunctions;

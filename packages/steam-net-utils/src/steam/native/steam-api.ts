@@ -6,9 +6,11 @@
  * Conventions at this boundary (see `steam-api-binding.ts`, which keeps them):
  * - `self` is the `ISteamNetworkingUtils *` that {@link SteamApiFunctions.SteamNetworkingUtils}
  *   returned: a {@link NativePointer} (koffi 3 represents pointers as bigint).
- * - A pointer to a caller buffer is a `Uint8Array` (or the typed array named) that the caller
- *   allocated with the size the SDK requires; the binding refuses a shorter one with a RangeError
- *   before any native call. Output arguments are written in place.
+ * - A pointer to a caller buffer is a `Uint8Array` (or the typed array named, from any realm; a
+ *   view into a larger buffer is passed from its own offset) that the caller allocated with the
+ *   size the SDK requires; the binding refuses a shorter one with a RangeError before any native
+ *   call, measuring the array's real size (an own or overridden `length` does not count). Output
+ *   arguments are written in place; input buffers are read in place, never copied.
  * - Integers are range-checked for their C type (`int32`, `uint32`, `uint64`...) and floats must be
  *   finite and fit a C `float`: a value koffi would silently wrap or truncate is refused with a
  *   RangeError, a value of the wrong JavaScript type with a TypeError.

@@ -245,6 +245,46 @@ describe('the call log', () => {
     f.double.reset();
     expect(f.double.log()).toEqual([]);
   });
+
+  it('is on after a reset, records nothing while switched off, and keeps what it had', () => {
+    const { api, self, double } = f;
+    expect(double.callLogEnabled()).toBe(true);
+    api.GetPOPCount(self);
+    double.setCallLog(false);
+    expect(double.callLogEnabled()).toBe(false);
+    const location = doubleLocation([{ popId: 0x00667261, pingMs: 12 }]);
+    api.EstimatePingTimeFromLocalHost(self, location);
+    api.GetDirectPingToPOP(self, 0x00667261);
+    expect(double.log()).toEqual(['GetPOPCount(self=utils)']);
+    double.setCallLog(true);
+    api.GetPOPCount(self);
+    expect(double.log()).toEqual(['GetPOPCount(self=utils)', 'GetPOPCount(self=utils)']);
+    double.setCallLog(false);
+    double.reset();
+    expect(double.callLogEnabled()).toBe(true);
+  });
+
+  it('answers the same with the log off, and still records violations', () => {
+    const { api, self, double } = f;
+    api.InitRelayNetworkAccess(self);
+    double.advanceTime(3000);
+    const local = new Uint8Array(512);
+    expect(api.GetLocalPingLocation(self, local)).toBeGreaterThanOrEqual(0);
+    const remote = doubleLocation([{ popId: 0x00667261, pingMs: 30 }]);
+    const withLog = api.EstimatePingTimeFromLocalHost(self, remote);
+    double.setCallLog(false);
+    expect(api.EstimatePingTimeFromLocalHost(self, remote)).toBe(withLog);
+    expect(withLog).toBe(12 + 30);
+    api.GetPOPCount(0x1234n);
+    expect(double.violations()).toEqual([
+      'GetPOPCount: self is 0x1234, not the ISteamNetworkingUtils pointer',
+    ]);
+    expect(double.log()).toEqual([
+      'InitRelayNetworkAccess(self=utils)',
+      'GetLocalPingLocation(self=utils,result=buf)',
+      `EstimatePingTimeFromLocalHost(self=utils,remoteLocation=${locationLogText(remote)})`,
+    ]);
+  });
 });
 
 describe('init, interface and shutdown', () => {

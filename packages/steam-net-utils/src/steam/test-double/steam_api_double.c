@@ -6,7 +6,8 @@
  * What it does:
  * - records every call as one text line, e.g. `GetDirectPingToPOP(self=utils,popID=6386276)`
  *   (`self=utils` when `self` is the interface pointer it handed out), readable through
- *   RelaylaneDouble_ReadLog;
+ *   RelaylaneDouble_ReadLog; RelaylaneDouble_SetCallLog(0) stops the recording (the benchmarks
+ *   time calls without it), RelaylaneDouble_Reset starts it again;
  * - records misuse (a wrong `self`, a call before init or after shutdown, manual dispatch out of
  *   order, a callback not freed...) as "violations", readable through RelaylaneDouble_ReadViolations;
  * - answers like a small Steam by default: a relay network that comes up on a simulated clock
@@ -187,6 +188,7 @@ static uint32_t fnv1a32(const uint8_t *bytes, size_t length) {
 static struct { uint64_t tag; } g_utils = { UINT64_C(0x5eed5eed5eed5eed) };
 
 static text_buffer g_log;
+static bool g_call_log = true; /* RelaylaneDouble_SetCallLog; on after loading and every reset */
 static text_buffer g_violations;
 
 static bool g_initialized;
@@ -266,6 +268,8 @@ typedef struct { uint32_t id; int32_t direct; uint32_t via; int32_t via_ping; } 
 #define MAX_POPS 256
 static pop_entry g_pops[MAX_POPS];
 static int32_t g_pop_count;
+/* The POPs changed since local_location() last computed the local location (see there). */
+static bool g_pops_changed = true;
 
 /* FakeIP identities. */
 typedef struct { uint32_t ip; uint16_t port; uint64_t steam_id; } fake_ip_entry;
@@ -432,7 +436,8 @@ static const char *fmt_identity(const uint8_t *identity) {
     return t;
 }
 
-#define LOG(...) text_appendf(&g_log, __VA_ARGS__)
+/* The arguments are formatted only while the call log is on: off, a call costs only its model. */
+#define LOG(...) do { if (g_call_log) text_appendf(&g_log, __VA_ARGS__); } while (0)
 #define VIOLATION(...) text_appendf(&g_violations, __VA_ARGS__)
 
 /* ------------------------------------------------------------------------------------------ */
@@ -596,6 +601,7 @@ static uint32_t pop_id(const char *code) {
 }
 
 static void set_pop(uint32_t id, int32_t direct, uint32_t via, int32_t via_ping) {
+    g_pops_changed = true;
     for (int32_t i = 0; i < g_pop_count; i++) {
         if (g_pops[i].id == id) { g_pops[i] = (pop_entry){ id, direct, via, via_ping }; return; }
     }
@@ -624,6 +630,7 @@ static void default_world(void) {
         { "iad", 92 }, { "ord", 110 }, { "sea", 160 }, { "sgp", 180 }, { "tyo", 240 }, { "syd", 290 },
     };
     g_pop_count = 0;
+    g_pops_changed = true;
     for (size_t i = 0; i < sizeof world / sizeof world[0]; i++)
         set_pop(pop_id(world[i].code), world[i].ping, 0, -1);
 }
@@ -714,8 +721,13 @@ static void location_encode(const location_data *data, uint8_t *out) {
     }
 }
 
-/* The local location: the nearest POPs that answered, by ping then id. */
+/*
+ * The local location: the nearest POPs that answered, by ping then id. It depends on the POPs
+ * only, so it is computed again only after they changed (every estimate from the local host asks).
+ */
 static void local_location(location_data *out) {
+    static location_data cached;
+    if (!g_pops_changed) { *out = cached; return; }
     out->count = 0;
     bool used[MAX_POPS] = { false };
     while (out->count < LOCATION_MAX_ENTRIES) {
@@ -732,6 +744,8 @@ static void local_location(location_data *out) {
         out->ping[out->count] = g_pops[best].direct;
         out->count++;
     }
+    cached = *out;
+    g_pops_changed = false;
 }
 
 static void location_to_string(const location_data *data, char *out, size_t size) {
@@ -1835,6 +1849,7 @@ EXPORT int32_t RelaylaneDouble_Reset(void) {
     atomic_store(&g_debug_thread_delivered, 0);
     atomic_store(&g_networking_lock_timeout_ms, 0);
     text_clear(&g_log);
+    g_call_log = true;
     text_clear(&g_violations);
     while (g_scripts) { script_entry *next = g_scripts->next; script_free(g_scripts); g_scripts = next; }
     g_scripted_name[0] = '\0';
@@ -1859,6 +1874,25 @@ EXPORT int32_t RelaylaneDouble_Reset(void) {
 EXPORT int64_t RelaylaneDouble_ReadLog(char *out, int64_t capacity) { return text_read(&g_log, out, capacity); }
 
 EXPORT void RelaylaneDouble_ClearLog(void) { text_clear(&g_log); }
+
+/*
+ * Turns the call log on (nonzero) or off (0): off, calls are not recorded (what was recorded
+ * stays readable); violations are recorded either way. On after loading and after every reset.
+ */
+EXPORT void RelaylaneDouble_SetCallLog(int32_t on) { g_call_log = on != 0; }
+
+/* 1 while the call log records calls, else 0. */
+EXPORT int32_t RelaylaneDouble_CallLogEnabled(void) { return g_call_log; }
+
+/*
+ * Does nothing and returns 0, with the signature of EstimatePingTimeFromLocalHost (a pointer and a
+ * pointer to 512 bytes): what koffi itself costs to make such a call (benchmarks only).
+ */
+EXPORT int32_t RelaylaneDouble_EmptyLocationCall(void *self, const uint8_t *location) {
+    (void)self;
+    (void)location;
+    return 0;
+}
 
 /* The misuse seen so far, one line each; returns the size needed (NUL included). */
 EXPORT int64_t RelaylaneDouble_ReadViolations(char *out, int64_t capacity) { return text_read(&g_violations, out, capacity); }
@@ -1930,7 +1964,7 @@ EXPORT void RelaylaneDouble_SetRelayTimings(int64_t configMilliseconds, int64_t 
 /* Adds or changes a POP: its direct ping (-1: no reply) and a relay route (via 0: none). */
 EXPORT void RelaylaneDouble_SetPOP(uint32_t id, int32_t direct, uint32_t via, int32_t viaPing) { set_pop(id, direct, via, viaPing); }
 
-EXPORT void RelaylaneDouble_ClearPOPs(void) { g_pop_count = 0; }
+EXPORT void RelaylaneDouble_ClearPOPs(void) { g_pop_count = 0; g_pops_changed = true; }
 
 /* Makes GetRealIdentityForFakeIP answer `steamId` for ip:port (port 0: any port). */
 EXPORT void RelaylaneDouble_AddFakeIP(uint32_t ip, uint16_t port, uint64_t steamId) {

@@ -71,6 +71,13 @@ export interface SteamApiTestDouble {
   /** Every call since the last reset or `clearLog`, one line each: `Name(arg=value,...)`. */
   log(): string[];
   clearLog(): void;
+  /**
+   * Turns the call log on or off. Off, calls are not recorded (the lines already recorded stay;
+   * violations are still recorded): the benchmarks time calls this way. `reset()` turns it on.
+   */
+  setCallLog(on: boolean): void;
+  /** True while the call log records calls (after loading and after every `reset()`). */
+  callLogEnabled(): boolean;
   /** The misuse the double saw (wrong self, calls before init, dispatch out of order...). */
   violations(): string[];
   clearViolations(): void;
@@ -170,6 +177,8 @@ function declare(lib: LibraryHandle): ControlFunctions {
     f('Reset', 'int32_t', []),
     f('ReadLog', 'int64_t', ['void *', 'int64_t']),
     f('ClearLog', 'void', []),
+    f('SetCallLog', 'void', ['int32_t']),
+    f('CallLogEnabled', 'int32_t', []),
     f('ReadViolations', 'int64_t', ['void *', 'int64_t']),
     f('ClearViolations', 'void', []),
     f('Script', 'void', [
@@ -300,6 +309,8 @@ export function loadSteamApiTestDouble(): SteamApiTestDouble {
     },
     log: () => readText(c['ReadLog']!),
     clearLog: () => void c['ClearLog']!(),
+    setCallLog: (on) => void c['SetCallLog']!(on ? 1 : 0),
+    callLogEnabled: () => c['CallLogEnabled']!() !== 0,
     violations: () => readText(c['ReadViolations']!),
     clearViolations: () => void c['ClearViolations']!(),
     script(fn, answer) {
