@@ -3,6 +3,14 @@ import { ALL_CONNECT_FLAGS, ConnectFlags } from './connect-flags.js';
 import { reportError } from './error-hook.js';
 import { RelaylaneError } from './errors.js';
 import { MessageQueue } from './message-queue.js';
+import {
+  COMPILE_AFTER_EMITS,
+  compileDispatcher,
+  type DispatchListener,
+  canCompileDispatcher,
+  MAX_COMPILE_AFTER_EMITS,
+  type ResumeAfterThrow,
+} from './signal-dispatch.js';
 
 /** Thrown on misuse of a signal; `code` says which (`'SIGNAL_ALREADY_CONNECTED'`, ...). */
 export class SignalError extends RelaylaneError {}
@@ -62,7 +70,10 @@ const REMOVED = 2;
 type ConnectionState = typeof CALL | typeof QUEUE | typeof REMOVED;
 
 class Connection {
-  state: ConnectionState;
+  // Initialised here, not in the constructor: a field that starts out `undefined` and then holds
+  // small integers is stored generically, and emitting to 10 listeners through a compiled
+  // dispatcher, which reads `state`, measured three times slower.
+  state: ConnectionState = CALL;
   refCount = 1;
   /** For a `DEFERRED` connection: names its queued calls, made on the first emit. */
   label: string | undefined = undefined;
@@ -75,7 +86,6 @@ class Connection {
     readonly callableName: string,
   ) {
     if ((flags & ConnectFlags.DEFERRED) === 0) {
-      this.state = CALL;
       this.deferredCall = undefined;
     } else {
       this.state = QUEUE;
@@ -120,6 +130,12 @@ const signalsByTarget = new WeakMap<object, Map<WeakRef<AnySignal>, number>>();
  * - A listener that throws is reported through the error hook (`setErrorHook`, by default
  *   `console.error` naming the signal and listener); the other listeners still run.
  * - While the owner blocks signals (`SignalEmitter.setBlockSignals(true)`), `emit()` does nothing.
+ * - Speed: once a list of two or more plain listeners (no `DEFERRED`, no `ONE_SHOT`) has been
+ *   emitted a few times unchanged, the signal compiles a function that calls them unrolled
+ *   (`new Function`, see `signal-dispatch.ts`), so V8 can inline them. Where a
+ *   Content-Security-Policy without `'unsafe-eval'` refuses that (detected once, at the first
+ *   attempt, which the browser reports as a CSP violation), signals keep calling listeners in a
+ *   loop, with the same behaviour.
  * - `PERSIST` has no effect at run time; `getConnections()` reports it.
  *
  * Identity decides which listener `disconnect()` removes. Connect methods with
@@ -162,12 +178,24 @@ export class Signal<Args extends unknown[] = []> {
   readonly queue: MessageQueue;
 
   // Never undefined, so emit() checks blocking with one read: NO_OWNER for a standalone signal.
-  private readonly gate: SignalOwner;
+  // `declare`: no class-field initialiser, so the constructor's store is the field's only one and
+  // V8 treats it as constant; a field first set to `undefined` made emit measurably slower.
+  declare private readonly gate: SignalOwner;
   // Copy-on-write: connect and disconnect replace the array and never change one in place, so the
   // array an emit started with is its snapshot at no cost.
   private connections: readonly Connection[] = NO_CONNECTIONS;
   // How many ONE_SHOT connections `connections` holds; emit() only looks for them when non-zero.
   private oneShotCount = 0;
+  // How many DEFERRED connections `connections` holds; only a list without any gets a dispatcher.
+  private deferredCount = 0;
+  // emit()'s fast path for the current `connections` (see prepareDispatch()); undefined until the
+  // first emit after a change, and while the list needs the loop.
+  private dispatch: DispatchListener | undefined = undefined;
+  // Emits of the current list through the loop, counted towards compiling a dispatcher for it.
+  private loopEmits = 0;
+  // How many such emits make this signal compile; doubles with each compile (see
+  // signal-dispatch.ts), so that a signal whose list keeps changing soon stops compiling.
+  private compileAfterEmits = COMPILE_AFTER_EMITS;
   // This signal's key in `signalsByTarget`, made when a callable() listener first connects.
   private selfRef: WeakRef<AnySignal> | undefined = undefined;
 
@@ -233,9 +261,12 @@ export class Signal<Args extends unknown[] = []> {
     }
     const anyListener = listener as AnyListener;
     const connection = new Connection(anyListener, flags, getCallableName(listener));
-    this.connections = [...this.connections, connection];
+    this.setConnections([...this.connections, connection]);
     if ((flags & ConnectFlags.ONE_SHOT) !== 0) {
       this.oneShotCount++;
+    }
+    if ((flags & ConnectFlags.DEFERRED) !== 0) {
+      this.deferredCount++;
     }
     this.trackTarget(anyListener, 1);
   }
@@ -259,7 +290,7 @@ export class Signal<Args extends unknown[] = []> {
     if (connection.refCount > 0) {
       return;
     }
-    this.connections = this.connections.filter((c) => c !== connection);
+    this.setConnections(this.connections.filter((c) => c !== connection));
     this.remove(connection);
   }
 
@@ -271,7 +302,7 @@ export class Signal<Args extends unknown[] = []> {
   /** Removes every connection of this signal. */
   disconnectAll(): void {
     const connections = this.connections;
-    this.connections = NO_CONNECTIONS;
+    this.setConnections(NO_CONNECTIONS);
     for (const connection of connections) {
       this.remove(connection);
     }
@@ -297,14 +328,77 @@ export class Signal<Args extends unknown[] = []> {
     if (this.gate.signalsBlocked) {
       return;
     }
+    // The fast path: `args` is only ever spread, here and below, so V8 passes the arguments on
+    // without making the array (no allocation per emit).
+    const dispatch = this.dispatch;
+    if (dispatch !== undefined) {
+      dispatch(...args);
+      return;
+    }
     // The snapshot: connect/disconnect during this emit replace `this.connections`, not `list`.
     const list = this.connections;
     if (this.oneShotCount !== 0) {
       // ONE_SHOT connections leave the signal before any listener runs, so a nested emit from a
       // listener cannot call them again; this emit still calls them from `list`.
       this.takeOneShots(list);
+    } else if (
+      this.deferredCount === 0 &&
+      (list.length < 2 || ++this.loopEmits >= this.compileAfterEmits)
+    ) {
+      // Counted here, not in prepareDispatch(): a call on every emit slowed the loop by a third.
+      const prepared = this.prepareDispatch(list, args.length);
+      if (prepared !== undefined) {
+        prepared(...args);
+        return;
+      }
     }
-    for (let i = 0; i < list.length; i++) {
+    this.callFrom(list, 0, ...args);
+  }
+
+  /**
+   * The fast path for `list`, made of plain CALL connections only: a no-op for no listener, a
+   * closure for one, and for more a dispatcher compiled for this signal (signal-dispatch.ts), which
+   * emit() tries once the list has been emitted `compileAfterEmits` times. Kept in `this.dispatch`
+   * until the list changes. `undefined`: run the loop this time.
+   */
+  private prepareDispatch(
+    list: readonly Connection[],
+    arity: number,
+  ): DispatchListener | undefined {
+    const count = list.length;
+    if (count === 0) {
+      return (this.dispatch = ignoreEmit);
+    }
+    if (count === 1) {
+      // No code generation: there is nothing to unroll, and it works under any CSP.
+      return (this.dispatch = singleDispatcher(list[0]!.callable, this.resumeFor(list)));
+    }
+    // Tried again after as many emits when it fails (over the limits, or a strict CSP).
+    this.loopEmits = 0;
+    if (!canCompileDispatcher(count, arity)) {
+      return undefined;
+    }
+    const dispatch = compileDispatcher(list, arity, CALL, this.resumeFor(list), (...args) =>
+      this.callFrom(list, 0, ...args),
+    );
+    if (dispatch !== undefined) {
+      this.compileAfterEmits = Math.min(this.compileAfterEmits * 2, MAX_COMPILE_AFTER_EMITS);
+      this.dispatch = dispatch;
+    }
+    return dispatch;
+  }
+
+  /** What a fast path for `list` calls when the listener at `index` threw. */
+  private resumeFor(list: readonly Connection[]): ResumeAfterThrow {
+    return (index, error, ...args) => {
+      reportError(error, `${this.describe()} listener '${list[index]!.callableName}'`);
+      this.callFrom(list, index + 1, ...args);
+    };
+  }
+
+  /** The loop of emit(): runs, queues or skips each connection of `list` from `start` on. */
+  private callFrom(list: readonly Connection[], start: number, ...args: unknown[]): void {
+    for (let i = start; i < list.length; i++) {
       const connection = list[i]!;
       const state = connection.state;
       if (state === CALL) {
@@ -317,10 +411,17 @@ export class Signal<Args extends unknown[] = []> {
           reportError(error, `${this.describe()} listener '${connection.callableName}'`);
         }
       } else if (state === QUEUE) {
-        this.queueCall(connection, args);
+        this.queueCall(connection, ...args);
       }
       // REMOVED: disconnected during this emit before its turn, so it is skipped.
     }
+  }
+
+  /** Replaces the list of connections; the fast path made for the old one goes with it. */
+  private setConnections(list: readonly Connection[]): void {
+    this.connections = list;
+    this.dispatch = undefined;
+    this.loopEmits = 0;
   }
 
   /**
@@ -340,9 +441,10 @@ export class Signal<Args extends unknown[] = []> {
     });
   }
 
-  private queueCall(connection: Connection, args: Args): void {
+  private queueCall(connection: Connection, ...args: unknown[]): void {
     try {
-      // The queue copies `args`, so later changes to the array do not reach the deferred call.
+      // `args` is this call's own array (and the queue copies it), so nothing the emitter does
+      // later reaches the deferred call.
       connection.label ??= `${this.qualifiedName()} -> ${connection.callableName}`;
       this.queue.push(connection.deferredCall!, args, connection.label);
     } catch (error) {
@@ -361,7 +463,7 @@ export class Signal<Args extends unknown[] = []> {
         this.detach(connection);
       }
     }
-    this.connections = kept;
+    this.setConnections(kept);
   }
 
   private find(listener: unknown): Connection | undefined {
@@ -384,6 +486,9 @@ export class Signal<Args extends unknown[] = []> {
     if ((connection.flags & ConnectFlags.ONE_SHOT) !== 0) {
       this.oneShotCount--;
     }
+    if ((connection.flags & ConnectFlags.DEFERRED) !== 0) {
+      this.deferredCount--;
+    }
     this.trackTarget(connection.callable, -1);
   }
 
@@ -392,7 +497,7 @@ export class Signal<Args extends unknown[] = []> {
       (c) => getCallableOrigin(c.callable)?.target === target,
     );
     if (removed.length > 0) {
-      this.connections = this.connections.filter((c) => !removed.includes(c));
+      this.setConnections(this.connections.filter((c) => !removed.includes(c)));
       for (const connection of removed) {
         this.remove(connection);
       }
@@ -434,6 +539,23 @@ export class Signal<Args extends unknown[] = []> {
   private ownerSuffix(): string {
     return this.owner === undefined ? '' : ` of ${this.owner.name}`;
   }
+}
+
+/** The fast path of a signal without listeners. */
+function ignoreEmit(): void {}
+
+/**
+ * The fast path of a signal with one plain listener. No state check: nothing runs before it in an
+ * emit, so it cannot have been removed yet.
+ */
+function singleDispatcher(listener: AnyListener, resume: ResumeAfterThrow): DispatchListener {
+  return (...args) => {
+    try {
+      listener(...args);
+    } catch (error) {
+      resume(0, error, ...args);
+    }
+  };
 }
 
 function describeValue(value: unknown): string {
