@@ -1,7 +1,6 @@
 import { thrownBy } from '../test-support/thrown-by.js';
 import {
   derivedFrom,
-  isPreparedPingLocation,
   PreparedPingLocation,
   preparedPingLocationBytes,
   preparedPingLocationOfOwnBytes,
@@ -51,12 +50,6 @@ describe('PreparedPingLocation', () => {
     expect(thrownBy<Error>(() => preparedPingLocationOfOwnBytes(new Uint8Array(3)))).toBeInstanceOf(
       RangeError,
     );
-  });
-
-  it('is recognised, and nothing else is', () => {
-    expect(isPreparedPingLocation(PreparedPingLocation.from(pattern(0)))).toBe(true);
-    expect(isPreparedPingLocation(pattern(0))).toBe(false);
-    expect(isPreparedPingLocation({})).toBe(false);
   });
 });
 

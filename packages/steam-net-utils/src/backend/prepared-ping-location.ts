@@ -98,8 +98,3 @@ export function derivedFrom<T>(
   setDerived(location, { key, value });
   return value;
 }
-
-/** True for a {@link PreparedPingLocation} (of this copy of the library). */
-export function isPreparedPingLocation(value: unknown): value is PreparedPingLocation {
-  return value instanceof PreparedPingLocation;
-}

@@ -25,6 +25,9 @@ import {
   PING_LOCATION_SIZE,
   writeU16,
   writeU32,
+  packedPingMs,
+  packedPopIndex,
+  packedViaIndex,
 } from './layout.js';
 import {
   type PingLocationAnchor,
@@ -115,11 +118,12 @@ export function decodePingLocation(
   const base = slot * MAX_PING_LOCATION_ENTRIES;
   const entries: PingLocationEntry[] = [];
   for (let k = 0; k < table.count[slot]!; k++) {
-    const via = table.via[base + k]!;
+    const packed = table.packed[base + k]!;
+    const via = packedViaIndex(packed);
     entries.push(
       Object.freeze({
-        popId: ids[table.index[base + k]!]!,
-        pingMs: table.ping[base + k]!,
+        popId: ids[packedPopIndex(packed)]!,
+        pingMs: packedPingMs(packed),
         ...(via === DIRECT ? {} : { viaPopId: ids[via]! }),
       }),
     );

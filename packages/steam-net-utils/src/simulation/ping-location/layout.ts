@@ -66,6 +66,25 @@ export const NO_ANCHOR = 0xffff;
 /** The via byte of an entry whose POP is pinged directly. */
 export const DIRECT = 0xff;
 
+/**
+ * An entry's second word (bytes 4–7, little-endian), as validated locations keep it: POP catalogue
+ * index (bits 0–7), relay catalogue index (bits 8–15, {@link DIRECT} when none), ping in ms (bits
+ * 16–31). These three read it.
+ */
+export function packedPopIndex(packed: number): number {
+  return packed & 0xff;
+}
+
+/** The relay's catalogue index of a packed entry, or {@link DIRECT}. */
+export function packedViaIndex(packed: number): number {
+  return (packed >>> 8) & 0xff;
+}
+
+/** The ping (ms) of a packed entry. */
+export function packedPingMs(packed: number): number {
+  return packed >>> 16;
+}
+
 /** Where the checksum of a location with `count` entries is (the bytes before it are checked). */
 export function checksumOffset(count: number): number {
   return OFFSET_ENTRIES + count * ENTRY_SIZE;

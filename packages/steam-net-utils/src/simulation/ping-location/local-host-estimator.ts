@@ -5,7 +5,13 @@
  */
 import { NETWORKING_PING_FAILED, NETWORKING_PING_UNKNOWN } from '../../constants/index.js';
 import { type LatencyModel } from '../world/index.js';
-import { DIRECT, MAX_PING_LOCATION_ENTRIES } from './layout.js';
+import {
+  DIRECT,
+  MAX_PING_LOCATION_ENTRIES,
+  packedPingMs,
+  packedPopIndex,
+  packedViaIndex,
+} from './layout.js';
 import { type DecodedPingLocation } from './decoded-ping-location.js';
 import { PingLocationSlots } from './ping-location-slots.js';
 import { popTable } from './pop-table.js';
@@ -138,13 +144,13 @@ export class LocalHostEstimator {
     let best = Infinity;
     for (let q = base; q < end; q++) {
       const entry = entries[q]!;
-      const popIndex = entry & 0xff;
-      const relay = (entry >>> 8) & 0xff;
+      const popIndex = packedPopIndex(entry);
+      const relay = packedViaIndex(entry);
       // Entries naming, or going through, a POP that is down are left out.
       if (down[popIndex] === 1 || (relay !== DIRECT && down[relay] === 1)) continue;
       const x = modelIndex[popIndex]!;
       if (x < 0) continue;
-      const total = field[x]! + (entry >>> 16);
+      const total = field[x]! + packedPingMs(entry);
       if (total < best) best = total;
     }
     if (best === Infinity) return NETWORKING_PING_FAILED;

@@ -12,7 +12,12 @@
 import { NETWORKING_PING_FAILED, NETWORKING_PING_UNKNOWN } from '../../constants/index.js';
 import { type LatencyModel } from '../world/index.js';
 import { encodePingLocation } from './binary-codec.js';
-import { MAX_PING_LOCATION_ENTRIES, PING_LOCATION_SIZE } from './layout.js';
+import {
+  MAX_PING_LOCATION_ENTRIES,
+  packedPingMs,
+  packedPopIndex,
+  PING_LOCATION_SIZE,
+} from './layout.js';
 import { type PingLocationData, pingLocationDataProblem } from './ping-location-data.js';
 import { type DecodedPingLocation } from './decoded-ping-location.js';
 import { PingLocationSlots } from './ping-location-slots.js';
@@ -230,8 +235,7 @@ export class PingLocationEstimator {
   }
 }
 
-// The kernels below read entries packed as `PingLocationSlots.packed`: POP catalogue index in
-// bits 0–7, ping (ms) in bits 16–31.
+// The kernels below read entries packed as `PingLocationSlots.packed` (see `packedPopIndex`).
 
 /**
  * min over entries p in [baseA, endA), q in [baseB, endB) of (pingA[p] + backbone(p, q)) +
@@ -247,20 +251,20 @@ function relayedByPairs(
   baseB: number,
   endB: number,
 ): number {
-  const nearestB = entriesB[baseB]! >>> 16;
+  const nearestB = packedPingMs(entriesB[baseB]!);
   let best = Infinity;
   // Pings are ascending and every backbone term is ≥ 0, so once pingA + pingB alone reaches the
   // best total, no later entry of either side can improve it.
   for (let p = baseA; p < endA; p++) {
     const entryA = entriesA[p]!;
-    const toA = entryA >>> 16;
+    const toA = packedPingMs(entryA);
     if (toA + nearestB >= best) break;
-    const row = (entryA & 0xff) * n;
+    const row = packedPopIndex(entryA) * n;
     for (let q = baseB; q < endB; q++) {
       const entryB = entriesB[q]!;
-      const toB = entryB >>> 16;
+      const toB = packedPingMs(entryB);
       if (toA + toB >= best) break;
-      const total = toA + backbone[row + (entryB & 0xff)]! + toB;
+      const total = toA + backbone[row + packedPopIndex(entryB)]! + toB;
       if (total < best) best = total;
     }
   }
@@ -281,7 +285,7 @@ function relayedByField(
   let best = Infinity;
   for (let q = baseB; q < endB; q++) {
     const entryB = entriesB[q]!;
-    const total = field[row + (entryB & 0xff)]! + (entryB >>> 16);
+    const total = field[row + packedPopIndex(entryB)]! + packedPingMs(entryB);
     if (total < best) best = total;
   }
   return best;
@@ -299,8 +303,8 @@ function fillField(
 ): void {
   field.fill(Infinity, row, row + n);
   for (let p = baseA; p < endA; p++) {
-    const toA = entriesA[p]! >>> 16;
-    const from = (entriesA[p]! & 0xff) * n;
+    const toA = packedPingMs(entriesA[p]!);
+    const from = packedPopIndex(entriesA[p]!) * n;
     for (let x = 0; x < n; x++) {
       const total = toA + backbone[from + x]!;
       if (total < field[row + x]!) field[row + x] = total;

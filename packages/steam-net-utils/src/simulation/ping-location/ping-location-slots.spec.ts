@@ -1,6 +1,12 @@
 import { popIdFromCode } from '../world/index.js';
 import { encodePingLocation } from './binary-codec.js';
-import { MAX_PING_LOCATION_ENTRIES, PING_LOCATION_SIZE } from './layout.js';
+import {
+  MAX_PING_LOCATION_ENTRIES,
+  packedPingMs,
+  packedPopIndex,
+  packedViaIndex,
+  PING_LOCATION_SIZE,
+} from './layout.js';
 import { PingLocationSlots } from './ping-location-slots.js';
 import { popTable } from './pop-table.js';
 
@@ -27,10 +33,12 @@ describe('PingLocationSlots', () => {
     const slot = slots.load(locationWithPing(20));
     const base = slot * MAX_PING_LOCATION_ENTRIES;
     expect(slots.count[slot]).toBe(2);
-    expect([slots.ping[base], slots.ping[base + 1]]).toEqual([20, 21]);
-    expect(slots.index[base]).toBe(popTable().indexById.get(id('ams')));
-    expect(slots.via[base + 1]).toBe(popTable().indexById.get(id('ams')));
-    expect(slots.via[base]).toBe(0xff);
+    expect([packedPingMs(slots.packed[base]!), packedPingMs(slots.packed[base + 1]!)]).toEqual([
+      20, 21,
+    ]);
+    expect(packedPopIndex(slots.packed[base]!)).toBe(popTable().indexById.get(id('ams')));
+    expect(packedViaIndex(slots.packed[base + 1]!)).toBe(popTable().indexById.get(id('ams')));
+    expect(packedViaIndex(slots.packed[base]!)).toBe(0xff);
     expect([slots.hubIndex[slot], slots.accessMs[slot]]).toEqual([7, 2]);
   });
 
@@ -49,7 +57,7 @@ describe('PingLocationSlots', () => {
     for (let ping = 30; ping < 60; ping++) {
       expect(slots.load(locationWithPing(ping), kept)).not.toBe(kept);
     }
-    expect(slots.ping[kept * MAX_PING_LOCATION_ENTRIES]).toBe(20);
+    expect(packedPingMs(slots.packed[kept * MAX_PING_LOCATION_ENTRIES]!)).toBe(20);
   });
 
   it('counts a refill of a slot in fills', () => {

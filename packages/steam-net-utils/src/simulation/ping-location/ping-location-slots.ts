@@ -22,6 +22,9 @@ import {
   OFFSET_FINGERPRINT,
   OFFSET_HUB,
   PING_LOCATION_SIZE,
+  packedPingMs,
+  packedPopIndex,
+  packedViaIndex,
   wordAt,
 } from './layout.js';
 import { type PopTable } from './pop-table.js';
@@ -41,26 +44,19 @@ const WAYS = 4;
  * Nothing is allocated after construction, so the estimator can load millions of locations a
  * second.
  *
- * Entry k of slot s is at `s * MAX_PING_LOCATION_ENTRIES + k` in `index`, `via`, `ping` and
- * `packed`.
+ * Entry k of slot s is `packed[s * MAX_PING_LOCATION_ENTRIES + k]`.
  */
 export class PingLocationSlots {
   /** Number of slots. */
   readonly slotCount: number;
   /** `count[s]`: number of entries of the location in slot s. */
   readonly count: Int32Array;
-  /** Catalogue index of each entry's POP. */
-  readonly index: Int32Array;
   /**
-   * Each entry as one word, as the bytes hold it: POP catalogue index (bits 0–7), relay index
-   * (bits 8–15, `DIRECT` for none), ping in ms (bits 16–31, read with `>>> 16`). What the
-   * estimators read: one load per entry.
+   * Each entry as one word, as the bytes hold it (read it with `packedPopIndex`,
+   * `packedViaIndex`, `packedPingMs`): one load per entry. Pings ascend within a slot (ties
+   * ordered by POP id).
    */
   readonly packed: Int32Array;
-  /** Catalogue index of each entry's relay, or `DIRECT` (0xFF). */
-  readonly via: Int32Array;
-  /** Each entry's ping, ms. Ascending within a slot (ties ordered by POP id). */
-  readonly ping: Float64Array;
   /** `hubIndex[s]`: the anchor's hub index, or -1 when the location has no anchor. */
   readonly hubIndex: Int32Array;
   /** `accessMs[s]`: the anchor's access round trip, ms, or -1 when there is no anchor. */
@@ -96,10 +92,7 @@ export class PingLocationSlots {
     const slots = sets * WAYS;
     this.slotCount = slots;
     this.count = new Int32Array(slots);
-    this.index = new Int32Array(slots * MAX_PING_LOCATION_ENTRIES);
     this.packed = new Int32Array(slots * MAX_PING_LOCATION_ENTRIES);
-    this.via = new Int32Array(slots * MAX_PING_LOCATION_ENTRIES);
-    this.ping = new Float64Array(slots * MAX_PING_LOCATION_ENTRIES);
     this.hubIndex = new Int32Array(slots);
     this.accessMs = new Int32Array(slots);
     this.fills = new Uint32Array(slots);
@@ -205,10 +198,7 @@ export class PingLocationSlots {
     const seenIn = this.#seenIn;
     const ids = table.ids;
     const size = table.size;
-    const index = this.index;
     const packedEntries = this.packed;
-    const via = this.via;
-    const ping = this.ping;
     const base = slot * MAX_PING_LOCATION_ENTRIES;
     let previousPing = -1;
     let previousId = -1;
@@ -218,9 +208,9 @@ export class PingLocationSlots {
       const packed = words[at + ENTRY_INDEX / 4]! >>> 0;
       odd = Math.imul(odd ^ popId, FNV_PRIME);
       even = Math.imul(even ^ packed, FNV_PRIME);
-      const entryIndex = packed & 0xff;
-      const entryVia = (packed >>> 8) & 0xff;
-      const entryPing = packed >>> 16;
+      const entryIndex = packedPopIndex(packed);
+      const entryVia = packedViaIndex(packed);
+      const entryPing = packedPingMs(packed);
       if (entryIndex >= size || ids[entryIndex] !== popId || entryPing > MAX_PING_MS) return false;
       if (entryVia !== DIRECT && (entryVia >= size || entryVia === entryIndex)) return false;
       if (seenIn[entryIndex] === generation) return false;
@@ -231,10 +221,7 @@ export class PingLocationSlots {
       }
       previousPing = entryPing;
       previousId = popId;
-      index[base + k] = entryIndex;
       packedEntries[base + k] = packed;
-      via[base + k] = entryVia;
-      ping[base + k] = entryPing;
     }
     const checksum = (even ^ Math.imul(odd, FNV_PRIME)) >>> 0;
     if (words[checksumOffset(count) / 4]! >>> 0 !== checksum) return false;
