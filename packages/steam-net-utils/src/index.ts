@@ -13,27 +13,27 @@ export {
   type NetworkingUtilsBackend,
   PING_LOCATION_BYTES,
   type RelayNetworkStatus,
-} from './backend/networking-utils-backend.js';
-export { decodeConfigValueBytes, encodeConfigValueBytes } from './backend/config-value-bytes.js';
+} from './port/networking-utils-backend.js';
+export { decodeConfigValueBytes, encodeConfigValueBytes } from './port/config-value-bytes.js';
 
 // The service.
 export * from './service/index.js';
 
 // Building it: without a container, or as a plugin.
-export * from './plugin/backend-selection.js';
-export * from './plugin/create-networking-utils.js';
+export * from './compose/select-backend.js';
+export * from './compose/create-networking-utils.js';
 export * from './plugin/networking-utils-plugin.js';
-export * from './plugin/tokens.js';
+export * from './service/tokens.js';
 export {
   registerNetConsoleCommands,
   DEBUG_MESSAGE_BUFFER_SIZE,
-} from './plugin/net-console-commands.js';
+} from './console/net-console-commands.js';
 
 // Region picking, lobby ranking by ping, ping quality bands.
 export * from './matchmaking/index.js';
 
 // The simulated relay network and its world.
-export * from './simulation/index.js';
+export * from './backends/simulated/index.js';
 export {
   type ConnectionType,
   type LatLon,
@@ -46,7 +46,7 @@ export {
   CITY_CATALOGUE,
   findCity,
   suggestCities,
-} from './simulation/world/index.js';
+} from './backends/simulated/world/index.js';
 
 // Time, re-exported so a script needs one import.
 export { type Clock, ManualClock, SystemClock } from '@relaylane/core';

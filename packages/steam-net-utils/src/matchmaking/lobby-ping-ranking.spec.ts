@@ -1,10 +1,10 @@
 import { ManualClock } from '@relaylane/core';
 
 import { NETWORKING_PING_FAILED, NETWORKING_PING_UNKNOWN, PING_LOCATION_BYTES } from '../index.js';
-import { createNetworkingUtils } from '../plugin/create-networking-utils.js';
+import { createNetworkingUtils } from '../compose/create-networking-utils.js';
 import { type NetworkingUtils } from '../service/networking-utils.js';
-import { SimulatedRelayNetwork } from '../simulation/simulated-relay-network.js';
-import { SimulatedWorld } from '../simulation/simulated-world.js';
+import { SimulatedRelayNetwork } from '../backends/simulated/simulated-relay-network.js';
+import { SimulatedWorld } from '../backends/simulated/simulated-world.js';
 import {
   LobbyPingRanking,
   type PingLocationSource,

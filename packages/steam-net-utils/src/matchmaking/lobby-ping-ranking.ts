@@ -28,9 +28,9 @@ import {
   NETWORKING_PING_FAILED,
   NETWORKING_PING_UNKNOWN,
 } from '../constants/index.js';
-import { preparedPingLocationOfOwnBytes } from '../backend/prepared-ping-location.js';
+import { preparedPingLocationOfOwnBytes } from '../port/prepared-ping-location.js';
 import { NetworkingUtils } from '../service/networking-utils.js';
-import { describeValue } from '../service/validate.js';
+import { describeValue } from '../port/argument-checks.js';
 import { type CachedPingLocation, PingLocationCache } from './ping-location-cache.js';
 import { PingOrder } from './ping-order.js';
 

@@ -9,7 +9,7 @@
  * `max(maxEntries, distinct strings of the current list)` entries.
  */
 
-import { type PreparedPingLocation } from '../backend/prepared-ping-location.js';
+import { type PreparedPingLocation } from '../port/prepared-ping-location.js';
 
 /** One cached text and what parsing it gave. */
 export class CachedPingLocation {

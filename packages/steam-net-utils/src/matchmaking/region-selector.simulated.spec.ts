@@ -10,9 +10,9 @@ import {
   NETWORKING_CONFIG_SDR_CLIENT_FORCE_RELAY_CLUSTER,
   NETWORKING_PING_FAILED,
 } from '../constants/index.js';
-import { createNetworkingUtils } from '../plugin/create-networking-utils.js';
-import { SimulatedRelayNetwork } from '../simulation/simulated-relay-network.js';
-import { popIdFromCode } from '../simulation/world/pop-id.js';
+import { createNetworkingUtils } from '../compose/create-networking-utils.js';
+import { SimulatedRelayNetwork } from '../backends/simulated/simulated-relay-network.js';
+import { popIdFromCode } from '../port/pop-id.js';
 import { DEFAULT_REGION_MIN_BETTER_MS, RegionSelector } from './region-selector.js';
 
 const FRAME_MS = 50;

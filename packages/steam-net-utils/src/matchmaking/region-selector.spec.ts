@@ -9,8 +9,8 @@ import {
   NETWORKING_PING_UNKNOWN,
 } from '../constants/index.js';
 import { NetworkingUtils } from '../service/networking-utils.js';
-import { ScriptedBackend } from '../service/test-support/scripted-backend.js';
-import { popIdFromCode } from '../simulation/world/pop-id.js';
+import { ScriptedBackend } from '../test-support/scripted-backend.js';
+import { popIdFromCode } from '../port/pop-id.js';
 import { RegionSelectorError } from './matchmaking-errors.js';
 import { RegionSelector, type RegionSelectorOptions } from './region-selector.js';
 

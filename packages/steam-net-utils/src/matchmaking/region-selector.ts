@@ -49,7 +49,7 @@ import {
 } from '../constants/index.js';
 import { type NetworkingUtils } from '../service/networking-utils.js';
 import { type NetworkingUtilsSignals } from '../service/networking-utils-signals.js';
-import { describeValue } from '../service/validate.js';
+import { describeValue } from '../port/argument-checks.js';
 import { RegionSelectorError } from './matchmaking-errors.js';
 import { type RegionCandidate, type RegionChoice, readCandidates } from './region-candidates.js';
 

@@ -2,9 +2,9 @@ import { Engine, ManualClock, MessageQueue } from '@relaylane/core';
 
 import { NETWORKING_AVAILABILITY_CURRENT } from '../constants/index.js';
 import { NetworkingUtils } from '../service/networking-utils.js';
-import { SimulatedRelayNetwork } from '../simulation/simulated-relay-network.js';
+import { SimulatedRelayNetwork } from '../backends/simulated/simulated-relay-network.js';
 import { NetworkingUtilsPlugin } from './networking-utils-plugin.js';
-import { NetworkingUtilsTokens } from './tokens.js';
+import { NetworkingUtilsTokens } from '../service/tokens.js';
 
 function setUp(options: ConstructorParameters<typeof NetworkingUtilsPlugin>[0] = {}) {
   const clock = new ManualClock();

@@ -5,9 +5,9 @@ import { type NetworkingUtils } from '../service/networking-utils.js';
 import {
   createNetworkingUtils,
   type CreateNetworkingUtilsOptions,
-} from './create-networking-utils.js';
-import { registerNetConsoleCommands } from './net-console-commands.js';
-import { NetworkingUtilsTokens } from './tokens.js';
+} from '../compose/create-networking-utils.js';
+import { registerNetConsoleCommands } from '../console/net-console-commands.js';
+import { NetworkingUtilsTokens } from '../service/tokens.js';
 
 /** Options of {@link NetworkingUtilsPlugin}: the backend choice, plus how the plugin registers. */
 export interface NetworkingUtilsPluginOptions extends CreateNetworkingUtilsOptions {

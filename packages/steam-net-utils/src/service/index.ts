@@ -13,7 +13,7 @@ export type {
   RelayNetworkStatusDetails,
   TypedConfigValueResult,
 } from './dictionaries.js';
-export { PreparedPingLocation } from '../backend/prepared-ping-location.js';
+export { PreparedPingLocation } from '../port/prepared-ping-location.js';
 export { NetworkingUtilsError, type NetworkingUtilsErrorCode } from './errors.js';
 export {
   NETWORKING_UTILS_ADDED_METHODS,

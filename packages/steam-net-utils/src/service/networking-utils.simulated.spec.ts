@@ -1,11 +1,11 @@
 import { ManualClock } from '@relaylane/core';
 
-import { SimulatedRelayNetwork } from '../simulation/simulated-relay-network.js';
-import { SimulatedWorld } from '../simulation/simulated-world.js';
+import { SimulatedRelayNetwork } from '../backends/simulated/simulated-relay-network.js';
+import { SimulatedWorld } from '../backends/simulated/simulated-world.js';
 import { NetworkingUtils } from './networking-utils.js';
-import { type NetworkingUtilsHarness } from './test-support/harness.js';
-import { describeNetworkingUtilsContract } from './test-support/networking-utils-contract.js';
-import { describeNetworkingUtilsFuzz } from './test-support/networking-utils-fuzz.js';
+import { type NetworkingUtilsHarness } from '../test-support/harness.js';
+import { describeNetworkingUtilsContract } from '../test-support/networking-utils-contract.js';
+import { describeNetworkingUtilsFuzz } from '../test-support/networking-utils-fuzz.js';
 
 /** A service over a simulated host in `location`, in a world of its own. */
 function simulatedHarness(location: string, seed: number): NetworkingUtilsHarness {

@@ -3,7 +3,7 @@ import { ConnectFlags, MessageQueue, setErrorHook } from '@relaylane/core';
 import {
   type BackendConnectionInfo,
   type BackendEventSink,
-} from '../backend/networking-utils-backend.js';
+} from '../port/networking-utils-backend.js';
 import {
   FAKE_IP_TYPE_GLOBAL_IPV4,
   FAKE_IP_TYPE_INVALID,
@@ -35,8 +35,8 @@ import {
 import { NetworkingUtilsError } from './errors.js';
 import { NETWORKING_UTILS_ADDED_METHODS, NETWORKING_UTILS_METHODS } from './method-names.js';
 import { NetworkingUtils } from './networking-utils.js';
-import { VALID_ARGUMENTS } from './test-support/method-arguments.js';
-import { patternBytes, ScriptedBackend } from './test-support/scripted-backend.js';
+import { VALID_ARGUMENTS } from '../test-support/method-arguments.js';
+import { patternBytes, ScriptedBackend } from '../test-support/scripted-backend.js';
 import { thrownBy } from '../test-support/thrown-by.js';
 
 function setUp(): { backend: ScriptedBackend; utils: NetworkingUtils } {

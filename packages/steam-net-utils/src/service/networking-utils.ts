@@ -4,7 +4,7 @@ import {
   type GlobalCallbackKind,
   type NetworkingUtilsBackend,
   PING_LOCATION_BYTES,
-} from '../backend/networking-utils-backend.js';
+} from '../port/networking-utils-backend.js';
 import {
   FAKE_IP_TYPE_INVALID,
   FAKE_IP_TYPE_NOT_FAKE,
@@ -20,11 +20,8 @@ import {
   RESULT_INVALID_PARAM,
 } from '../constants/index.js';
 import { parseIPv4Address, type ParsedIPv4Address } from '../net/index.js';
-import { decodeConfigValueBytes } from '../backend/config-value-bytes.js';
-import {
-  PreparedPingLocation,
-  preparedPingLocationBytes,
-} from '../backend/prepared-ping-location.js';
+import { decodeConfigValueBytes } from '../port/config-value-bytes.js';
+import { PreparedPingLocation, preparedPingLocationBytes } from '../port/prepared-ping-location.js';
 import {
   type ConfigValueInfo,
   type ConfigValueResult,
@@ -52,7 +49,7 @@ import {
   checkString,
   checkUint32,
   describeValue,
-} from './validate.js';
+} from '../port/argument-checks.js';
 
 /**
  * How a service's backend was chosen, for the dev console and diagnostics. `createNetworkingUtils`

@@ -4,7 +4,7 @@ import {
   type BackendConnectionInfo,
   type BackendEventSink,
   type RelayNetworkStatus,
-} from '../backend/networking-utils-backend.js';
+} from '../port/networking-utils-backend.js';
 import { NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_NONE } from '../constants/index.js';
 import { formatIPv4 } from '../net/index.js';
 import { type NetworkConnectionInfo } from './dictionaries.js';

@@ -1,0 +1,210 @@
+import {
+  type ConsoleOutput,
+  type ConsoleTable,
+  Engine,
+  ManualClock,
+  MessageQueue,
+} from '@relaylane/core';
+
+import { ScriptedBackend } from '../test-support/scripted-backend.js';
+import { NetworkingUtils } from '../service/networking-utils.js';
+import { type SimulatedRelayNetwork } from '../backends/simulated/simulated-relay-network.js';
+import { NetworkingUtilsPlugin } from '../plugin/networking-utils-plugin.js';
+import { registerNetConsoleCommands } from './net-console-commands.js';
+
+function setUp(location = 'Frankfurt') {
+  const clock = new ManualClock();
+  const engine = new Engine({ clock, messageQueue: new MessageQueue() });
+  engine.addPlugin(new NetworkingUtilsPlugin({ location, seed: 5 }));
+  const steam = engine.getSingleton('Steam') as NetworkingUtils;
+  const run = (ms: number): void => {
+    for (let elapsed = 0; elapsed < ms; elapsed += 50) {
+      clock.advance(50);
+      engine.tick(0.05);
+    }
+  };
+  /** Runs a console line; returns its output as text lines (tables rendered as rows of cells). */
+  const exec = async (
+    line: string,
+  ): Promise<{ ok: boolean; lines: string[]; tables: ConsoleTable[] }> => {
+    const result = await engine.console.execute(line);
+    return {
+      ok: result.ok,
+      lines: result.output.filter((o): o is string => typeof o === 'string'),
+      tables: result.output.filter((o: ConsoleOutput): o is ConsoleTable => typeof o !== 'string'),
+    };
+  };
+  return { engine, steam, run, exec, network: steam.backend as SimulatedRelayNetwork };
+}
+
+const READY_MS = 15_000;
+
+describe('net.* console commands', () => {
+  it('net.status names the backend and the relay status as it moves to CURRENT', async () => {
+    const { run, exec } = setUp();
+    const before = await exec('net.status');
+    expect(before.ok).toBe(true);
+    expect(before.lines[0]).toBe('backend: simulated');
+    expect(before.lines.join('\n')).not.toMatch(/relay network: CURRENT/);
+    run(READY_MS);
+    const after = await exec('net.status');
+    expect(after.lines.join('\n')).toMatch(
+      /relay network: CURRENT \(config CURRENT, any relay CURRENT\)/,
+    );
+    expect(after.lines.join('\n')).toMatch(/local ping location: \d+\.\d s old/);
+  });
+
+  it('net.pops lists the POPs sorted by ping, the nearest first', async () => {
+    const { run, exec } = setUp('Frankfurt');
+    expect((await exec('net.pops')).lines[0]).toMatch(/No POP is known yet/);
+    run(READY_MS);
+    const [table] = (await exec('net.pops')).tables;
+    expect(table!.columns).toEqual(['POP', 'Place', 'Ping (ms)', 'Via relay', 'Direct (ms)']);
+    const pings = table!.rows
+      .map((row) => row[2])
+      .filter((p): p is number => typeof p === 'number');
+    expect(pings.length).toBeGreaterThan(10);
+    expect(pings).toEqual([...pings].sort((a, b) => a - b));
+    expect(['fra', 'fsn']).toContain(table!.rows[0]![0]);
+  });
+
+  it('net.ping shows one POP, and a clear message for a code that is not a POP', async () => {
+    const { run, exec } = setUp();
+    run(READY_MS);
+    const fra = await exec('net.ping fra');
+    expect(fra.ok).toBe(true);
+    expect(fra.lines[0]).toMatch(/^fra \(Frankfurt, Germany\): \d+ ms/);
+    expect(fra.lines[1]).toMatch(/^direct: \d+ ms$/);
+    const bad = await exec('net.ping toolong');
+    expect(bad.ok).toBe(false);
+    expect(bad.lines[0]).toMatch(/^net\.ping: /);
+  });
+
+  it('net.location prints the location string, which net.estimate reads back', async () => {
+    const { run, exec, steam, network } = setUp('Frankfurt');
+    expect((await exec('net.location')).lines[0]).toMatch(/No ping location yet/);
+    run(READY_MS);
+    const location = await exec('net.location');
+    expect(location.lines[0]).toBe(
+      steam.convertPingLocationToString(steam.getLocalPingLocation().location),
+    );
+    const sydney = network.world.createHost({ location: 'Sydney' });
+    const sydneyText = network.world.locationStringFor(sydney);
+    const estimate = await exec(`net.estimate "${sydneyText}"`);
+    expect(estimate.ok).toBe(true);
+    const ms = Number(/estimate: (\d+) ms/.exec(estimate.lines[0]!)![1]);
+    expect(ms).toBeGreaterThan(230);
+    expect(ms).toBeLessThan(330);
+    const between = await exec(`net.estimate "${sydneyText}" "${location.lines[0]}"`);
+    expect(between.lines[0]).toMatch(/estimate: \d+ ms/);
+    const garbage = await exec('net.estimate nonsense');
+    expect(garbage.ok).toBe(false);
+    expect(garbage.lines[0]).toMatch(/is not a ping location string/);
+  });
+
+  it('net.config gets, sets (Steam clamps) and lists config values by any of their names', async () => {
+    const { exec } = setUp();
+    expect((await exec('net.config get TimeoutInitial')).lines[0]).toBe('TimeoutInitial = 10000');
+    expect((await exec('net.config get NETWORKING_CONFIG_TIMEOUT_INITIAL')).lines[0]).toBe(
+      'TimeoutInitial = 10000',
+    );
+    expect((await exec('net.config set FakePacketLoss_Send 250')).lines[0]).toBe(
+      'FakePacketLoss_Send = 100',
+    );
+    const notNumber = await exec('net.config set FakePacketLoss_Send lots');
+    expect(notNumber.ok).toBe(false);
+    expect(notNumber.lines[0]).toMatch(/'lots' is not a number/);
+    const unknown = await exec('net.config get NoSuchValue');
+    expect(unknown.ok).toBe(false);
+    expect(unknown.lines[0]).toMatch(/no config value is called 'NoSuchValue'/);
+    const [retail] = (await exec('net.config list')).tables;
+    const [dev] = (await exec('net.config list dev')).tables;
+    expect(retail!.rows.length).toBeGreaterThan(20);
+    expect(dev!.rows.length).toBeGreaterThan(retail!.rows.length);
+    expect(retail!.rows.map((row) => row[0])).not.toContain('SDRClient_FakeClusterPing');
+    expect(dev!.rows.map((row) => row[0])).toContain('SDRClient_FakeClusterPing');
+  });
+
+  it('net.fakeip classifies addresses and resolves identities, garbage included', async () => {
+    const { exec } = setUp();
+    expect((await exec('net.fakeip 8.8.8.8')).lines).toEqual([
+      '8.8.8.8: NOT_FAKE',
+      'real identity: INVALID_PARAM',
+    ]);
+    expect((await exec('net.fakeip 169.254.10.20')).lines).toEqual([
+      '169.254.10.20: GLOBAL_IPV4 (a FakeIP)',
+      'real identity: NO_MATCH',
+    ]);
+    expect((await exec('net.fakeip not-an-ip')).lines[0]).toBe('not-an-ip: INVALID');
+  });
+
+  it('net.debug sets the level and shows the messages it collected', async () => {
+    const { run, exec } = setUp();
+    expect((await exec('net.debug show')).lines[0]).toMatch(/No debug message yet/);
+    expect((await exec('net.debug everything')).ok).toBe(true);
+    run(READY_MS);
+    const shown = await exec('net.debug show 5');
+    expect(shown.lines.length).toBeGreaterThan(0);
+    expect(shown.lines.length).toBeLessThanOrEqual(5);
+    expect(shown.lines[0]).toMatch(/^\[[A-Z]+\] /);
+    expect((await exec('net.debug loud')).ok).toBe(false);
+  });
+
+  it('net.sim where moves the player: the nearest POP and the pings change', async () => {
+    const { run, exec } = setUp('Frankfurt');
+    run(READY_MS);
+    const fraBefore = Number(/(\d+) ms/.exec((await exec('net.ping fra')).lines[0]!)![1]);
+    const moved = await exec('net.sim where Sydney');
+    expect(moved.ok).toBe(true);
+    expect(moved.lines[0]).toMatch(/^Sydney/);
+    run(READY_MS);
+    const [table] = (await exec('net.pops')).tables;
+    expect(table!.rows[0]![0]).toBe('syd');
+    const fraAfter = Number(/(\d+) ms/.exec((await exec('net.ping fra')).lines[0]!)![1]);
+    expect(fraAfter).toBeGreaterThan(fraBefore + 200);
+    expect((await exec('net.sim where 48.86,2.35')).ok).toBe(true);
+  });
+
+  it('net.sim offline shows the failure statuses, and the network recovers when it clears', async () => {
+    const { run, exec, steam } = setUp();
+    run(READY_MS);
+    expect((await exec('net.sim offline on')).ok).toBe(true);
+    steam.initRelayNetworkAccess();
+    run(20_000);
+    const status = (await exec('net.status')).lines.join('\n');
+    expect(status).toMatch(/relay network: (FAILED|RETRYING|PREVIOUSLY)/);
+    expect((await exec('net.sim offline off')).ok).toBe(true);
+    steam.initRelayNetworkAccess();
+    run(20_000);
+    expect((await exec('net.status')).lines.join('\n')).toMatch(/relay network: CURRENT/);
+  });
+
+  it('net.sim pop takes a POP down, and net.sim loss sets the loss', async () => {
+    const { run, exec } = setUp();
+    run(READY_MS);
+    expect((await exec('net.sim pop fra down')).lines[0]).toMatch(/POP fra is down/);
+    run(READY_MS);
+    const [table] = (await exec('net.pops')).tables;
+    expect(table!.rows.map((row) => row[0])).not.toContain('fra');
+    expect((await exec('net.sim loss 25')).lines[0]).toBe('Packet loss: 25%');
+    const unknown = await exec('net.sim teleport');
+    expect(unknown.ok).toBe(false);
+    expect(unknown.lines[0]).toMatch(/no simulation command 'teleport'; try .*where/);
+  });
+
+  it('net.sim refuses politely when the backend is not the simulation', async () => {
+    const engine = new Engine({ clock: new ManualClock(), messageQueue: new MessageQueue() });
+    const steamLike = new ScriptedBackend();
+    Object.defineProperty(steamLike, 'kind', { value: 'steam' });
+    const service = new NetworkingUtils(steamLike);
+    const unregister = registerNetConsoleCommands(engine.console, service);
+    expect(engine.console.has('net.sim.where')).toBe(false);
+    const result = await engine.console.execute('net.sim where Paris');
+    expect(result.ok).toBe(false);
+    expect(String(result.output[0])).toMatch(
+      /backend is 'steam'; these commands need the simulated relay network/,
+    );
+    unregister();
+    expect(engine.console.has('net.status')).toBe(false);
+  });
+});

@@ -1,0 +1,436 @@
+/**
+ * The `net.*` dev console commands of `NetworkingUtilsPlugin`: the service as a developer types it.
+ *
+ * | Command                                 | Does                                                           |
+ * | --------------------------------------- | -------------------------------------------------------------- |
+ * | `net.status`                            | the backend (and why, if `'auto'` fell back) and relay status  |
+ * | `net.pops`                              | every POP with its ping and relay, best first                  |
+ * | `net.ping <pop>`                        | one POP: best route, relay, direct ping                        |
+ * | `net.location`                          | the local ping location string and its age                     |
+ * | `net.estimate <location> [location]`    | estimate from here, or between two location strings            |
+ * | `net.config list [dev]`                 | every generic config value with its current value              |
+ * | `net.config get <name>`                 | one config value (Steam name, GodotSteam name or id)           |
+ * | `net.config set <name> <value>`         | set a global config value (typed by the value's data type)     |
+ * | `net.fakeip <ip>`                       | FakeIP type and real identity of an address                    |
+ * | `net.debug <level\|show [n]>`           | debug output level (`setDebugOutputFunction`), or the messages |
+ * | `net.sim <command> [args...]`           | the simulation's commands (`net.sim where Paris`)              |
+ */
+import { type CommandRegistry, type ConsoleCommand, defineCommand } from '@relaylane/core';
+
+import {
+  CONFIG_VALUE_TABLE,
+  type ConfigValueEntry,
+  NETWORKING_CONFIG_SCOPE_GLOBAL,
+  NETWORKING_CONFIG_TYPE_FLOAT,
+  NETWORKING_CONFIG_TYPE_INT32,
+  NETWORKING_CONFIG_TYPE_STRING,
+  NETWORKING_PING_FAILED,
+  NETWORKING_PING_UNKNOWN,
+  NetworkingSocketsDebugOutputType,
+} from '../constants/index.js';
+import { type NetworkingUtils } from '../service/networking-utils.js';
+import { registerSimulationCommands } from '../backends/simulated/simulation-commands.js';
+import { SimulatedRelayNetwork } from '../backends/simulated/simulated-relay-network.js';
+import { popIdFromCode } from '../backends/simulated/world/index.js';
+import {
+  findConfigValue,
+  formatPing,
+  popLabel,
+  popPlace,
+  shortConstantName,
+} from './console-names.js';
+
+/** How many debug messages `net.debug show` can print (the newest are kept). */
+export const DEBUG_MESSAGE_BUFFER_SIZE = 200;
+
+const DEBUG_LEVELS = Object.keys(NetworkingSocketsDebugOutputType)
+  .filter((key) => key !== 'FORCE_32BIT')
+  .map((key) => key.toLowerCase());
+
+/**
+ * Registers the `net.*` commands for `service` (and, when its backend is the simulation, the
+ * simulation's `net.sim.*` commands). Returns the function that unregisters all of them and stops
+ * collecting debug messages.
+ */
+export function registerNetConsoleCommands(
+  registry: CommandRegistry,
+  service: NetworkingUtils,
+): () => void {
+  const debugMessages: string[] = [];
+  const collect = (type: number, message: string): void => {
+    debugMessages.push(
+      `[${shortConstantName('NetworkingSocketsDebugOutputType', type)}] ${message}`,
+    );
+    if (debugMessages.length > DEBUG_MESSAGE_BUFFER_SIZE) debugMessages.shift();
+  };
+  service.signals.network_debug_output.connect(collect);
+
+  const commands: ConsoleCommand[] = [
+    statusCommand(service),
+    popsCommand(service),
+    pingCommand(service),
+    locationCommand(service),
+    estimateCommand(service),
+    configCommand(service),
+    fakeIPCommand(service),
+    debugCommand(service, debugMessages),
+    simCommand(service),
+  ];
+  const registered: string[] = [];
+  let unregisterSimulation: (() => void) | undefined;
+  try {
+    for (const command of commands) {
+      registry.register(command);
+      registered.push(command.name);
+    }
+    if (service.backend instanceof SimulatedRelayNetwork) {
+      unregisterSimulation = registerSimulationCommands(registry, service.backend);
+    }
+  } catch (error) {
+    for (const name of registered) registry.unregister(name);
+    service.signals.network_debug_output.disconnect(collect);
+    throw error;
+  }
+  return () => {
+    unregisterSimulation?.();
+    for (const name of registered) {
+      if (registry.has(name)) registry.unregister(name);
+    }
+    if (service.signals.network_debug_output.isConnected(collect)) {
+      service.signals.network_debug_output.disconnect(collect);
+    }
+  };
+}
+
+function statusCommand(service: NetworkingUtils): ConsoleCommand {
+  return defineCommand({
+    name: 'net.status',
+    help: 'Show the backend in use and the relay network status.',
+    handler: () => {
+      const selection = service.backendSelection;
+      const status = service.getRelayNetworkStatusDetails();
+      const local = service.getLocalPingLocation();
+      const lines = [
+        `backend: ${selection.kind}` +
+          (selection.requested === selection.kind ? '' : ` (requested: ${selection.requested})`),
+      ];
+      if (selection.fallbackReason !== undefined) {
+        lines.push(`fallback: Steam is not used because ${selection.fallbackReason}`);
+      }
+      lines.push(
+        `relay network: ${shortConstantName('NetworkingAvailability', status.available)} ` +
+          `(config ${shortConstantName('NetworkingAvailability', status.available_config)}, ` +
+          `any relay ${shortConstantName('NetworkingAvailability', status.available_relay)})` +
+          (status.ping_measurement !== 0 ? ', measuring pings' : ''),
+        `status message: ${status.debug_message === '' ? '(none)' : status.debug_message}`,
+        local.age < 0
+          ? 'local ping location: no data yet'
+          : `local ping location: ${local.age.toFixed(1)} s old`,
+        `POPs in the network config: ${service.getPOPCount()}`,
+      );
+      return lines;
+    },
+  });
+}
+
+function popsCommand(service: NetworkingUtils): ConsoleCommand {
+  return defineCommand({
+    name: 'net.pops',
+    help: 'List every POP (data center) with its best ping and relay, best first.',
+    handler: () => {
+      const rows = service.getPOPList().map((popId) => {
+        const { ping, pop_relay } = service.getPingToDataCenter(popId);
+        return { popId, ping, relay: pop_relay, direct: service.getDirectPingToPOP(popId) };
+      });
+      if (rows.length === 0) {
+        return 'No POP is known yet: the network config has not been obtained (see net.status).';
+      }
+      // Known pings ascending, then the failed and unknown ones; ties by code for a stable order.
+      rows.sort((a, b) => sortablePing(a.ping) - sortablePing(b.ping) || a.popId - b.popId);
+      return {
+        columns: ['POP', 'Place', 'Ping (ms)', 'Via relay', 'Direct (ms)'],
+        align: ['left', 'left', 'right', 'left', 'right'],
+        rows: rows.map((row) => [
+          popLabel(row.popId),
+          popPlace(row.popId),
+          pingCell(row.ping),
+          row.ping < 0 || row.relay === 0 ? '-' : popLabel(row.relay),
+          pingCell(row.direct),
+        ]),
+      };
+    },
+  });
+}
+
+function pingCommand(service: NetworkingUtils): ConsoleCommand {
+  return defineCommand({
+    name: 'net.ping',
+    help: 'Show the ping to one POP: the best route, the relay it goes through, the direct ping.',
+    args: [
+      {
+        name: 'pop',
+        type: 'string',
+        description: 'the POP code, e.g. fra',
+        complete: () => service.getPOPList().map(popLabel),
+      },
+    ],
+    handler: ({ pop }) => {
+      const popId = popIdFromCode(pop);
+      const { ping, pop_relay } = service.getPingToDataCenter(popId);
+      const place = popPlace(popId);
+      return [
+        `${popLabel(popId)}${place === '' ? '' : ` (${place})`}: ${formatPing(ping)}` +
+          (ping >= 0 && pop_relay !== 0 ? ` via relay ${popLabel(pop_relay)}` : ''),
+        `direct: ${formatPing(service.getDirectPingToPOP(popId))}`,
+      ];
+    },
+  });
+}
+
+function locationCommand(service: NetworkingUtils): ConsoleCommand {
+  return defineCommand({
+    name: 'net.location',
+    help: 'Show the local ping location string (what a lobby advertises) and its age.',
+    handler: () => {
+      const { location, age } = service.getLocalPingLocation();
+      if (age < 0) {
+        return 'No ping location yet: pings are still being measured (see net.status).';
+      }
+      return [service.convertPingLocationToString(location), `age: ${age.toFixed(1)} s`];
+    },
+  });
+}
+
+function estimateCommand(service: NetworkingUtils): ConsoleCommand {
+  return defineCommand({
+    name: 'net.estimate',
+    help:
+      'Estimate the round trip to a ping location string from here, or between two strings.\n' +
+      "Quote a string that contains spaces: net.estimate 'rl1 fra=12 ...'.",
+    args: [
+      { name: 'location', type: 'string', description: 'a ping location string' },
+      { name: 'other', type: 'string', optional: true, description: 'a second one' },
+    ],
+    handler: ({ location, other }) => {
+      const first = parseOrThrow(service, location);
+      const ping =
+        other === undefined
+          ? service.estimatePingTimeFromLocalHost(first)
+          : service.estimatePingTimeBetweenTwoLocations(first, parseOrThrow(service, other));
+      return `estimate: ${formatPing(ping)}`;
+    },
+  });
+}
+
+function parseOrThrow(service: NetworkingUtils, text: string): Uint8Array {
+  const { success, ping_location } = service.parsePingLocationString(text);
+  if (!success) {
+    throw new Error(
+      `'${text.length > 40 ? `${text.slice(0, 40)}...` : text}' is not a ping location string`,
+    );
+  }
+  return ping_location;
+}
+
+function configCommand(service: NetworkingUtils): ConsoleCommand {
+  return defineCommand({
+    name: 'net.config',
+    help:
+      'List, read or set networking config values.\n' +
+      'net.config list [dev] | net.config get <name> | net.config set <name> <value>\n' +
+      "A name is Steam's (TimeoutInitial), GodotSteam's (NETWORKING_CONFIG_TIMEOUT_INITIAL) or an id.",
+    args: [
+      { name: 'action', type: 'enum', choices: ['list', 'get', 'set'] },
+      {
+        name: 'name',
+        type: 'string',
+        optional: true,
+        complete: () => CONFIG_VALUE_TABLE.map((entry) => entry.steamName),
+      },
+      { name: 'value', type: 'string', optional: true },
+    ],
+    handler: ({ action, name, value }) => {
+      if (action === 'list') {
+        return configList(service, name === 'dev');
+      }
+      if (name === undefined)
+        throw new Error(`usage: net.config ${action} <name>${action === 'set' ? ' <value>' : ''}`);
+      const entry = findConfigValue(name);
+      if (entry === undefined)
+        throw new Error(`no config value is called '${name}'; see net.config list dev`);
+      if (action === 'get') return `${entry.steamName} = ${configValueText(service, entry)}`;
+      if (value === undefined) throw new Error(`usage: net.config set ${name} <value>`);
+      if (!setGlobalConfigValue(service, entry, value)) {
+        throw new Error(
+          `Steam refused ${entry.steamName} = ${value} (read-only, or not a ${typeName(entry)})`,
+        );
+      }
+      return `${entry.steamName} = ${configValueText(service, entry)}`;
+    },
+  });
+}
+
+function configList(
+  service: NetworkingUtils,
+  dev: boolean,
+): { columns: string[]; rows: string[][] } {
+  const rows: string[][] = [];
+  for (
+    let id = service.iterateGenericEditableConfigValues(0, dev);
+    id !== 0;
+    id = service.iterateGenericEditableConfigValues(id, dev)
+  ) {
+    const entry = CONFIG_VALUE_TABLE.find((candidate) => candidate.id === id);
+    if (entry === undefined) continue;
+    rows.push([
+      entry.steamName,
+      typeName(entry),
+      shortConstantName('NetworkingConfigScope', entry.scope),
+      configValueText(service, entry),
+    ]);
+  }
+  return { columns: ['Name', 'Type', 'Scope', 'Value'], rows };
+}
+
+function configValueText(service: NetworkingUtils, entry: ConfigValueEntry): string {
+  const { result, value } = service.getConfigValueTyped(
+    entry.id,
+    NETWORKING_CONFIG_SCOPE_GLOBAL,
+    0,
+  );
+  if (result < 0) return `(${shortConstantName('NetworkingGetConfigValueResult', result)})`;
+  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+}
+
+function setGlobalConfigValue(
+  service: NetworkingUtils,
+  entry: ConfigValueEntry,
+  text: string,
+): boolean {
+  switch (entry.dataType) {
+    case NETWORKING_CONFIG_TYPE_STRING:
+      return service.setGlobalConfigValueString(entry.id, text);
+    case NETWORKING_CONFIG_TYPE_FLOAT:
+      return service.setGlobalConfigValueFloat(entry.id, parseConsoleNumber(text, false));
+    case NETWORKING_CONFIG_TYPE_INT32:
+      return service.setGlobalConfigValueInt32(entry.id, parseConsoleNumber(text, true));
+    default:
+      throw new Error(
+        `${entry.steamName} is a ${typeName(entry)} value, which the console cannot set`,
+      );
+  }
+}
+
+function parseConsoleNumber(text: string, integer: boolean): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || (integer && !Number.isInteger(value))) {
+    throw new Error(`'${text}' is not ${integer ? 'an integer' : 'a number'}`);
+  }
+  if (integer && (value < -2147483648 || value > 2147483647)) {
+    throw new Error(`'${text}' is out of the int32 range`);
+  }
+  return value;
+}
+
+function typeName(entry: ConfigValueEntry): string {
+  return shortConstantName('NetworkingConfigDataType', entry.dataType).toLowerCase();
+}
+
+function fakeIPCommand(service: NetworkingUtils): ConsoleCommand {
+  return defineCommand({
+    name: 'net.fakeip',
+    help: 'Show whether an IPv4 address is a FakeIP, its type, and the real identity behind it.',
+    args: [{ name: 'ip', type: 'string', description: 'an address such as 169.254.12.34[:port]' }],
+    handler: ({ ip }) => {
+      const type = service.getIPv4FakeIPType(ip);
+      const { result, identity } = service.getRealIdentityForFakeIP(ip);
+      return [
+        `${ip}: ${shortConstantName('NetworkingFakeIPType', type)}` +
+          (service.isFakeIPv4(ip) ? ' (a FakeIP)' : ''),
+        `real identity: ${result === 1 ? identity.toString() : shortConstantName('Result', result)}`,
+      ];
+    },
+  });
+}
+
+function debugCommand(service: NetworkingUtils, messages: string[]): ConsoleCommand {
+  return defineCommand({
+    name: 'net.debug',
+    help:
+      'Set the debug output level (setDebugOutputFunction), or show the latest messages.\n' +
+      `net.debug <${DEBUG_LEVELS.join('|')}> | net.debug show [count]`,
+    args: [
+      { name: 'level', type: 'enum', choices: [...DEBUG_LEVELS, 'show'] },
+      { name: 'count', type: 'int', optional: true },
+    ],
+    handler: ({ level, count }) => {
+      if (level === 'show') {
+        const shown = messages.slice(-(count ?? 20));
+        return shown.length === 0
+          ? 'No debug message yet (set a level first: net.debug msg).'
+          : shown;
+      }
+      const value =
+        NetworkingSocketsDebugOutputType[
+          level.toUpperCase() as keyof typeof NetworkingSocketsDebugOutputType
+        ];
+      service.setDebugOutputFunction(value);
+      return `debug output: ${level} (${value}); 'net.debug show' prints the messages`;
+    },
+  });
+}
+
+function simCommand(service: NetworkingUtils): ConsoleCommand {
+  return defineCommand({
+    name: 'net.sim',
+    help:
+      'Drive the simulated relay network: net.sim <command> [args...] runs net.sim.<command>.\n' +
+      'where <city|lat,lon>, offline on|off, pop <code> up|down, loss <percent>, relays ..., status',
+    args: [
+      { name: 'command', type: 'string' },
+      { name: 'args', type: 'string', rest: true, optional: true },
+    ],
+    handler: async ({ command, args }, context) => {
+      if (!(service.backend instanceof SimulatedRelayNetwork)) {
+        throw new Error(
+          `the backend is '${service.backend.kind}'; these commands need the simulated relay network`,
+        );
+      }
+      const target = `net.sim.${command}`;
+      if (!context.registry.has(target)) {
+        const known = context.registry
+          .list()
+          .map((candidate) => candidate.name)
+          .filter((name) => name.startsWith('net.sim.'))
+          .map((name) => name.slice('net.sim.'.length));
+        throw new Error(`no simulation command '${command}'; try ${known.join(', ')}`);
+      }
+      const result = await context.registry.execute(
+        [target, ...args.map(quoteArgument)].join(' '),
+        {
+          addToHistory: false,
+        },
+      );
+      if (!result.ok) throw new Error(result.output.map(String).join('\n'));
+      return result.output;
+    },
+  });
+}
+
+function quoteArgument(argument: string): string {
+  return /^[^\s'"\\]+$/.test(argument) ? argument : `"${argument.replace(/["\\]/g, '\\$&')}"`;
+}
+
+function sortablePing(ping: number): number {
+  return ping >= 0
+    ? ping
+    : ping === NETWORKING_PING_FAILED
+      ? 1e9
+      : ping === NETWORKING_PING_UNKNOWN
+        ? 2e9
+        : 3e9;
+}
+
+function pingCell(ping: number): string | number {
+  return ping >= 0 ? ping : ping === NETWORKING_PING_FAILED ? 'failed' : 'unknown';
+}

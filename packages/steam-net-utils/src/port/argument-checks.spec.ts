@@ -1,0 +1,158 @@
+import {
+  checkBoolean,
+  checkCString,
+  checkFiniteNumber,
+  checkFloat32,
+  checkInt32,
+  checkPingLocation,
+  checkString,
+  checkUint32,
+  describeValue,
+  isUint8Array,
+} from './argument-checks.js';
+import { thrownBy } from '../test-support/thrown-by.js';
+
+describe('describeValue', () => {
+  it.each<[unknown, string]>([
+    [undefined, 'undefined'],
+    [null, 'null'],
+    [-1, '-1'],
+    [-0, '-0'],
+    [Number.NaN, 'NaN'],
+    [Number.NEGATIVE_INFINITY, '-Infinity'],
+    [5n, 'the bigint 5n'],
+    [true, 'true'],
+    ['abc', 'the string "abc"'],
+    ['x'.repeat(41), 'a string of 41 characters'],
+    [Symbol('s'), 'a symbol'],
+    [() => 1, 'a function'],
+    [new Uint8Array(3), 'a Uint8Array of 3 bytes'],
+    [new Float64Array(2), 'a Float64Array'],
+    [[1, 2], 'an array of 2 elements'],
+    [{ length: 512 }, 'an object'],
+  ])('describes %p as %p', (value, expected) => {
+    expect(describeValue(value)).toBe(expected);
+  });
+
+  it('describes a revoked proxy without throwing', () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    expect(describeValue(proxy)).toBe('an object');
+  });
+});
+
+describe('isUint8Array', () => {
+  it('accepts Uint8Arrays and Buffers', () => {
+    expect(isUint8Array(new Uint8Array(1))).toBe(true);
+    expect(isUint8Array(Buffer.alloc(1))).toBe(true);
+  });
+
+  it('refuses other typed arrays and objects that fake the tag', () => {
+    expect(isUint8Array(new Uint8ClampedArray(1))).toBe(false);
+    expect(isUint8Array(new Int8Array(1))).toBe(false);
+    expect(isUint8Array({ [Symbol.toStringTag]: 'Uint8Array', length: 512 })).toBe(false);
+    expect(isUint8Array(new Proxy(new Uint8Array(512), {}))).toBe(false);
+  });
+});
+
+describe('integer checks', () => {
+  it('checkUint32 accepts the whole uint32 range', () => {
+    expect(checkUint32('f', 'p', 0, 'x')).toBe(0);
+    expect(checkUint32('f', 'p', 0xffffffff, 'x')).toBe(0xffffffff);
+  });
+
+  it.each([-1, 2 ** 32, 1.5, Number.NaN, Number.POSITIVE_INFINITY])(
+    'checkUint32 refuses %p with a RangeError',
+    (value) => {
+      const error = thrownBy<Error>(() => checkUint32('f', 'p', value, 'a thing'));
+      expect(error).toBeInstanceOf(RangeError);
+      expect(error.message).toBe(
+        `f: p must be an integer from 0 to 4294967295 (a thing), got ${describeValue(value)}`,
+      );
+    },
+  );
+
+  it.each(['1', 1n, null, undefined, true, {}])(
+    'checkUint32 refuses %p with a TypeError',
+    (value) => {
+      expect(thrownBy<Error>(() => checkUint32('f', 'p', value, 'x'))).toBeInstanceOf(TypeError);
+    },
+  );
+
+  it('checkInt32 accepts the whole int32 range and refuses one beyond either end', () => {
+    expect(checkInt32('f', 'p', -(2 ** 31), 'x')).toBe(-(2 ** 31));
+    expect(checkInt32('f', 'p', 2 ** 31 - 1, 'x')).toBe(2 ** 31 - 1);
+    expect(thrownBy<Error>(() => checkInt32('f', 'p', -(2 ** 31) - 1, 'x'))).toBeInstanceOf(
+      RangeError,
+    );
+    expect(thrownBy<Error>(() => checkInt32('f', 'p', 2 ** 31, 'x'))).toBeInstanceOf(RangeError);
+  });
+});
+
+describe('number checks', () => {
+  it('checkFiniteNumber accepts negative fractions and refuses NaN and infinities', () => {
+    expect(checkFiniteNumber('f', 'p', -0.5, 'x')).toBe(-0.5);
+    expect(thrownBy<Error>(() => checkFiniteNumber('f', 'p', Number.NaN, 'x'))).toBeInstanceOf(
+      RangeError,
+    );
+    expect(thrownBy<Error>(() => checkFiniteNumber('f', 'p', -Infinity, 'x'))).toBeInstanceOf(
+      RangeError,
+    );
+    expect(thrownBy<Error>(() => checkFiniteNumber('f', 'p', '1', 'x'))).toBeInstanceOf(TypeError);
+  });
+
+  it('checkFloat32 accepts the largest float and refuses what would round to infinity', () => {
+    const FLT_MAX = 3.4028234663852886e38;
+    expect(checkFloat32('f', 'p', FLT_MAX, 'x')).toBe(FLT_MAX);
+    expect(checkFloat32('f', 'p', -FLT_MAX, 'x')).toBe(-FLT_MAX);
+    expect(thrownBy<Error>(() => checkFloat32('f', 'p', 3.5e38, 'x'))).toBeInstanceOf(RangeError);
+    expect(thrownBy<Error>(() => checkFloat32('f', 'p', Number.MAX_VALUE, 'x'))).toBeInstanceOf(
+      RangeError,
+    );
+  });
+});
+
+describe('boolean and string checks', () => {
+  it('checkBoolean refuses truthy and falsy stand-ins', () => {
+    expect(checkBoolean('f', 'p', false, 'x')).toBe(false);
+    expect(thrownBy<Error>(() => checkBoolean('f', 'p', 0, 'x'))).toBeInstanceOf(TypeError);
+    expect(thrownBy<Error>(() => checkBoolean('f', 'p', 'true', 'x'))).toBeInstanceOf(TypeError);
+  });
+
+  it('checkString accepts any string, NUL included', () => {
+    expect(checkString('f', 'p', 'a\0b', 'x')).toBe('a\0b');
+    expect(thrownBy<Error>(() => checkString('f', 'p', new String('a'), 'x'))).toBeInstanceOf(
+      TypeError,
+    );
+  });
+
+  it('checkCString refuses a NUL character', () => {
+    expect(checkCString('f', 'p', 'fra', 'x')).toBe('fra');
+    expect(thrownBy<Error>(() => checkCString('f', 'p', 'fra\0', 'x'))).toBeInstanceOf(RangeError);
+  });
+});
+
+describe('checkPingLocation', () => {
+  it('returns the array itself, unchanged (no copy)', () => {
+    const location = new Uint8Array(512).fill(7);
+    expect(checkPingLocation('f', 'location', location)).toBe(location);
+    expect(location).toEqual(new Uint8Array(512).fill(7));
+  });
+
+  it('accepts a 512-byte view into a larger buffer', () => {
+    const view = new Uint8Array(1024).subarray(100, 612);
+    expect(checkPingLocation('f', 'location', view)).toBe(view);
+  });
+
+  it.each([0, 1, 511, 513, 4096])('refuses %p bytes with a RangeError', (length) => {
+    const error = thrownBy<Error>(() => checkPingLocation('f', 'location', new Uint8Array(length)));
+    expect(error).toBeInstanceOf(RangeError);
+    expect(error.message).toContain(`got a Uint8Array of ${length} bytes`);
+  });
+
+  it('refuses a plain array of 512 numbers with a TypeError', () => {
+    expect(
+      thrownBy<Error>(() => checkPingLocation('f', 'location', new Array(512).fill(0))),
+    ).toBeInstanceOf(TypeError);
+  });
+});

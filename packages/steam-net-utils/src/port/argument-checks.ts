@@ -1,0 +1,260 @@
+/**
+ * Argument checks for the `NetworkingUtils` service: one place that decides what a programmer
+ * error is and how it is reported.
+ *
+ * Every check takes the name of the calling method and of its parameter, so that the message reads
+ * `getDirectPingToPOP: pop_id must be an integer from 0 to 4294967295 (a uint32 POP id), got -1`.
+ * A value of the wrong JavaScript type throws `TypeError`; a value of the right type outside what
+ * the parameter accepts (NaN, a fraction, out of range, a wrong length) throws `RangeError`. Each
+ * check returns the value, narrowed to its type.
+ *
+ * Data from the wire or from the network's state is never checked here: those functions answer it
+ * with Steam's documented sentinels instead of throwing.
+ */
+import { PING_LOCATION_BYTES } from './networking-utils-backend.js';
+
+/** The smallest int32. */
+export const INT32_MIN = -0x80000000;
+/** The largest int32. */
+export const INT32_MAX = 0x7fffffff;
+/** The largest uint32. */
+export const UINT32_MAX = 0xffffffff;
+
+// The %TypedArray%.prototype[Symbol.toStringTag] getter: 'Uint8Array' for a Uint8Array (or a
+// subclass such as Node's Buffer) from any realm, undefined for everything else. Unlike
+// `instanceof`, it works across realms (iframes, jsdom); unlike Object.prototype.toString, an
+// ordinary object cannot fake it with its own Symbol.toStringTag.
+const typedArrayTag = Object.getOwnPropertyDescriptor(
+  Object.getPrototypeOf(Uint8Array.prototype) as object,
+  Symbol.toStringTag,
+)?.get as ((this: unknown) => string | undefined) | undefined;
+
+/** True when `value` is a `Uint8Array` (from any realm, subclasses included). */
+export function isUint8Array(value: unknown): value is Uint8Array {
+  if (typedArrayTag === undefined) {
+    return value instanceof Uint8Array;
+  }
+  return typedArrayTag.call(value) === 'Uint8Array';
+}
+
+const MAX_SHOWN_STRING = 40;
+
+/**
+ * A short description of any value for an error message: `-1`, `NaN`, `5n`, `the string "abc"`,
+ * `a string of 1048576 characters`, `a Uint8Array of 3 bytes`, `an array of 2 elements`,
+ * `an object`, `undefined`. Never throws, whatever the value (revoked proxies included).
+ */
+export function describeValue(value: unknown): string {
+  switch (typeof value) {
+    case 'undefined':
+      return 'undefined';
+    case 'number':
+      return Object.is(value, -0) ? '-0' : String(value);
+    case 'bigint':
+      return `the bigint ${value.toString()}n`;
+    case 'boolean':
+      return String(value);
+    case 'string':
+      return value.length <= MAX_SHOWN_STRING
+        ? `the string ${JSON.stringify(value)}`
+        : `a string of ${value.length} characters`;
+    case 'symbol':
+      return 'a symbol';
+    case 'function':
+      return 'a function';
+    default:
+      break;
+  }
+  if (value === null) {
+    return 'null';
+  }
+  try {
+    if (isUint8Array(value)) {
+      return `a Uint8Array of ${value.length} bytes`;
+    }
+    if (ArrayBuffer.isView(value)) {
+      return `a ${Object.prototype.toString.call(value).slice(8, -1)}`;
+    }
+    if (Array.isArray(value)) {
+      return `an array of ${value.length} elements`;
+    }
+  } catch {
+    // A revoked proxy throws on every inspection; it is still "an object".
+  }
+  return 'an object';
+}
+
+function fail(
+  ErrorClass: TypeErrorConstructor | RangeErrorConstructor,
+  method: string,
+  param: string,
+  expected: string,
+  value: unknown,
+): never {
+  throw new ErrorClass(`${method}: ${param} must be ${expected}, got ${describeValue(value)}`);
+}
+
+/**
+ * Checks that `value` is an integer in [`min`, `max`]; `meaning` says what it is
+ * (`'a uint32 POP id'`).
+ *
+ * @throws TypeError when `value` is not a number; RangeError when it is NaN, infinite, a
+ *   fraction or out of range.
+ */
+export function checkIntegerInRange(
+  method: string,
+  param: string,
+  value: unknown,
+  min: number,
+  max: number,
+  meaning: string,
+): number {
+  const expected = `an integer from ${min} to ${max} (${meaning})`;
+  if (typeof value !== 'number') {
+    fail(TypeError, method, param, expected, value);
+  }
+  if (!Number.isInteger(value) || value < min || value > max) {
+    fail(RangeError, method, param, expected, value);
+  }
+  // -0 passes the checks above; the backend gets +0.
+  return value === 0 ? 0 : value;
+}
+
+/** {@link checkIntegerInRange} for a uint32 (a POP id, a connection handle). */
+export function checkUint32(
+  method: string,
+  param: string,
+  value: unknown,
+  meaning: string,
+): number {
+  return checkIntegerInRange(method, param, value, 0, UINT32_MAX, meaning);
+}
+
+/** {@link checkIntegerInRange} for an int32 (a config enum, an int32 config value). */
+export function checkInt32(method: string, param: string, value: unknown, meaning: string): number {
+  return checkIntegerInRange(method, param, value, INT32_MIN, INT32_MAX, meaning);
+}
+
+/**
+ * Checks that `value` is a finite number (any sign, fractions allowed).
+ *
+ * @throws TypeError when `value` is not a number; RangeError when it is NaN or infinite.
+ */
+export function checkFiniteNumber(
+  method: string,
+  param: string,
+  value: unknown,
+  meaning: string,
+): number {
+  const expected = `a finite number (${meaning})`;
+  if (typeof value !== 'number') {
+    fail(TypeError, method, param, expected, value);
+  }
+  if (!Number.isFinite(value)) {
+    fail(RangeError, method, param, expected, value);
+  }
+  return value === 0 ? 0 : value;
+}
+
+/**
+ * Checks that `value` is a number a 32-bit float can hold: finite, and finite once rounded to
+ * float32 (|value| up to about 3.4e38), since Steam stores it as a C `float`.
+ *
+ * @throws TypeError when `value` is not a number; RangeError when it is NaN, infinite or beyond
+ *   the float32 range.
+ */
+export function checkFloat32(
+  method: string,
+  param: string,
+  value: unknown,
+  meaning: string,
+): number {
+  const expected = `a finite number within the 32-bit float range (${meaning})`;
+  if (typeof value !== 'number') {
+    fail(TypeError, method, param, expected, value);
+  }
+  if (!Number.isFinite(Math.fround(value))) {
+    fail(RangeError, method, param, expected, value);
+  }
+  return value === 0 ? 0 : value;
+}
+
+/**
+ * Checks that `value` is a boolean (no truthy or falsy stand-ins).
+ *
+ * @throws TypeError otherwise.
+ */
+export function checkBoolean(
+  method: string,
+  param: string,
+  value: unknown,
+  meaning: string,
+): boolean {
+  if (typeof value !== 'boolean') {
+    fail(TypeError, method, param, `true or false (${meaning})`, value);
+  }
+  return value;
+}
+
+/**
+ * Checks that `value` is a string; its content is not looked at (text from the wire is data).
+ *
+ * @throws TypeError otherwise.
+ */
+export function checkString(
+  method: string,
+  param: string,
+  value: unknown,
+  meaning: string,
+): string {
+  if (typeof value !== 'string') {
+    fail(TypeError, method, param, `a string (${meaning})`, value);
+  }
+  return value;
+}
+
+/**
+ * Checks that `value` is a string Steam can take as a C string: one with no NUL character (Steam
+ * would silently cut it there).
+ *
+ * @throws TypeError when `value` is not a string; RangeError when it contains a NUL character.
+ */
+export function checkCString(
+  method: string,
+  param: string,
+  value: unknown,
+  meaning: string,
+): string {
+  const expected = `a string without NUL characters (${meaning})`;
+  if (typeof value !== 'string') {
+    fail(TypeError, method, param, expected, value);
+  }
+  if (value.includes('\0')) {
+    fail(RangeError, method, param, expected, value);
+  }
+  return value;
+}
+
+/**
+ * Checks that `value` is a ping location, a `Uint8Array` of exactly {@link PING_LOCATION_BYTES}
+ * bytes, and returns it (not a copy). Location arguments are read during one synchronous call and
+ * never kept or written (the backend contract), so nothing needs a copy: a native function reads
+ * exactly `sizeof(SteamNetworkPingLocation_t)`, 512 bytes, which the length check guarantees are
+ * there. A view into a larger buffer is read from its own offset.
+ *
+ * @throws TypeError when `value` is not a `Uint8Array`; RangeError when its length is not 512 (a
+ *   shorter array is never read past its end).
+ */
+export function checkPingLocation(method: string, param: string, value: unknown): Uint8Array {
+  if (!isUint8Array(value)) {
+    fail(TypeError, method, param, PING_LOCATION_EXPECTED, value);
+  }
+  if (value.length !== PING_LOCATION_BYTES) {
+    fail(RangeError, method, param, PING_LOCATION_EXPECTED, value);
+  }
+  return value;
+}
+
+const PING_LOCATION_EXPECTED =
+  `a Uint8Array of exactly ${PING_LOCATION_BYTES} bytes ` +
+  '(a ping location from getLocalPingLocation() or parsePingLocationString())';

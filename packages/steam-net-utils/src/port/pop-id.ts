@@ -1,0 +1,67 @@
+/**
+ * Valve's packing of a POP (point of presence) code such as `"fra"` into a 32-bit
+ * `SteamNetworkingPOPID`, and back (`steamnetworkingtypes.h`).
+ *
+ * The first three characters go into bits 16–23, 8–15 and 0–7; a fourth character goes into the
+ * TOP byte (bits 24–31), which Valve's header admits was a regrettable choice. So "iad" is
+ * 0x00696164 and "abcd" is 0x64616263.
+ */
+import { WorldRangeError } from '../backends/simulated/world/world-errors.js';
+
+/** What a POP code may contain: 1 to 4 lowercase ASCII letters or digits. */
+const POP_CODE_PATTERN = /^[a-z0-9]{1,4}$/;
+
+const UINT32_MAX = 0xffffffff;
+
+/** True when `code` is a well-formed POP code (1–4 lowercase ASCII letters or digits). */
+export function isPopCode(code: string): boolean {
+  return POP_CODE_PATTERN.test(code);
+}
+
+/**
+ * Packs a POP code into Valve's `SteamNetworkingPOPID`: `c0<<16 | c1<<8 | c2 | c3<<24`, where
+ * missing characters count as 0. Throws a `RangeError` ({@link WorldRangeError}, code
+ * `INVALID_POP_CODE`) for anything but 1–4 lowercase ASCII letters or digits.
+ */
+export function popIdFromCode(code: string): number {
+  if (typeof code !== 'string' || !POP_CODE_PATTERN.test(code)) {
+    const lower = typeof code === 'string' ? code.trim().toLowerCase() : '';
+    const hint = POP_CODE_PATTERN.test(lower) ? ` Did you mean '${lower}'?` : '';
+    throw new WorldRangeError(
+      'INVALID_POP_CODE',
+      `'${String(code)}' is not a POP code. POP codes are 1 to 4 lowercase ASCII letters or ` +
+        `digits, like 'fra' or 'sto2'.${hint}`,
+    );
+  }
+  const c0 = code.charCodeAt(0);
+  const c1 = code.length > 1 ? code.charCodeAt(1) : 0;
+  const c2 = code.length > 2 ? code.charCodeAt(2) : 0;
+  const c3 = code.length > 3 ? code.charCodeAt(3) : 0;
+  // `>>> 0` keeps the result unsigned when the fourth character sets the top bit.
+  return ((c0 << 16) | (c1 << 8) | c2 | (c3 << 24)) >>> 0;
+}
+
+/**
+ * Unpacks a `SteamNetworkingPOPID` into its code, reading the bytes in Valve's order
+ * (`id>>16`, `id>>8`, `id`, `id>>24`) and stopping at the first zero byte, as the SDK does.
+ * Throws a `RangeError` ({@link WorldRangeError}, code `INVALID_POP_ID`) when `id` is not an
+ * unsigned 32-bit integer.
+ */
+export function popCodeFromId(id: number): string {
+  if (typeof id !== 'number' || !Number.isInteger(id) || id < 0 || id > UINT32_MAX) {
+    throw new WorldRangeError(
+      'INVALID_POP_ID',
+      `${String(id)} is not a SteamNetworkingPOPID. POP ids are unsigned 32-bit integers ` +
+        '(0 to 4294967295); build one from a code with popIdFromCode().',
+    );
+  }
+  const bytes = [(id >>> 16) & 0xff, (id >>> 8) & 0xff, id & 0xff, (id >>> 24) & 0xff];
+  let code = '';
+  for (const byte of bytes) {
+    if (byte === 0) {
+      break;
+    }
+    code += String.fromCharCode(byte);
+  }
+  return code;
+}
