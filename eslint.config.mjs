@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { architecture } from './eslint/architecture.mjs';
 
 export default tseslint.config(
   {
@@ -35,5 +36,7 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  // Layers, package order and import cycles: the table is eslint/layers.mjs.
+  ...architecture(),
   prettier,
 );
