@@ -83,6 +83,8 @@ const config: Config = {
       testTimeout: 120_000,
       moduleNameMapper: { ...relativeJsSuffix, '^@relaylane/core$': coreSource },
     }),
+    // The lint rules of eslint/ (layers, package order, import cycles) against their fixtures.
+    project('eslint', path.join(__dirname, 'eslint'), { testMatch: ['<rootDir>/*.spec.ts'] }),
     // Every benchmark once with tiny sizes, so `pnpm bench` cannot rot.
     project('bench', path.join(__dirname, 'bench'), {
       ...withEsmOnlyPackages(['tinybench', '@babylonjs/core']),

@@ -1,0 +1,121 @@
+// @ts-check
+/**
+ * The architecture that `pnpm lint` enforces, as data: for each package whose src/ is layered, its
+ * layers from the bottom up, the files of each (globs relative to the package's src/), and the
+ * layers each may import. eslint/architecture.mjs turns this table into rules; its spec lints
+ * fixtures laid out like the packages through the same table.
+ *
+ * The rules:
+ * - A production file imports its own layer and the layers its `mayImport` lists, nothing else of
+ *   its package's src/. `mayImport` may name only layers listed before it (lower), so the layers
+ *   cannot import each other in a circle. Specs (`*.spec.ts`), `test-support/` folders and `e2e/`
+ *   may import any layer.
+ * - `import type` counts for the layers: a type is part of the layer that declares it, so a layer
+ *   that needs a type from above it is a layer violation even though nothing of it runs.
+ * - No runtime import cycle between the production files of any package. Type-only imports
+ *   (`import type`, or `import { type A }` with every name a type) do not count for cycles:
+ *   TypeScript erases them, so they order nothing at run time.
+ * - A workspace package imports only the packages below it in `workspacePackages`.
+ * - Backends never import each other: every folder of a `backendsFolder`, named in the table or
+ *   not, is a layer of its own that may not import another backend.
+ */
+
+/**
+ * The switch for the rules above. Off, `pnpm lint` leaves them out (the rest of the lint stays),
+ * so the tree can be linted while it is being moved into these layers; the architecture spec
+ * turns them on whatever this says.
+ */
+export const enforceArchitecture = true;
+
+/**
+ * @typedef {object} Layer
+ * @property {string} name How messages name the layer: its folder with a slash, or a file name.
+ * @property {readonly string[]} files Globs of its files, relative to the package's src/.
+ * @property {readonly string[]} mayImport Names of the layers below it that it may import.
+ *
+ * @typedef {object} LayeredPackage
+ * @property {string} name The package's name.
+ * @property {string} src Its src/ folder, relative to the repository root.
+ * @property {string} [backendsFolder] The folder (in src/) whose subfolders are backends.
+ * @property {readonly string[]} [backendMayImport] What a backend that the table does not name may
+ *   import.
+ * @property {readonly Layer[]} layers Bottom to top.
+ */
+
+/**
+ * The workspace's packages, bottom to top: each may import only the packages before it (so
+ * @relaylane/core imports neither of the others, and nothing imports the demo).
+ * @type {readonly { name: string, folder: string }[]}
+ */
+export const workspacePackages = [
+  { name: '@relaylane/core', folder: 'packages/core' },
+  { name: '@relaylane/steam-net-utils', folder: 'packages/steam-net-utils' },
+  { name: '@relaylane/demo-game', folder: 'packages/demo-game' },
+];
+
+/** @type {(name: string, files: readonly string[], mayImport: readonly string[]) => Layer} */
+const layer = (name, files, mayImport) => ({ name, files, mayImport });
+
+/** @type {(name: string, mayImport: readonly string[]) => Layer} */
+const folder = (name, mayImport) => layer(name, [`${name}**`], mayImport);
+
+const backendMayImport = ['port/', 'constants/', 'net/'];
+
+// A leaf is importable only by the layers that list it, like any other layer.
+const steamNetUtilsFolders = [
+  folder('constants/', []), // every constant and enum, EResult, the config value table
+  folder('net/', []), // IPv4 text parsing and formatting
+  folder('port/', ['constants/', 'net/']), // the backend seam; it also imports @relaylane/core
+  folder('backends/simulated/', backendMayImport), // the simulated relay network
+  folder('backends/steam/', backendMayImport), // the Steam client library through koffi
+  folder('service/', ['port/']), // NetworkingUtils, its dictionaries, signals and tokens
+  // createNetworkingUtils and selectBackend; the simulated backend is createNetworkingUtils'
+  // default.
+  folder('compose/', ['service/', 'port/', 'backends/simulated/']),
+  folder('plugin/', ['compose/', 'service/', 'port/']), // NetworkingUtilsPlugin
+  folder('console/', ['service/', 'port/', 'constants/']), // the net.* console commands
+  folder('matchmaking/', ['service/', 'port/']), // RegionSelector, LobbyPingRanking, ping bands
+];
+const allSteamNetUtilsFolders = steamNetUtilsFolders.map((each) => each.name);
+// The main entry and the simulation's entry load in browsers: the Steam backend (Node only) stays
+// out of them. An entry imports layers, never another entry.
+const browserSafeFolders = allSteamNetUtilsFolders.filter((name) => name !== 'backends/steam/');
+
+/** @type {readonly LayeredPackage[]} */
+export const layeredPackages = [
+  {
+    name: '@relaylane/core',
+    src: 'packages/core/src',
+    layers: [
+      // The signal layer and the engine: every file directly in src/ except the entry.
+      layer('root files', ['!(index).ts'], []),
+      // Above them, in the order that the code has (the terminal console runs a fixed-rate loop,
+      // the Babylon adapter an animation-frame loop), so that no two folders import each other.
+      folder('loops/', ['root files']),
+      folder('console/', ['root files', 'loops/']),
+      folder('babylon/', ['root files', 'loops/']),
+      layer('index.ts', ['index.ts'], ['root files', 'loops/', 'console/', 'babylon/']),
+    ],
+  },
+  {
+    name: '@relaylane/steam-net-utils',
+    src: 'packages/steam-net-utils/src',
+    backendsFolder: 'backends/',
+    backendMayImport,
+    layers: [
+      ...steamNetUtilsFolders,
+      layer('index.ts', ['index.ts'], browserSafeFolders),
+      layer('simulated.ts', ['simulated.ts'], browserSafeFolders),
+      layer('steam.ts', ['steam.ts'], allSteamNetUtilsFolders),
+    ],
+  },
+];
+
+/**
+ * Packages whose production files are checked for import cycles (every file under src/): the
+ * workspace's packages and the benchmarks.
+ */
+export const cycleCheckedSources = ['packages/*/src', 'bench/src'];
+
+/** Files exempt from the layers (and from the cycle check), relative to the repository root. */
+export const exemptFiles = ['**/*.spec.ts', '**/test-support/**', '**/e2e/**'];
