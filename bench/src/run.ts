@@ -6,7 +6,7 @@
  *
  * `--no-write` prints the table without touching either file; `--quick` runs small sizes for a
  * few seconds to check the setup (and writes nothing); `--only` runs some of the groups
- * (`signal`, `tick`, `locations`, `heap`, `steam`) and writes nothing.
+ * (`signal`, `tick`, `locations`, `heap`, `steam`, `bundle-size`) and writes nothing.
  */
 import 'reflect-metadata';
 
@@ -20,6 +20,7 @@ import { BENCH_GROUPS, type BenchGroup, FULL_SETTINGS, QUICK_SETTINGS, runSuite 
 import { describeMachine } from './report/machine.js';
 import {
   type BenchRun,
+  renderModuleTables,
   renderResultsSection,
   renderTable,
   replaceResultsSection,
@@ -38,7 +39,7 @@ const machine = describeMachine();
 console.log(`Relaylane benchmarks on ${machine.cpu}, Node ${machine.node} ${machine.platform}`);
 const rows = runSuite(
   settings,
-  { steamDoubleSource: path.join(root, STEAM_DOUBLE_SOURCE) },
+  { repositoryRoot: root, steamDoubleSource: path.join(root, STEAM_DOUBLE_SOURCE) },
   (line) => console.log(`- ${line}`),
   groups,
 );
@@ -56,6 +57,8 @@ const run: BenchRun = {
 };
 
 console.log(`\n${renderTable(rows)}\n`);
+const moduleTables = renderModuleTables(rows);
+if (moduleTables !== '') console.log(`${moduleTables}\n`);
 if (write) {
   const resultsPath = path.join(root, 'bench', 'results.json');
   writeFileSync(resultsPath, await formatted(resultsPath, JSON.stringify(run, null, 2)));

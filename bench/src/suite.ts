@@ -1,12 +1,14 @@
 /**
  * Every benchmark in one run, in a fixed order, with the sizes of {@link FULL_SETTINGS} (what
- * `pnpm bench` runs) or smaller ones. The Steam benchmarks run last: Steam is one per process,
- * and each of them starts and shuts down its own backend on the native test double.
+ * `pnpm bench` runs) or smaller ones. The Steam benchmarks run after the others in the process:
+ * Steam is one per process, and each of them starts and shuts down its own backend on the native
+ * test double. The bundle builds come last; they time nothing and run Vite in a child process.
  */
 import { type MeasureOptions } from './harness/measure.js';
 import { createLocationCorpus, verifyCorpus } from './fixtures/location-strings.js';
 import { createMeasuredService } from './fixtures/simulated-service.js';
 import { compileSteamDouble, loadSteamDoubleControls } from './fixtures/steam-double.js';
+import { runBundleSizeBenchmark } from './benchmarks/bundle-size.js';
 import { runEngineTickBenchmark } from './benchmarks/engine-tick.js';
 import { runHeapSoakBenchmark, runKoffiCallbackBenchmark } from './benchmarks/heap-soak.js';
 import { runLobbyRankingBenchmark } from './benchmarks/lobby-ranking.js';
@@ -74,11 +76,14 @@ export const BENCH_GROUPS = Object.freeze([
   'locations',
   'heap',
   'steam',
+  'bundle-size',
 ] as const);
 export type BenchGroup = (typeof BENCH_GROUPS)[number];
 
 /** Where the suite finds what it builds. */
 export interface SuitePaths {
+  /** The repository: its built packages and `node_modules`, the bundle entries. */
+  readonly repositoryRoot: string;
   /** The Steam test double's C source. */
   readonly steamDoubleSource: string;
   /** Where the compiled double is cached (default under the OS's temporary folder). */
@@ -131,6 +136,11 @@ export function runSuite(
     );
     rows.push(...runSteamCallBenchmark(controls, settings.measure, settings.steamCallsPerRun));
     rows.push(...runKoffiCallbackBenchmark(controls, settings.koffiSessionTicks));
+  }
+
+  if (groups.includes('bundle-size')) {
+    log('browser bundle sizes: Vite production builds of core, the service, the simulation');
+    rows.push(...runBundleSizeBenchmark(paths.repositoryRoot));
   }
   return rows;
 }

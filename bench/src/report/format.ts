@@ -18,6 +18,12 @@ export function formatBytes(bytes: number, signed = false): string {
   return `${sign}${significant(size / 1_000_000)} MB`;
 }
 
+/** A byte count in KB of 1,024 bytes with one decimal, signed when `signed` is true. */
+export function formatKilobytes(bytes: number, signed = false): string {
+  const sign = signed && bytes >= 0 ? '+' : bytes < 0 ? '-' : '';
+  return `${sign}${(Math.abs(bytes) / 1024).toFixed(1)} KB`;
+}
+
 /** Operations per second, e.g. `20.8 M/s`. */
 export function formatRate(perSecond: number): string {
   if (perSecond >= 1e6) return `${significant(perSecond / 1e6)} M/s`;
@@ -37,6 +43,8 @@ export function formatFigure(value: Figure): string {
       return formatNanoseconds(value.median);
     case 'bytes':
       return formatBytes(value.median);
+    case 'bundle bytes':
+      return formatKilobytes(value.median);
     case 'callbacks':
       return `${value.median} callback${value.median === 1 ? '' : 's'}`;
   }

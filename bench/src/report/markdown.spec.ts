@@ -1,5 +1,6 @@
 import { comparisonRow, figure, type ResultRow } from './results.js';
 import {
+  renderModuleTables,
   renderResultsSection,
   renderTable,
   replaceResultsSection,
@@ -47,6 +48,36 @@ describe('renderTable', () => {
     expect(lines[2]).toContain('baseline: 20.0 ns');
     expect(lines[2]).toMatch(/\| met \|$/);
     expect(lines[3]).toMatch(/\*\*missed\*\* \|$/);
+  });
+});
+
+describe('renderModuleTables', () => {
+  const bundle: ResultRow = {
+    id: 'bundle',
+    measure: 'a bundle',
+    subject: figure('bundle, gzipped', 'bundle bytes', [2048]),
+    target: 'report',
+    met: undefined,
+    largestModules: {
+      build: '"x"',
+      modules: [
+        { id: 'pkg/dist/big.js', renderedBytes: 3072 },
+        { id: 'pkg/dist/a|b.js', renderedBytes: 512 },
+      ],
+    },
+  };
+
+  it('lists the modules of each row that has them, in KB of 1,024 bytes', () => {
+    const lines = renderModuleTables([bundle]).split('\n');
+    expect(lines[0]).toContain('Largest modules of the "x" build');
+    expect(lines).toContain('| pkg/dist/big.js | 3.0 KB |');
+    expect(lines).toContain('| pkg/dist/a\\|b.js | 0.5 KB |');
+  });
+
+  it('writes nothing without such rows, and bundle figures in KB in the main table', () => {
+    const { largestModules: _listed, ...withoutModules } = bundle;
+    expect(renderModuleTables([withoutModules])).toBe('');
+    expect(renderTable([bundle])).toContain('| 2.0 KB |');
   });
 });
 

@@ -3,7 +3,7 @@
  * table, and how it was measured. `BENCHMARKS.md` keeps its hand-written text; only the part
  * between {@link RESULTS_START} and {@link RESULTS_END} is replaced by each run.
  */
-import { formatBytes, formatFigure, formatRatio } from './format.js';
+import { formatBytes, formatFigure, formatKilobytes, formatRatio } from './format.js';
 import { type MachineInfo } from './machine.js';
 import { type ResultRow } from './results.js';
 
@@ -41,7 +41,31 @@ export function renderTable(rows: readonly ResultRow[]): string {
   return lines.join('\n');
 }
 
-/** The generated section: machine, table, method. */
+/**
+ * One small table per row that lists a bundle's largest modules (none when no row does), each
+ * under a line naming the row.
+ */
+export function renderModuleTables(rows: readonly ResultRow[]): string {
+  const tables: string[] = [];
+  for (const row of rows) {
+    if (row.largestModules === undefined || row.largestModules.modules.length === 0) continue;
+    tables.push(
+      [
+        `Largest modules of the ${row.largestModules.build} build (rendered size: after ` +
+          'tree-shaking, before minification):',
+        '',
+        '| module | rendered |',
+        '| --- | --- |',
+        ...row.largestModules.modules.map(
+          (module) => `| ${cell(module.id)} | ${formatKilobytes(module.renderedBytes)} |`,
+        ),
+      ].join('\n'),
+    );
+  }
+  return tables.join('\n\n');
+}
+
+/** The generated section: machine, table, method, then any module tables. */
 export function renderResultsSection(run: BenchRun): string {
   const { machine } = run;
   const missed = run.rows.filter((row) => row.met === false).length;
@@ -58,6 +82,7 @@ export function renderResultsSection(run: BenchRun): string {
     '',
     `Ratios are figure / baseline (lower is better), the median of the per-round ratios. ` +
       `Settings: ${settings}. Every round's figures are in \`bench/results.json\`.`,
+    ...moduleTables(run.rows),
   ].join('\n');
 }
 
@@ -76,6 +101,12 @@ export function replaceResultsSection(document: string | undefined, section: str
     return `${document.trimEnd()}\n\n${block}\n`;
   }
   return document.slice(0, start) + block + document.slice(end + RESULTS_END.length);
+}
+
+/** The module tables after a blank line, or nothing. */
+function moduleTables(rows: readonly ResultRow[]): string[] {
+  const tables = renderModuleTables(rows);
+  return tables === '' ? [] : ['', tables];
 }
 
 /** Escapes what would break a table cell. */

@@ -1,8 +1,11 @@
 /** The shape of `bench/results.json`: one row per figure, each with its baseline and target. */
 import { median, medianRatio } from '../harness/statistics.js';
 
-/** What a figure counts. */
-export type FigureUnit = 'ns/op' | 'bytes' | 'callbacks';
+/**
+ * What a figure counts. `bundle bytes` are bytes too, written in KB of 1,024 bytes, the unit
+ * bundle budgets are set in.
+ */
+export type FigureUnit = 'ns/op' | 'bytes' | 'bundle bytes' | 'callbacks';
 
 /** One measured quantity: its median over rounds, and every round. */
 export interface Figure {
@@ -33,6 +36,20 @@ export interface ResultRow {
   readonly note?: string;
   /** Extra figures worth keeping (sizes, counts, per-second rates). */
   readonly details?: Readonly<Record<string, number | string | boolean>>;
+  /** For a bundle: its largest modules, largest first (printed under the table). */
+  readonly largestModules?: {
+    /** Which build, e.g. `service, no backend`. */
+    readonly build: string;
+    readonly modules: readonly ModuleShare[];
+  };
+}
+
+/** A module's share of a bundle. */
+export interface ModuleShare {
+  /** `<package>/<path in the package>`, or the entry's file name. */
+  readonly id: string;
+  /** Its code in the bundle after tree-shaking, before minification. */
+  readonly renderedBytes: number;
 }
 
 /** Builds a figure from its rounds. */
