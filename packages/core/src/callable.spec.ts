@@ -48,7 +48,7 @@ describe('callable', () => {
     expect(thrown).toBeInstanceOf(RelaylaneError);
     expect((thrown as CallableError).code).toBe('CALLABLE_NOT_A_METHOD');
     expect((thrown as Error).message).toContain("'missing' of Hud is undefined");
-    expect(() => callable(hud, 'health')).toThrow("'health' of Hud is a number, not a method");
+    expect(() => callable(hud, 'health')).toThrow("'health' of Hud is 100, not a method");
   });
 
   it('records its target and method, and nothing for other functions', () => {

@@ -1,3 +1,4 @@
+import { describeValue, typeNameOf } from './describe-value.js';
 import { RelaylaneError } from './errors.js';
 
 declare const notAMethod: unique symbol;
@@ -65,7 +66,7 @@ export function callable<T extends object, K extends keyof T>(
   if (typeof fn !== 'function') {
     throw new CallableError(
       'CALLABLE_NOT_A_METHOD',
-      `callable(): '${String(method)}' of ${describeTarget(target)} is ${describeValue(fn)}, ` +
+      `callable(): '${String(method)}' of ${typeNameOf(target)} is ${describeValue(fn)}, ` +
         `not a method. Pass the name of a method of the target.`,
     );
   }
@@ -91,16 +92,7 @@ export function getCallableOrigin(fn: object): CallableOrigin | undefined {
 export function getCallableName(fn: { readonly name: string }): string {
   const origin = origins.get(fn);
   if (origin !== undefined) {
-    return `${describeTarget(origin.target)}::${String(origin.method)}`;
+    return `${typeNameOf(origin.target)}::${String(origin.method)}`;
   }
   return fn.name === '' ? '<anonymous>' : fn.name;
-}
-
-function describeTarget(target: object): string {
-  const name = (target.constructor as { readonly name?: unknown } | undefined)?.name;
-  return typeof name === 'string' && name !== '' ? name : 'Object';
-}
-
-function describeValue(value: unknown): string {
-  return value === undefined ? 'undefined' : value === null ? 'null' : `a ${typeof value}`;
 }

@@ -2,6 +2,7 @@ import { Container, ContainerModule } from 'inversify';
 import { type Clock, SystemClock } from './clock.js';
 import { registerBuiltinCommands } from './console/builtin-commands.js';
 import { CommandRegistry } from './console/command-registry.js';
+import { describeValue } from './describe-value.js';
 import { reportError } from './error-hook.js';
 import { RelaylaneError } from './errors.js';
 import { MessageQueue } from './message-queue.js';
@@ -337,9 +338,7 @@ export class Engine {
 
   #validate(plugin: Plugin): PluginEntry {
     if (typeof plugin !== 'object' || plugin === null) {
-      throw new InvalidPluginError(
-        `expected a Plugin instance, got ${plugin === null ? 'null' : typeof plugin}.`,
-      );
+      throw new InvalidPluginError(`expected a Plugin instance, got ${describeValue(plugin)}.`);
     }
     const { name } = plugin;
     if (typeof name !== 'string' || name.length === 0) {

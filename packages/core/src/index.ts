@@ -6,6 +6,7 @@
 
 export * from './errors.js';
 export * from './error-hook.js';
+export * from './describe-value.js';
 
 // Signals and deferred calls
 export * from './connect-flags.js';

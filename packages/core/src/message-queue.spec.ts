@@ -1,3 +1,4 @@
+import { callable } from './callable.js';
 import { RelaylaneError } from './errors.js';
 import {
   DEFAULT_MESSAGE_QUEUE_CAPACITY,
@@ -102,6 +103,29 @@ describe('MessageQueue', () => {
     }, []);
     queue.flush();
     expect(reports[0]?.context).toBe("deferred call 'refreshPings'");
+  });
+
+  it('names an unlabelled callable() by its class and method, an anonymous call as such', () => {
+    class Lobby {
+      refresh(): void {
+        throw new Error('x');
+      }
+    }
+    const queue = new MessageQueue();
+    queue.push(callable(new Lobby(), 'refresh'), []);
+    queue.push(
+      [
+        (): void => {
+          throw new Error('y');
+        },
+      ][0]!,
+      [],
+    );
+    queue.flush();
+    expect(reports.map((report) => report.context)).toEqual([
+      "deferred call 'Lobby::refresh'",
+      "deferred call '<anonymous>'",
+    ]);
   });
 
   it('throws MessageQueueOverflowError naming the call and the capacity when full', () => {

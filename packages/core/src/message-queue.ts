@@ -1,3 +1,4 @@
+import { getCallableName } from './callable.js';
 import { reportError } from './error-hook.js';
 import { RelaylaneError } from './errors.js';
 
@@ -99,7 +100,7 @@ export class MessageQueue {
    */
   push<A extends unknown[]>(fn: (...args: A) => void, args: A, label?: string): void {
     if (this.calls.length >= this.capacity) {
-      throw new MessageQueueOverflowError(label ?? describeFunction(fn), this.capacity);
+      throw new MessageQueueOverflowError(label ?? getCallableName(fn), this.capacity);
     }
     this.calls.push(fn as QueuedCall);
     this.argLists.push(args.slice());
@@ -134,7 +135,7 @@ export class MessageQueue {
         try {
           fn(...args);
         } catch (error) {
-          reportError(error, `deferred call '${this.labels[index] ?? describeFunction(fn)}'`);
+          reportError(error, `deferred call '${this.labels[index] ?? getCallableName(fn)}'`);
         }
       }
     } finally {
@@ -155,8 +156,4 @@ export class MessageQueue {
     this.labels.length = 0;
     this.head = 0;
   }
-}
-
-function describeFunction(fn: { readonly name: string }): string {
-  return fn.name === '' ? '<anonymous>' : fn.name;
 }

@@ -372,7 +372,7 @@ describe('Signal', () => {
       signal.connect('onTick' as unknown as () => void),
     );
     expect(notAFunction.code).toBe('SIGNAL_INVALID_CALLABLE');
-    expect(notAFunction.message).toContain("'onTick'");
+    expect(notAFunction.message).toContain('to the string "onTick": a listener must be a function');
     expect(thrownBy<RelaylaneError>(() => signal.connect(() => undefined, 16)).code).toBe(
       'SIGNAL_INVALID_FLAGS',
     );

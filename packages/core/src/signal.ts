@@ -1,5 +1,6 @@
 import { getCallableName, getCallableOrigin } from './callable.js';
 import { ALL_CONNECT_FLAGS, ConnectFlags } from './connect-flags.js';
+import { describeValue } from './describe-value.js';
 import { reportError } from './error-hook.js';
 import { RelaylaneError } from './errors.js';
 import { MessageQueue } from './message-queue.js';
@@ -556,8 +557,4 @@ function singleDispatcher(listener: AnyListener, resume: ResumeAfterThrow): Disp
       resume(0, error, ...args);
     }
   };
-}
-
-function describeValue(value: unknown): string {
-  return value === null ? 'null' : typeof value === 'string' ? `'${value}'` : typeof value;
 }

@@ -1,3 +1,4 @@
+import { describeValue } from './describe-value.js';
 import { RelaylaneError } from './errors.js';
 
 /**
@@ -27,13 +28,13 @@ export class SingletonRegistry {
     if (typeof name !== 'string' || name.length === 0) {
       throw new SingletonError(
         'SINGLETON_INVALID',
-        `registerSingleton(name, obj): name must be a non-empty string, got ${describe(name)}.`,
+        `registerSingleton(name, obj): name must be a non-empty string, got ${describeValue(name)}.`,
       );
     }
     if ((typeof obj !== 'object' && typeof obj !== 'function') || obj === null) {
       throw new SingletonError(
         'SINGLETON_INVALID',
-        `registerSingleton('${name}', obj): obj must be an object, got ${describe(obj)}.`,
+        `registerSingleton('${name}', obj): obj must be an object, got ${describeValue(obj)}.`,
       );
     }
     if (this.#objects.has(name)) {
@@ -92,12 +93,4 @@ export class SingletonRegistry {
         : `Registered: ${known.map((n) => `'${n}'`).join(', ')}`;
     return `Singleton '${name}' is not registered. ${registered}. Register it with registerSingleton('${name}', obj) first (usually in a plugin's enterTree).`;
   }
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (typeof value === 'string') return `'${value}'`;
-  return typeof value === 'object' || typeof value === 'function'
-    ? typeof value
-    : `${typeof value} ${String(value)}`;
 }

@@ -1,3 +1,4 @@
+import { typeNameOf } from '../describe-value.js';
 import { type CommandRegistry } from './command-registry.js';
 import { type ConsoleCommand, type ConsoleTable, defineCommand } from './command-types.js';
 import { describeArgumentType, formatArgumentUsage, formatUsage } from './parse-arguments.js';
@@ -42,15 +43,6 @@ function helpFor(command: ConsoleCommand): string[] {
     }
   }
   return lines;
-}
-
-function typeName(value: unknown): string {
-  if (value === null) return 'null';
-  if (typeof value !== 'object' && typeof value !== 'function') return typeof value;
-  const constructorName = (value as { constructor?: { name?: unknown } }).constructor?.name;
-  return typeof constructorName === 'string' && constructorName.length > 0
-    ? constructorName
-    : 'Object';
 }
 
 /** The singletons that can list their signals (the `signals` command's subjects), by name. */
@@ -110,7 +102,7 @@ function createBuiltinCommands(registry: CommandRegistry, host: ConsoleHost): Co
           const singleton = host.getSingleton(name);
           return [
             name,
-            typeName(singleton),
+            typeNameOf(singleton),
             isSignalIntrospectable(singleton) ? singleton.getSignalList().length : '-',
           ];
         }),
@@ -141,7 +133,7 @@ function createBuiltinCommands(registry: CommandRegistry, host: ConsoleHost): Co
       const singleton = host.getSingleton(name);
       if (!isSignalIntrospectable(singleton)) {
         throw new Error(
-          `singleton '${name}' (${typeName(singleton)}) has no signals: it is not a SignalEmitter.`,
+          `singleton '${name}' (${typeNameOf(singleton)}) has no signals: it is not a SignalEmitter.`,
         );
       }
       return describeSignals(name, singleton);
