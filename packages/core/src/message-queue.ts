@@ -63,11 +63,11 @@ export class MessageQueue {
 
   // Parallel arrays of the queued calls. Slots [0, head) have run in the flush in progress and are
   // only released when it ends; slots [head, length) are pending.
-  private readonly calls: QueuedCall[] = [];
-  private readonly argLists: unknown[][] = [];
-  private readonly labels: (string | undefined)[] = [];
-  private head = 0;
-  private flushing = false;
+  readonly #calls: QueuedCall[] = [];
+  readonly #argLists: unknown[][] = [];
+  readonly #labels: (string | undefined)[] = [];
+  #head = 0;
+  #flushing = false;
 
   constructor(options: MessageQueueOptions = {}) {
     const capacity = options.capacity ?? DEFAULT_MESSAGE_QUEUE_CAPACITY;
@@ -83,12 +83,12 @@ export class MessageQueue {
 
   /** How many calls are waiting to run. */
   get size(): number {
-    return this.calls.length - this.head;
+    return this.#calls.length - this.#head;
   }
 
   /** True while `flush()` is running calls. */
   get isFlushing(): boolean {
-    return this.flushing;
+    return this.#flushing;
   }
 
   /**
@@ -99,12 +99,12 @@ export class MessageQueue {
    * @throws MessageQueueOverflowError when the queue already holds `capacity` calls.
    */
   push<A extends unknown[]>(fn: (...args: A) => void, args: A, label?: string): void {
-    if (this.calls.length >= this.capacity) {
+    if (this.#calls.length >= this.capacity) {
       throw new MessageQueueOverflowError(label ?? getCallableName(fn), this.capacity);
     }
-    this.calls.push(fn as QueuedCall);
-    this.argLists.push(args.slice());
-    this.labels.push(label);
+    this.#calls.push(fn as QueuedCall);
+    this.#argLists.push(args.slice());
+    this.#labels.push(label);
   }
 
   /**
@@ -114,46 +114,46 @@ export class MessageQueue {
    * @throws MessageQueueReentrantFlushError when called from a call this queue is running.
    */
   flush(): number {
-    if (this.flushing) {
+    if (this.#flushing) {
       throw new MessageQueueReentrantFlushError();
     }
-    // Nothing queued: no call to run and nothing to release (release() leaves the arrays empty and
-    // `head` at 0 whenever `calls` is empty), so an idle frame costs this one length check.
-    if (this.calls.length === 0) {
+    // Nothing queued: no call to run and nothing to release (#release() leaves the arrays empty and
+    // `#head` at 0 whenever `#calls` is empty), so an idle frame costs this one length check.
+    if (this.#calls.length === 0) {
       return 0;
     }
-    this.flushing = true;
+    this.#flushing = true;
     let ran = 0;
     try {
-      // `head` is a field, not a local, so clear() from inside a call restarts the scan at the
+      // `#head` is a field, not a local, so clear() from inside a call restarts the scan at the
       // calls queued after it; the length is re-read each time so that calls queued now run now.
-      while (this.head < this.calls.length) {
-        const index = this.head++;
-        const fn = this.calls[index]!;
-        const args = this.argLists[index]!;
+      while (this.#head < this.#calls.length) {
+        const index = this.#head++;
+        const fn = this.#calls[index]!;
+        const args = this.#argLists[index]!;
         ran++;
         try {
           fn(...args);
         } catch (error) {
-          reportError(error, `deferred call '${this.labels[index] ?? getCallableName(fn)}'`);
+          reportError(error, `deferred call '${this.#labels[index] ?? getCallableName(fn)}'`);
         }
       }
     } finally {
-      this.release();
-      this.flushing = false;
+      this.#release();
+      this.#flushing = false;
     }
     return ran;
   }
 
   /** Drops every pending call without running it. Safe to call from a deferred call. */
   clear(): void {
-    this.release();
+    this.#release();
   }
 
-  private release(): void {
-    this.calls.length = 0;
-    this.argLists.length = 0;
-    this.labels.length = 0;
-    this.head = 0;
+  #release(): void {
+    this.#calls.length = 0;
+    this.#argLists.length = 0;
+    this.#labels.length = 0;
+    this.#head = 0;
   }
 }
