@@ -33,7 +33,7 @@ export interface SignalInfo {
 /** Options of a {@link SignalEmitter}. */
 export interface SignalEmitterOptions {
   /** Where the signals' `DEFERRED` connections queue their calls; default `MessageQueue.main`. */
-  readonly queue?: MessageQueue;
+  readonly messageQueue?: MessageQueue;
 }
 
 interface OwnerRecord extends SignalOwner {
@@ -79,7 +79,7 @@ export class SignalEmitter<M extends SignalMap<M>> {
       const signal = new Signal<unknown[]>(name, {
         owner: this.#ownerRecord,
         argNames,
-        ...(options.queue === undefined ? {} : { queue: options.queue }),
+        ...(options.messageQueue === undefined ? {} : { messageQueue: options.messageQueue }),
       });
       signals[name] = signal;
       this.#byName.set(name, signal);

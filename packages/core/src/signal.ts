@@ -41,7 +41,7 @@ export interface SignalOptions {
   /** The object the signal belongs to: it can block the signal and is named in errors. */
   readonly owner?: SignalOwner;
   /** Where `DEFERRED` connections queue their calls; default `MessageQueue.main`. */
-  readonly queue?: MessageQueue;
+  readonly messageQueue?: MessageQueue;
   /** The names of the arguments, for introspection (`getSignalList()`, the dev console). */
   readonly argNames?: readonly string[];
 }
@@ -176,7 +176,7 @@ export class Signal<Args extends unknown[] = []> {
   /** The owner given at construction, if any. */
   readonly owner: SignalOwner | undefined;
   /** The queue `DEFERRED` connections use. */
-  readonly queue: MessageQueue;
+  readonly messageQueue: MessageQueue;
 
   // Never undefined, so emit() checks blocking with one read: NO_OWNER for a standalone signal.
   // The one TypeScript `private` in core, on purpose: a `#gate` field is always defined (as
@@ -208,7 +208,7 @@ export class Signal<Args extends unknown[] = []> {
     this.argNames = Object.freeze([...(options.argNames ?? [])]);
     this.owner = options.owner;
     this.gate = options.owner ?? NO_OWNER;
-    this.queue = options.queue ?? MessageQueue.main;
+    this.messageQueue = options.messageQueue ?? MessageQueue.main;
   }
 
   /**
@@ -447,7 +447,7 @@ export class Signal<Args extends unknown[] = []> {
       // `args` is this call's own array (and the queue copies it), so nothing the emitter does
       // later reaches the deferred call.
       connection.label ??= `${this.#qualifiedName()} -> ${connection.callableName}`;
-      this.queue.push(connection.deferredCall!, args, connection.label);
+      this.messageQueue.push(connection.deferredCall!, args, connection.label);
     } catch (error) {
       // A full queue must not stop the remaining listeners of this emit.
       reportError(error, `${this.#describe()} deferred listener '${connection.callableName}'`);

@@ -15,7 +15,7 @@ class RelayStatus extends SignalEmitter<RelaySignals> {
   constructor() {
     super(
       { relay_network_status: ['available', 'debug_message'], ping_location_changed: [] },
-      { queue: new MessageQueue() },
+      { messageQueue: new MessageQueue() },
     );
   }
 }
