@@ -16,7 +16,10 @@ export type BoundMethod<F, K = PropertyKey> = F extends (...args: infer A) => in
   ? (...args: A) => R
   : NotAMethod<K>;
 
-/** Thrown by {@link callable} when the named property of the target is not a function. */
+/**
+ * Thrown by {@link callable} when the named property of the target is not a function (code
+ * `SIGNAL_CALLABLE_NOT_A_METHOD`: callables are what signals connect).
+ */
 export class CallableError extends RelaylaneError {}
 
 /** Where a function made by {@link callable} comes from. */
@@ -65,7 +68,7 @@ export function callable<T extends object, K extends keyof T>(
   const fn: unknown = target[method];
   if (typeof fn !== 'function') {
     throw new CallableError(
-      'CALLABLE_NOT_A_METHOD',
+      'SIGNAL_CALLABLE_NOT_A_METHOD',
       `callable(): '${String(method)}' of ${typeNameOf(target)} is ${describeValue(fn)}, ` +
         `not a method. Pass the name of a method of the target.`,
     );

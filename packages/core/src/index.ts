@@ -24,6 +24,7 @@ export * from './singleton-registry.js';
 export * from './engine.js';
 
 // Host loops without a framework (Babylon has its own entry point)
+export * from './loops/loop-error.js';
 export * from './loops/fixed-rate-loop.js';
 export * from './loops/animation-frame-loop.js';
 

@@ -3,6 +3,7 @@ import { RelaylaneError } from './errors.js';
 import {
   DEFAULT_MESSAGE_QUEUE_CAPACITY,
   MessageQueue,
+  MessageQueueError,
   MessageQueueOverflowError,
   MessageQueueReentrantFlushError,
 } from './message-queue.js';
@@ -182,7 +183,10 @@ describe('MessageQueue', () => {
   it('defaults its capacity and refuses one that is not a positive integer', () => {
     expect(new MessageQueue().capacity).toBe(DEFAULT_MESSAGE_QUEUE_CAPACITY);
     expect(DEFAULT_MESSAGE_QUEUE_CAPACITY).toBe(8192);
-    expect(() => new MessageQueue({ capacity: 0 })).toThrow(RelaylaneError);
+    expect(() => new MessageQueue({ capacity: 0 })).toThrow(MessageQueueError);
+    expect(() => new MessageQueue({ capacity: 0 })).toThrow(
+      expect.objectContaining({ code: 'MESSAGE_QUEUE_INVALID_CAPACITY' }),
+    );
     expect(() => new MessageQueue({ capacity: 1.5 })).toThrow('positive integer');
   });
 

@@ -14,8 +14,14 @@ export interface MessageQueueOptions {
   readonly capacity?: number;
 }
 
+/**
+ * The base of the errors a {@link MessageQueue} throws (codes `MESSAGE_QUEUE_*`); thrown itself
+ * for an invalid capacity (`MESSAGE_QUEUE_INVALID_CAPACITY`).
+ */
+export class MessageQueueError extends RelaylaneError {}
+
 /** Thrown by {@link MessageQueue.push} when the queue already holds `capacity` calls. */
-export class MessageQueueOverflowError extends RelaylaneError {
+export class MessageQueueOverflowError extends MessageQueueError {
   constructor(label: string, capacity: number) {
     super(
       'MESSAGE_QUEUE_OVERFLOW',
@@ -28,7 +34,7 @@ export class MessageQueueOverflowError extends RelaylaneError {
 }
 
 /** Thrown by {@link MessageQueue.flush} when it is called from a call that the same queue is running. */
-export class MessageQueueReentrantFlushError extends RelaylaneError {
+export class MessageQueueReentrantFlushError extends MessageQueueError {
   constructor() {
     super(
       'MESSAGE_QUEUE_REENTRANT_FLUSH',
@@ -72,7 +78,7 @@ export class MessageQueue {
   constructor(options: MessageQueueOptions = {}) {
     const capacity = options.capacity ?? DEFAULT_MESSAGE_QUEUE_CAPACITY;
     if (!Number.isInteger(capacity) || capacity < 1) {
-      throw new RelaylaneError(
+      throw new MessageQueueError(
         'MESSAGE_QUEUE_INVALID_CAPACITY',
         `MessageQueue capacity must be a positive integer, got ${String(capacity)}. ` +
           `Omit it to use the default of ${DEFAULT_MESSAGE_QUEUE_CAPACITY}.`,

@@ -132,6 +132,9 @@ describe('attachToBabylonScene (real NullEngine + Scene)', () => {
     const { engine, scene } = track(setup());
     scene.dispose();
     expect(() => attachToBabylonScene(engine, scene)).toThrow(BabylonSceneDisposedError);
+    expect(() => attachToBabylonScene(engine, scene)).toThrow(
+      expect.objectContaining({ code: 'LOOP_BABYLON_SCENE_DISPOSED' }),
+    );
   });
 
   test('when engine.tick throws, the adapter detaches, reports the error and the render goes on', () => {

@@ -136,6 +136,9 @@ describe('attachToAnimationFrame', () => {
     const { engine } = setup();
     expect(typeof globalThis.requestAnimationFrame).toBe('undefined');
     expect(() => attachToAnimationFrame(engine)).toThrow(AnimationFrameUnavailableError);
+    expect(() => attachToAnimationFrame(engine)).toThrow(
+      expect.objectContaining({ code: 'LOOP_ANIMATION_FRAME_UNAVAILABLE' }),
+    );
     expect(() => attachToAnimationFrame(engine)).toThrow(/startFixedRateLoop/);
   });
 

@@ -1,6 +1,6 @@
 import { type Engine } from '../engine.js';
 import { reportError } from '../error-hook.js';
-import { RelaylaneError } from '../errors.js';
+import { LoopError } from './loop-error.js';
 
 /**
  * The longest frame the rendering-loop adapters (animation frame, Babylon scene) pass to
@@ -28,11 +28,14 @@ export interface LoopAttachment {
   readonly attached: boolean;
 }
 
-/** Thrown when the runtime has no `requestAnimationFrame` and none was passed (code `ANIMATION_FRAME_UNAVAILABLE`). */
-export class AnimationFrameUnavailableError extends RelaylaneError {
+/**
+ * Thrown when the runtime has no `requestAnimationFrame` and none was passed (code
+ * `LOOP_ANIMATION_FRAME_UNAVAILABLE`).
+ */
+export class AnimationFrameUnavailableError extends LoopError {
   constructor() {
     super(
-      'ANIMATION_FRAME_UNAVAILABLE',
+      'LOOP_ANIMATION_FRAME_UNAVAILABLE',
       'attachToAnimationFrame(engine): this runtime has no requestAnimationFrame (Node, a worker?). Use startFixedRateLoop(engine, { hz }) for a headless loop, or pass options.requestAnimationFrame and options.cancelAnimationFrame.',
     );
   }
