@@ -5,6 +5,7 @@ import {
   Engine,
   EngineDisposedError,
   type EngineError,
+  type EngineOptions,
   EngineReentrantTickError,
 } from './engine.js';
 import { MessageQueue } from './message-queue.js';
@@ -70,7 +71,7 @@ function bindConstant(token: ServiceIdentifier<string>, value: string): () => Co
 }
 
 function newEngine(): Engine {
-  return new Engine({ clock: new ManualClock(), messageQueue: new MessageQueue() });
+  return new Engine({ realTimeClock: new ManualClock(), messageQueue: new MessageQueue() });
 }
 
 const reported = captureReportedErrors();
@@ -484,6 +485,93 @@ describe('Engine tick', () => {
   });
 });
 
+describe('Engine time', () => {
+  test('the game clock starts at 0, or at gameTimeStartMs', () => {
+    expect(newEngine().gameClock.now()).toBe(0);
+    const engine = new Engine({ gameTimeStartMs: 90_000, messageQueue: new MessageQueue() });
+    expect(engine.gameClock.now()).toBe(90_000);
+  });
+
+  test('300 ticks of 1/60 s move the game clock by exactly 5000 ms, whatever the real time', () => {
+    const realTimeClock = new ManualClock();
+    const engine = new Engine({ realTimeClock, messageQueue: new MessageQueue() });
+    for (let i = 0; i < 300; i++) engine.tick(1 / 60);
+    expect(engine.gameClock.now()).toBe(5000);
+    expect(realTimeClock.now()).toBe(0);
+  });
+
+  test("tick moves the game clock before the plugins' process and the deferred calls run", () => {
+    const engine = newEngine();
+    const seen: string[] = [];
+    engine.addPlugin(
+      new TestPlugin('reader', [], [], {
+        process: () => {
+          seen.push(`process at ${engine.gameClock.now()}`);
+          engine.messageQueue.push(
+            () => void seen.push(`deferred at ${engine.gameClock.now()}`),
+            [],
+          );
+        },
+      }),
+    );
+    engine.tick(0.5);
+    engine.tick(0.25);
+    expect(seen).toEqual([
+      'process at 500',
+      'deferred at 500',
+      'process at 750',
+      'deferred at 750',
+    ]);
+  });
+
+  test('a tick that throws before the plugins run leaves the game clock where it was', () => {
+    const engine = newEngine();
+    engine.tick(1);
+    expect(() => engine.tick(Number.NaN)).toThrow(RangeError);
+    engine.addPlugin(new TestPlugin('ui', ['net']));
+    expect(() => engine.tick(1)).toThrow(MissingPluginDependencyError);
+    expect(engine.gameClock.now()).toBe(1000);
+    engine.removePlugin('ui');
+    let nested: unknown;
+    engine.addPlugin(
+      new TestPlugin('nested', [], [], {
+        process: () => {
+          nested ??= thrownBy(() => engine.tick(5));
+        },
+      }),
+    );
+    engine.tick(1);
+    expect(nested).toBeInstanceOf(EngineReentrantTickError);
+    expect(engine.gameClock.now()).toBe(2000);
+  });
+
+  test('the game clock is read-only: it has now() and nothing that moves it', () => {
+    const engine = newEngine();
+    expect(Object.keys(engine.gameClock)).toEqual(['now']);
+    expect(Object.isFrozen(engine.gameClock)).toBe(true);
+  });
+
+  test('realTimeClock is the given clock, a SystemClock by default, and not moved by tick', () => {
+    const realTimeClock = new ManualClock(7);
+    const engine = new Engine({ realTimeClock, messageQueue: new MessageQueue() });
+    engine.tick(3);
+    expect(engine.realTimeClock).toBe(realTimeClock);
+    expect(realTimeClock.now()).toBe(7);
+    const byDefault = new Engine({ messageQueue: new MessageQueue() });
+    expect(byDefault.realTimeClock).toBeInstanceOf(SystemClock);
+  });
+
+  test.each<[string, EngineOptions]>([
+    ['a NaN gameTimeStartMs', { gameTimeStartMs: Number.NaN }],
+    ['an infinite gameTimeStartMs', { gameTimeStartMs: Number.POSITIVE_INFINITY }],
+    ['a realTimeClock without now()', { realTimeClock: {} as Clock }],
+  ])('refuses %s with ENGINE_INVALID_OPTION, naming the option', (_case, options) => {
+    const error = thrownBy<EngineError>(() => new Engine(options));
+    expect(error.code).toBe('ENGINE_INVALID_OPTION');
+    expect(error.message).toContain(Object.keys(options)[0]!);
+  });
+});
+
 describe('Engine dispose', () => {
   test('exits and unloads every plugin in reverse order, unloads its own bindings and clears singletons', () => {
     const engine = newEngine();
@@ -578,12 +666,13 @@ describe('Engine singletons', () => {
 });
 
 describe('Engine container and console', () => {
-  test('binds itself, its clock, its message queue and its command registry under CoreTokens', () => {
-    const clock = new ManualClock(5);
+  test('binds itself, its clocks and its message queue under CoreTokens', () => {
+    const realTimeClock = new ManualClock(5);
     const queue = new MessageQueue();
-    const engine = new Engine({ clock, messageQueue: queue });
+    const engine = new Engine({ realTimeClock, messageQueue: queue });
     expect(engine.container.get(CoreTokens.Engine)).toBe(engine);
-    expect(engine.container.get(CoreTokens.Clock)).toBe(clock);
+    expect(engine.container.get(CoreTokens.GameClock)).toBe(engine.gameClock);
+    expect(engine.container.get(CoreTokens.RealTimeClock)).toBe(realTimeClock);
     expect(engine.container.get(CoreTokens.MessageQueue)).toBe(queue);
     expect(engine.container.get(CoreTokens.CommandRegistry)).toBe(engine.console);
   });
@@ -592,12 +681,11 @@ describe('Engine container and console', () => {
     @injectable()
     class Stopwatch {
       constructor(
-        @inject(CoreTokens.Clock) readonly clock: Clock,
+        @inject(CoreTokens.GameClock) readonly clock: Clock,
         @inject(CoreTokens.Engine) readonly engine: Engine,
       ) {}
     }
-    const clock = new ManualClock(42);
-    const engine = new Engine({ clock, messageQueue: new MessageQueue() });
+    const engine = new Engine({ gameTimeStartMs: 42, messageQueue: new MessageQueue() });
     engine.addPlugin(
       new TestPlugin('stopwatch', [], [], {
         module: () =>
@@ -606,12 +694,14 @@ describe('Engine container and console', () => {
     );
     const stopwatch = engine.container.get(Stopwatch);
     expect(stopwatch.clock.now()).toBe(42);
+    engine.tick(1);
+    expect(stopwatch.clock.now()).toBe(1042);
     expect(stopwatch.engine).toBe(engine);
   });
 
-  test('defaults: a SystemClock, MessageQueue.main and a new container', () => {
+  test('defaults: a SystemClock for real time, MessageQueue.main and a new container', () => {
     const engine = new Engine();
-    expect(engine.clock).toBeInstanceOf(SystemClock);
+    expect(engine.realTimeClock).toBeInstanceOf(SystemClock);
     expect(engine.messageQueue).toBe(MessageQueue.main);
     expect(engine.container).toBeInstanceOf(Container);
     engine.dispose();

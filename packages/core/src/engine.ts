@@ -4,6 +4,7 @@ import { registerBuiltinCommands } from './console/builtin-commands.js';
 import { CommandRegistry } from './console/command-registry.js';
 import { describeValue } from './describe-value.js';
 import { reportError } from './error-hook.js';
+import { GameTime } from './game-time.js';
 import { RelaylaneError } from './errors.js';
 import { MessageQueue } from './message-queue.js';
 import { type Plugin } from './plugin.js';
@@ -25,7 +26,7 @@ import { CoreTokens } from './tokens.js';
 /**
  * Thrown when the engine is used in a way its state does not allow. Codes:
  * `ENGINE_REENTRANT_TICK`, `ENGINE_DISPOSED`, `ENGINE_DISPOSE_DURING_TICK`,
- * `ENGINE_CONTAINER_IN_USE`.
+ * `ENGINE_CONTAINER_IN_USE`, `ENGINE_INVALID_OPTION`.
  */
 export class EngineError extends RelaylaneError {}
 
@@ -51,8 +52,13 @@ export class EngineDisposedError extends EngineError {
 
 /** What `new Engine(options)` accepts; every field is optional. */
 export interface EngineOptions {
-  /** The time source bound as `CoreTokens.Clock` (default: a new {@link SystemClock}). */
-  clock?: Clock;
+  /** What `engine.gameClock.now()` reads before the first tick, in milliseconds (default 0). */
+  gameTimeStartMs?: number;
+  /**
+   * Real time, bound as `CoreTokens.RealTimeClock`, for what measures real durations (network
+   * round trips) and for the fixed-rate loop (default: a new {@link SystemClock}).
+   */
+  realTimeClock?: Clock;
   /** The queue flushed at the end of each tick (default: `MessageQueue.main`, where signals without an explicit queue post their deferred calls). */
   messageQueue?: MessageQueue;
   /** The inversify container to load plugin modules into (default: a new `Container()`). */
@@ -75,19 +81,30 @@ interface PluginEntry {
  * A host loop drives it with `tick(deltaSeconds)` (see `attachToAnimationFrame`,
  * `startFixedRateLoop` and `@relaylane/core/babylon`).
  *
+ * Time follows the engine: `gameClock` reads the sum of the deltas passed to `tick` (0 ms before
+ * the first, or `gameTimeStartMs`), and only `tick` moves it, before the plugins' `process` run.
+ * A script that ticks 300 times by 1/60 s sees exactly 5000 ms pass, however long it took.
+ * `realTimeClock` is real time, for what must measure real durations.
+ *
  * Container bindings made by the engine itself (constant values): `CoreTokens.Engine`,
- * `CoreTokens.Clock`, `CoreTokens.MessageQueue`, `CoreTokens.CommandRegistry`.
+ * `CoreTokens.GameClock`, `CoreTokens.RealTimeClock`, `CoreTokens.MessageQueue`.
  */
 export class Engine {
   /** The container every plugin's `ContainerModule` is loaded into. */
   readonly container: Container;
   /** The queue of deferred calls flushed at the end of every tick. */
   readonly messageQueue: MessageQueue;
-  /** The engine's time source, also bound as `CoreTokens.Clock`. */
-  readonly clock: Clock;
+  /**
+   * Game time in milliseconds, moved only by `tick` (by `deltaSeconds * 1000`, before the
+   * plugins' `process`); also bound as `CoreTokens.GameClock`. Read-only: it has no `advance`.
+   */
+  readonly gameClock: Clock;
+  /** Real time (option `realTimeClock`, default {@link SystemClock}); `CoreTokens.RealTimeClock`. */
+  readonly realTimeClock: Clock;
   /** The dev console's commands, with the built-in ones registered. */
   readonly console: CommandRegistry;
 
+  readonly #gameTime: GameTime;
   readonly #singletons = new SingletonRegistry();
   readonly #coreModule: ContainerModule;
   // Every added plugin by name, pending or entered, in the order it was added.
@@ -104,7 +121,9 @@ export class Engine {
 
   constructor(options: EngineOptions = {}) {
     this.container = options.container ?? new Container();
-    this.clock = options.clock ?? new SystemClock();
+    this.#gameTime = new GameTime(checkGameTimeStart(options.gameTimeStartMs));
+    this.gameClock = this.#gameTime.clock;
+    this.realTimeClock = checkRealTimeClock(options.realTimeClock) ?? new SystemClock();
     this.messageQueue = options.messageQueue ?? MessageQueue.main;
     this.console = new CommandRegistry();
     if (this.container.isBound(CoreTokens.Engine)) {
@@ -115,7 +134,8 @@ export class Engine {
     }
     this.#coreModule = new ContainerModule(({ bind }) => {
       bind(CoreTokens.Engine).toConstantValue(this);
-      bind(CoreTokens.Clock).toConstantValue(this.clock);
+      bind(CoreTokens.GameClock).toConstantValue(this.gameClock);
+      bind(CoreTokens.RealTimeClock).toConstantValue(this.realTimeClock);
       bind(CoreTokens.MessageQueue).toConstantValue(this.messageQueue);
       bind(CoreTokens.CommandRegistry).toConstantValue(this.console);
     });
@@ -246,8 +266,10 @@ export class Engine {
   // ---- frame --------------------------------------------------------------------------------
 
   /**
-   * Runs one frame: every plugin's `process(deltaSeconds)` in tree order, then
-   * `messageQueue.flush()`.
+   * Runs one frame: advances `gameClock` by `deltaSeconds * 1000`, runs every plugin's
+   * `process(deltaSeconds)` in tree order, then `messageQueue.flush()`. A tick that throws before
+   * the plugins run (an invalid delta, a reentrant call, a missing dependency) leaves the game
+   * clock where it was.
    *
    * A plugin whose `process` throws is reported through `reportError` (context
    * `plugin '<name>' process`) and the other plugins still run, as in Godot. Plugins added during
@@ -269,6 +291,8 @@ export class Engine {
     }
     this.#assertTreeComplete();
     this.#ticking = true;
+    // Before process: every plugin and every deferred call of this frame reads the frame's time.
+    this.#gameTime.advance(deltaSeconds * 1000);
     try {
       // The array as the tick started (copy-on-write), so plugins added during this tick wait for
       // the next one; the state check below skips plugins removed during it.
@@ -511,4 +535,26 @@ export class Engine {
     }
     throw new MissingPluginDependencyError(pending, [...missing]);
   }
+}
+
+function checkGameTimeStart(startMs: number | undefined): number {
+  if (startMs === undefined) return 0;
+  if (typeof startMs !== 'number' || !Number.isFinite(startMs)) {
+    throw new EngineError(
+      'ENGINE_INVALID_OPTION',
+      `new Engine({ gameTimeStartMs }): gameTimeStartMs must be a finite number of milliseconds, got ${describeValue(startMs)}. Leave it out to start the game clock at 0.`,
+    );
+  }
+  return startMs;
+}
+
+function checkRealTimeClock(clock: Clock | undefined): Clock | undefined {
+  if (clock === undefined) return undefined;
+  if (typeof clock !== 'object' || clock === null || typeof clock.now !== 'function') {
+    throw new EngineError(
+      'ENGINE_INVALID_OPTION',
+      `new Engine({ realTimeClock }): realTimeClock must be a Clock (an object with a now() method returning milliseconds), got ${describeValue(clock)}. Pass new SystemClock(), a ManualClock in tests, or leave it out.`,
+    );
+  }
+  return clock;
 }

@@ -18,13 +18,22 @@ export function serviceToken<T>(packageName: string, name: string): ServiceIdent
 
 /**
  * The services the {@link Engine} binds in its container as constant values, so a plugin's
- * classes can `@inject(CoreTokens.Clock)` and the rest.
+ * classes can `@inject(CoreTokens.GameClock)` and the rest.
  */
 export const CoreTokens = {
   /** The engine that owns the container. */
   Engine: serviceToken<Engine>('core', 'Engine'),
-  /** The engine's clock: the only time source of every time-dependent service. */
-  Clock: serviceToken<Clock>('core', 'Clock'),
+  /**
+   * `engine.gameClock`: game time, which moves only as the engine ticks (by each tick's delta).
+   * What game logic (timeouts, refresh intervals, simulations) reads, so a test drives time by
+   * ticking.
+   */
+  GameClock: serviceToken<Clock>('core', 'GameClock'),
+  /**
+   * `engine.realTimeClock`: real time, for what must measure real durations, such as a round trip
+   * to a real server. Never the game's notion of time.
+   */
+  RealTimeClock: serviceToken<Clock>('core', 'RealTimeClock'),
   /** The queue of deferred calls the engine flushes at the end of each tick. */
   MessageQueue: serviceToken<MessageQueue>('core', 'MessageQueue'),
   /** The dev console's command registry, where plugins register their commands. */

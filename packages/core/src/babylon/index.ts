@@ -33,7 +33,8 @@ export class BabylonSceneDisposedError extends LoopError {
  * Calls `engine.tick` before every render of `scene`, from `scene.onBeforeRenderObservable`.
  *
  * - `deltaSeconds` is Babylon's frame time, `scene.getEngine().getDeltaTime()` (milliseconds)
- *   divided by 1000, clamped to `[0, maxDeltaSeconds]`.
+ *   divided by 1000, clamped to `[0, maxDeltaSeconds]`; `engine.tick` moves `engine.gameClock` by
+ *   it.
  * - `detach()` removes the observers; disposing the scene detaches automatically.
  * - If `engine.tick` throws (engine disposed, plugin dependencies missing...), the adapter detaches
  *   and the error goes to `reportError` (context `Babylon scene loop`); the render continues.

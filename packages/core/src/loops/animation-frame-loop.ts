@@ -4,9 +4,9 @@ import { LoopError } from './loop-error.js';
 
 /**
  * The longest frame the rendering-loop adapters (animation frame, Babylon scene) pass to
- * `engine.tick` by default, in seconds. Browsers stop
- * animation frames in background tabs; without a cap, the first frame after returning would carry
- * minutes of delta and make every time-driven system jump.
+ * `engine.tick` by default, in seconds. Browsers stop animation frames in background tabs; without
+ * a cap, the first frame after returning would carry minutes of delta, and `engine.gameClock`
+ * (which moves by each tick's delta) would make every time-driven system jump.
  */
 export const MAX_FRAME_DELTA_SECONDS = 0.25;
 
@@ -45,7 +45,7 @@ export class AnimationFrameUnavailableError extends LoopError {
  * Drives `engine.tick` from `requestAnimationFrame`, once per displayed frame.
  *
  * - `deltaSeconds` is the difference between this frame's timestamp and the previous one's, in
- *   seconds; the first frame's delta is 0.
+ *   seconds; the first frame's delta is 0. `engine.tick` moves `engine.gameClock` by it.
  * - A delta larger than `maxDeltaSeconds` (a tab that was in the background) is clamped to it;
  *   a timestamp that goes backwards gives 0.
  * - If `engine.tick` throws (engine disposed, plugin dependencies missing...), the adapter detaches

@@ -11,13 +11,16 @@ class Recorder extends Plugin {
   readonly deltas: number[] = [];
   readonly times: number[] = [];
 
-  constructor(private readonly clock: { now(): number }) {
+  readonly #clock: { now(): number };
+
+  constructor(clock: { now(): number }) {
     super();
+    this.#clock = clock;
   }
 
   override process(deltaSeconds: number): void {
     this.deltas.push(deltaSeconds);
-    this.times.push(this.clock.now());
+    this.times.push(this.#clock.now());
   }
 }
 
@@ -82,7 +85,7 @@ function setup(latenessMs = 0): {
   recorder: Recorder;
 } {
   const clock = new ManualClock(1000);
-  const engine = new Engine({ clock, messageQueue: new MessageQueue() });
+  const engine = new Engine({ realTimeClock: clock, messageQueue: new MessageQueue() });
   const recorder = new Recorder(clock);
   engine.addPlugin(recorder);
   return { engine, clock, timers: new ManualTimers(clock, latenessMs), recorder };
@@ -99,7 +102,7 @@ describe('startFixedRateLoop', () => {
     for (const delta of recorder.deltas) expect(delta).toBeCloseTo(0.05, 9);
   });
 
-  test("takes the engine's clock when none is given, and the first tick comes one period after start", () => {
+  test("paces by the engine's realTimeClock when no clock is given; the first tick comes one period after start", () => {
     const { engine, timers, recorder } = setup();
     startFixedRateLoop(engine, { hz: 4, scheduler: timers });
     expect(timers.delays).toEqual([250]);
@@ -132,6 +135,17 @@ describe('startFixedRateLoop', () => {
     expect(recorder.times).toEqual([1100, 2050, 2100, 2200, 2300]);
     const total = recorder.deltas.reduce((sum, d) => sum + d, 0);
     expect(total).toBeCloseTo(1.3, 9);
+  });
+
+  test('passes real deltas to tick, so the game clock keeps pace with the real one, stalls included', () => {
+    const { engine, clock, timers } = setup();
+    startFixedRateLoop(engine, { hz: 10, scheduler: timers });
+    timers.runUntil(1500);
+    clock.advance(700);
+    timers.fireNextAt(2200);
+    timers.runUntil(2400);
+    // The real clock started at 1000; the game clock at 0 and moved by every real delta.
+    expect(engine.gameClock.now()).toBeCloseTo(clock.now() - 1000, 9);
   });
 
   test('a timer that fires early does not tick ahead of time; it waits for the due time', () => {
@@ -201,7 +215,7 @@ describe('startFixedRateLoop', () => {
     jest.useFakeTimers();
     try {
       const clock = new SystemClock();
-      const engine = new Engine({ clock, messageQueue: new MessageQueue() });
+      const engine = new Engine({ realTimeClock: clock, messageQueue: new MessageQueue() });
       const recorder = new Recorder(clock);
       engine.addPlugin(recorder);
       const loop = startFixedRateLoop(engine, { hz: 10 });
