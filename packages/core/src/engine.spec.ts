@@ -580,7 +580,7 @@ describe('Engine dispose', () => {
     engine.addPlugin(new TestPlugin('net', [], log, { module: bindConstant(Greeting, 'hello') }));
     engine.addPlugin(new TestPlugin('audio', [], log));
     engine.addPlugin(new TestPlugin('waiting', ['never'], log));
-    engine.registerSingleton('Net', {});
+    engine.registerSingleton('Net', Greeting);
     log.length = 0;
     engine.dispose();
     expect(log).toEqual(['audio:exit', 'ui:exit', 'net:exit']);
@@ -614,7 +614,8 @@ describe('Engine dispose', () => {
     const engine = newEngine();
     engine.addPlugin(
       new TestPlugin('net', [], [], {
-        enterTree: (e) => e.registerSingleton('Net', {}),
+        module: bindConstant(Greeting, 'hello'),
+        enterTree: (e) => e.registerSingleton('Net', Greeting),
         exitTree: () => engine.unregisterSingleton('Net'),
       }),
     );
@@ -631,7 +632,7 @@ describe('Engine dispose', () => {
       () => engine.tick(0),
       () => engine.addPlugin(new TestPlugin('x')),
       () => engine.removePlugin('x'),
-      () => engine.registerSingleton('x', {}),
+      () => engine.registerSingleton('x', CoreTokens.Engine),
     ]) {
       const error = thrownBy(call);
       expect(error).toBeInstanceOf(EngineDisposedError);
@@ -652,16 +653,69 @@ describe('Engine dispose', () => {
 });
 
 describe('Engine singletons', () => {
-  test('register, get, has, list and unregister go through the engine', () => {
+  test('a singleton is a name for a container binding: get resolves it through the container', () => {
     const engine = newEngine();
-    const net = { kind: 'net' };
-    engine.registerSingleton('NetworkingUtils', net);
-    expect(engine.hasSingleton('NetworkingUtils')).toBe(true);
-    expect(engine.getSingleton('NetworkingUtils')).toBe(net);
-    expect(engine.getSingletonList()).toEqual(['NetworkingUtils']);
-    expect(() => engine.registerSingleton('NetworkingUtils', {})).toThrow(SingletonError);
-    engine.unregisterSingleton('NetworkingUtils');
-    expect(engine.hasSingleton('NetworkingUtils')).toBe(false);
+    engine.addPlugin(
+      new TestPlugin('greeter', [], [], { module: bindConstant(Greeting, 'hello') }),
+    );
+    engine.registerSingleton('Greeting', Greeting);
+    expect(engine.hasSingleton('Greeting')).toBe(true);
+    expect(engine.getSingleton('Greeting')).toBe('hello');
+    expect(engine.getSingleton('Greeting')).toBe(engine.container.get(Greeting));
+    expect(engine.getSingletonList()).toEqual(['Greeting']);
+    engine.unregisterSingleton('Greeting');
+    expect(engine.hasSingleton('Greeting')).toBe(false);
+    // Unregistering the name leaves the binding alone.
+    expect(engine.container.get(Greeting)).toBe('hello');
+  });
+
+  test('get follows the container: a rebound identifier resolves to the new service', () => {
+    const engine = newEngine();
+    engine.container.bind(Farewell).toConstantValue('bye');
+    engine.registerSingleton('Farewell', Farewell);
+    engine.container.unbindSync(Farewell);
+    engine.container.bind(Farewell).toConstantValue('see you');
+    expect(engine.getSingleton('Farewell')).toBe('see you');
+  });
+
+  test('a singleton whose plugin left without unregistering it says so, naming the plugin', () => {
+    const engine = newEngine();
+    engine.addPlugin(
+      new TestPlugin('careless', [], [], {
+        module: bindConstant(Greeting, 'hello'),
+        enterTree: (e) => e.registerSingleton('Greeting', Greeting),
+      }),
+    );
+    engine.removePlugin('careless');
+    const error = thrownBy<SingletonError>(() => engine.getSingleton('Greeting'));
+    expect(error.code).toBe('SINGLETON_NOT_BOUND');
+    expect(error.message).toContain("plugin 'careless', which registered it, left the tree");
+    expect(error.message).toContain("unregisterSingleton('Greeting')");
+  });
+
+  test('the singletons of a plugin whose enterTree threw are unregistered with its bindings', () => {
+    const engine = newEngine();
+    const failing = new TestPlugin('half', [], [], {
+      module: bindConstant(Greeting, 'hello'),
+      enterTree: (e) => {
+        e.registerSingleton('Greeting', Greeting);
+        throw new Error('not ready');
+      },
+    });
+    expect(() => engine.addPlugin(failing)).toThrow(PluginEnterError);
+    expect(engine.hasSingleton('Greeting')).toBe(false);
+  });
+
+  test('refuses an object with the fix: bind it in a ContainerModule and register its token', () => {
+    const engine = newEngine();
+    const error = thrownBy<SingletonError>(() =>
+      // @ts-expect-error -- what a JavaScript caller can do: pass the object itself.
+      engine.registerSingleton('Net', { kind: 'net' }),
+    );
+    expect(error).toBeInstanceOf(SingletonError);
+    expect(error.code).toBe('SINGLETON_NOT_A_SERVICE_IDENTIFIER');
+    expect(error.message).toContain('bind the object in your plugin');
+    expect(error.message).toContain("engine.registerSingleton('Net', MyTokens.Net)");
   });
 });
 

@@ -1,4 +1,4 @@
-import { Container, ContainerModule } from 'inversify';
+import { Container, ContainerModule, type ServiceIdentifier } from 'inversify';
 import { type Clock, SystemClock } from './clock.js';
 import { registerBuiltinCommands } from './console/builtin-commands.js';
 import { CommandRegistry } from './console/command-registry.js';
@@ -21,6 +21,7 @@ import {
   type PluginTeardownFailure,
 } from './plugin-errors.js';
 import { SingletonRegistry } from './singleton-registry.js';
+import { type SingletonIdentifier, type SingletonTypes } from './singleton-types.js';
 import { CoreTokens } from './tokens.js';
 
 /**
@@ -105,7 +106,7 @@ export class Engine {
   readonly console: CommandRegistry;
 
   readonly #gameTime: GameTime;
-  readonly #singletons = new SingletonRegistry();
+  readonly #singletons: SingletonRegistry;
   readonly #coreModule: ContainerModule;
   // Every added plugin by name, pending or entered, in the order it was added.
   readonly #plugins = new Map<string, PluginEntry>();
@@ -114,6 +115,8 @@ export class Engine {
   // iterates the array it started with (a plugin added during the tick waits for the next one).
   #tree: readonly PluginEntry[] = [];
   #entering = false;
+  // The plugin whose enterTree is running, named in the singletons it registers.
+  #enteringPlugin: string | undefined;
   #ticking = false;
   #disposed = false;
   // True while dispose() runs the plugins' exitTree: they may still unregister their singletons.
@@ -140,6 +143,7 @@ export class Engine {
       bind(CoreTokens.CommandRegistry).toConstantValue(this.console);
     });
     this.container.loadSync(this.#coreModule);
+    this.#singletons = new SingletonRegistry(this.container);
     registerBuiltinCommands(this.console, this);
   }
 
@@ -225,22 +229,44 @@ export class Engine {
   // ---- singletons -------------------------------------------------------------------------
 
   /**
-   * Registers `obj` under a unique `name` (Godot's `Engine.register_singleton`).
+   * Names a service of `engine.container` (Godot's `Engine.register_singleton`): `getSingleton(name)`
+   * then resolves `serviceIdentifier` through the container. A singleton is an alias, not a second
+   * store: bind the service in the plugin's `ContainerModule` (as a constant or in singleton
+   * scope), register its token in `enterTree`, unregister it in `exitTree`.
    *
-   * @throws SingletonError `SINGLETON_ALREADY_REGISTERED` for a taken name.
+   * For a name declared in {@link SingletonTypes}, the identifier must be a token or class of that
+   * type: `engine.registerSingleton('Steam', NetworkingUtilsTokens.NetworkingUtils)`.
+   *
+   * @throws SingletonError `SINGLETON_INVALID_NAME` for an empty name,
+   *   `SINGLETON_NOT_A_SERVICE_IDENTIFIER` for an object (bind it and register its token),
+   *   `SINGLETON_ALREADY_REGISTERED` for a taken name, `SINGLETON_NOT_BOUND` when nothing is bound
+   *   to the identifier.
    */
-  registerSingleton(name: string, obj: object): void {
+  registerSingleton<N extends keyof SingletonTypes>(
+    name: N,
+    serviceIdentifier: SingletonIdentifier<SingletonTypes[N]>,
+  ): void;
+  registerSingleton<N extends string>(
+    name: N extends keyof SingletonTypes ? never : N,
+    serviceIdentifier: ServiceIdentifier,
+  ): void;
+  registerSingleton(name: string, serviceIdentifier: ServiceIdentifier): void {
     this.#assertNotDisposed('registerSingleton');
-    this.#singletons.register(name, obj);
+    this.#singletons.register(name, serviceIdentifier, this.#enteringPlugin);
   }
 
   /**
-   * The object registered under `name`.
+   * What the singleton `name` resolves to in `engine.container` now: typed for a name declared in
+   * {@link SingletonTypes}, `unknown` for any other name.
    *
-   * @throws SingletonError `SINGLETON_NOT_FOUND`, listing the registered names.
+   * @throws SingletonError `SINGLETON_NOT_FOUND` (listing the registered names),
+   *   `SINGLETON_NOT_BOUND` when its plugin left without unregistering it,
+   *   `SINGLETON_RESOLVE_FAILED` when the container cannot resolve it.
    */
-  getSingleton(name: string): object {
-    return this.#singletons.get(name);
+  getSingleton<N extends keyof SingletonTypes>(name: N): SingletonTypes[N];
+  getSingleton(name: string): unknown;
+  getSingleton(name: string): unknown {
+    return this.#singletons.resolve(name);
   }
 
   /** Whether a singleton is registered under `name`. */
@@ -249,7 +275,7 @@ export class Engine {
   }
 
   /**
-   * Removes the singleton registered under `name`.
+   * Removes the singleton name `name` (the binding it named is untouched).
    *
    * @throws SingletonError `SINGLETON_NOT_FOUND` when nothing is registered under it.
    */
@@ -480,13 +506,18 @@ export class Engine {
     // In the tree while enterTree runs, as in Godot (getPluginList includes it).
     entry.state = 'entered';
     this.#tree = [...this.#tree, entry];
+    this.#enteringPlugin = entry.name;
     try {
       entry.plugin.enterTree(this);
     } catch (cause) {
+      this.#enteringPlugin = undefined;
+      // Its bindings go, so the names it gave them go too: no half-entered plugin stays behind.
+      this.#singletons.forgetRegisteredBy(entry.name);
       this.#forget(entry);
       this.#unloadQuietly(module);
       throw new PluginEnterError('PLUGIN_ENTER_TREE_FAILED', entry.name, cause);
     }
+    this.#enteringPlugin = undefined;
   }
 
   /** Lifecycle steps 5 and 6. Always completes; returns what threw. */

@@ -20,7 +20,9 @@ export * from './clock.js';
 export * from './tokens.js';
 export * from './plugin.js';
 export * from './plugin-errors.js';
-export * from './singleton-registry.js';
+export * from './singleton-types.js';
+// The registry itself is the engine's; its methods are the API.
+export { SingletonError } from './singleton-registry.js';
 export * from './engine.js';
 
 // Host loops without a framework (Babylon has its own entry point)

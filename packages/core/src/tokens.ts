@@ -4,6 +4,18 @@ import { type CommandRegistry } from './console/command-registry.js';
 import { type Engine } from './engine.js';
 import { type MessageQueue } from './message-queue.js';
 
+// The brand of a ServiceToken's type. Declared, never defined: it exists only in the type system.
+declare const serviceType: unique symbol;
+
+/**
+ * A service identifier made by {@link serviceToken}: a symbol at run time, typed with the service
+ * it resolves to. It is an inversify `ServiceIdentifier<T>` (so `bind`, `get` and `@inject` infer
+ * `T` from it), and more: inversify's type accepts any symbol, string or function whatever `T`
+ * is, while a `ServiceToken<T>` is only assignable where a token of `T` (or of a supertype of `T`)
+ * is expected, such as `engine.registerSingleton` for a name declared in `SingletonTypes`.
+ */
+export type ServiceToken<T> = ServiceIdentifier<T> & { readonly [serviceType]: T };
+
 /**
  * Builds the service identifier `Symbol.for('@relaylane/<packageName>/<name>')`, typed with the
  * service it resolves to. `Symbol.for` makes the identifier the same across copies of a package
@@ -12,7 +24,9 @@ import { type MessageQueue } from './message-queue.js';
  * Other packages declare their tokens with it too:
  * `serviceToken<NetworkingUtils>('steam-net-utils', 'NetworkingUtils')`.
  */
-export function serviceToken<T>(packageName: string, name: string): ServiceIdentifier<T> {
+export function serviceToken<T>(packageName: string, name: string): ServiceToken<T>;
+// The implementation returns the plain symbol; the ServiceToken brand is a type-only property.
+export function serviceToken(packageName: string, name: string): ServiceIdentifier {
   return Symbol.for(`@relaylane/${packageName}/${name}`);
 }
 
