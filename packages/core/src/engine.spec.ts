@@ -1,6 +1,5 @@
 import { Container, ContainerModule, inject, injectable, type ServiceIdentifier } from 'inversify';
 import { type Clock, ManualClock, SystemClock } from './clock.js';
-import { CommandRegistry } from './console/command-registry.js';
 import {
   Engine,
   EngineDisposedError,
@@ -719,7 +718,7 @@ describe('Engine singletons', () => {
   });
 });
 
-describe('Engine container and console', () => {
+describe('Engine container', () => {
   test('binds itself, its clocks and its message queue under CoreTokens', () => {
     const realTimeClock = new ManualClock(5);
     const queue = new MessageQueue();
@@ -728,7 +727,6 @@ describe('Engine container and console', () => {
     expect(engine.container.get(CoreTokens.GameClock)).toBe(engine.gameClock);
     expect(engine.container.get(CoreTokens.RealTimeClock)).toBe(realTimeClock);
     expect(engine.container.get(CoreTokens.MessageQueue)).toBe(queue);
-    expect(engine.container.get(CoreTokens.CommandRegistry)).toBe(engine.console);
   });
 
   test("a plugin's services @inject the core services", () => {
@@ -769,13 +767,5 @@ describe('Engine container and console', () => {
     expect((error as EngineError).code).toBe('ENGINE_CONTAINER_IN_USE');
     engine.dispose();
     expect(() => new Engine({ container }).dispose()).not.toThrow();
-  });
-
-  test('the console is a CommandRegistry with the built-in commands registered', () => {
-    const engine = newEngine();
-    expect(engine.console).toBeInstanceOf(CommandRegistry);
-    expect(engine.console.has('help')).toBe(true);
-    expect(engine.console.has('plugins')).toBe(true);
-    expect(engine.console.has('singletons')).toBe(true);
   });
 });

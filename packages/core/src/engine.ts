@@ -1,7 +1,5 @@
 import { Container, ContainerModule, type ServiceIdentifier } from 'inversify';
 import { type Clock, SystemClock } from './clock.js';
-import { registerBuiltinCommands } from './console/builtin-commands.js';
-import { CommandRegistry } from './console/command-registry.js';
 import { describeValue } from './describe-value.js';
 import { reportError } from './error-hook.js';
 import { GameTime } from './game-time.js';
@@ -76,8 +74,9 @@ interface PluginEntry {
 }
 
 /**
- * The plugin host: one inversify `Container`, the plugins that load their bindings into it, a
- * Godot-style singleton registry, the message queue and the dev console's command registry.
+ * The plugin host: one inversify `Container`, the plugins that load their bindings into it,
+ * Godot-style singletons (typed names for the container's bindings), the message queue and the game
+ * clock. It knows nothing of the dev console, which is a plugin (`DevConsolePlugin`).
  *
  * A host loop drives it with `tick(deltaSeconds)` (see `attachToAnimationFrame`,
  * `startFixedRateLoop` and `@relaylane/core/babylon`).
@@ -102,8 +101,6 @@ export class Engine {
   readonly gameClock: Clock;
   /** Real time (option `realTimeClock`, default {@link SystemClock}); `CoreTokens.RealTimeClock`. */
   readonly realTimeClock: Clock;
-  /** The dev console's commands, with the built-in ones registered. */
-  readonly console: CommandRegistry;
 
   readonly #gameTime: GameTime;
   readonly #singletons: SingletonRegistry;
@@ -128,7 +125,6 @@ export class Engine {
     this.gameClock = this.#gameTime.clock;
     this.realTimeClock = checkRealTimeClock(options.realTimeClock) ?? new SystemClock();
     this.messageQueue = options.messageQueue ?? MessageQueue.main;
-    this.console = new CommandRegistry();
     if (this.container.isBound(CoreTokens.Engine)) {
       throw new EngineError(
         'ENGINE_CONTAINER_IN_USE',
@@ -140,11 +136,9 @@ export class Engine {
       bind(CoreTokens.GameClock).toConstantValue(this.gameClock);
       bind(CoreTokens.RealTimeClock).toConstantValue(this.realTimeClock);
       bind(CoreTokens.MessageQueue).toConstantValue(this.messageQueue);
-      bind(CoreTokens.CommandRegistry).toConstantValue(this.console);
     });
     this.container.loadSync(this.#coreModule);
     this.#singletons = new SingletonRegistry(this.container);
-    registerBuiltinCommands(this.console, this);
   }
 
   /** Whether `dispose()` was called. */

@@ -8,7 +8,12 @@ describe('CoreTokens', () => {
     expect(CoreTokens.GameClock).toBe(Symbol.for('@relaylane/core/GameClock'));
     expect(CoreTokens.RealTimeClock).toBe(Symbol.for('@relaylane/core/RealTimeClock'));
     expect(CoreTokens.MessageQueue).toBe(Symbol.for('@relaylane/core/MessageQueue'));
-    expect(CoreTokens.CommandRegistry).toBe(Symbol.for('@relaylane/core/CommandRegistry'));
+    expect(Object.keys(CoreTokens)).toEqual([
+      'Engine',
+      'GameClock',
+      'RealTimeClock',
+      'MessageQueue',
+    ]);
   });
 
   test('serviceToken builds the namespaced symbol of another package', () => {

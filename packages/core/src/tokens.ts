@@ -1,6 +1,5 @@
 import { type ServiceIdentifier } from 'inversify';
 import { type Clock } from './clock.js';
-import { type CommandRegistry } from './console/command-registry.js';
 import { type Engine } from './engine.js';
 import { type MessageQueue } from './message-queue.js';
 
@@ -50,6 +49,4 @@ export const CoreTokens = {
   RealTimeClock: serviceToken<Clock>('core', 'RealTimeClock'),
   /** The queue of deferred calls the engine flushes at the end of each tick. */
   MessageQueue: serviceToken<MessageQueue>('core', 'MessageQueue'),
-  /** The dev console's command registry, where plugins register their commands. */
-  CommandRegistry: serviceToken<CommandRegistry>('core', 'CommandRegistry'),
 } as const;
