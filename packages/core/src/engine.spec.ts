@@ -32,33 +32,38 @@ interface Hooks {
 
 /** A plugin that writes each lifecycle step to `log` as `<name>:<step>`. */
 class TestPlugin extends Plugin {
+  readonly #log: string[];
+  readonly #hooks: Hooks;
+
   constructor(
     readonly name: string,
     override readonly dependencies: readonly string[] = [],
-    private readonly log: string[] = [],
-    private readonly hooks: Hooks = {},
+    log: string[] = [],
+    hooks: Hooks = {},
   ) {
     super();
+    this.#log = log;
+    this.#hooks = hooks;
   }
 
   override module(): ContainerModule {
-    this.log.push(`${this.name}:module`);
-    return this.hooks.module?.() ?? super.module();
+    this.#log.push(`${this.name}:module`);
+    return this.#hooks.module?.() ?? super.module();
   }
 
   override enterTree(engine: Engine): void {
-    this.log.push(`${this.name}:enter`);
-    this.hooks.enterTree?.(engine);
+    this.#log.push(`${this.name}:enter`);
+    this.#hooks.enterTree?.(engine);
   }
 
   override process(deltaSeconds: number): void {
-    this.log.push(`${this.name}:process(${deltaSeconds})`);
-    this.hooks.process?.(deltaSeconds);
+    this.#log.push(`${this.name}:process(${deltaSeconds})`);
+    this.#hooks.process?.(deltaSeconds);
   }
 
   override exitTree(): void {
-    this.log.push(`${this.name}:exit`);
-    this.hooks.exitTree?.();
+    this.#log.push(`${this.name}:exit`);
+    this.#hooks.exitTree?.();
   }
 }
 

@@ -34,10 +34,13 @@ class ManualTimers implements TimerScheduler {
   #nextId = 1;
   readonly #timers = new Map<number, { dueMs: number; callback: () => void }>();
 
-  constructor(
-    private readonly clock: ManualClock,
-    private readonly latenessMs = 0,
-  ) {}
+  readonly #clock: ManualClock;
+  readonly #latenessMs: number;
+
+  constructor(clock: ManualClock, latenessMs = 0) {
+    this.#clock = clock;
+    this.#latenessMs = latenessMs;
+  }
 
   get pending(): number {
     return this.#timers.size;
@@ -46,7 +49,7 @@ class ManualTimers implements TimerScheduler {
   setTimeout(callback: () => void, delayMs: number): unknown {
     const id = this.#nextId++;
     this.delays.push(delayMs);
-    this.#timers.set(id, { dueMs: this.clock.now() + delayMs, callback });
+    this.#timers.set(id, { dueMs: this.#clock.now() + delayMs, callback });
     return id;
   }
 
@@ -60,7 +63,7 @@ class ManualTimers implements TimerScheduler {
     const [id, timer] =
       [...this.#timers.entries()].sort((a, b) => a[1].dueMs - b[1].dueMs)[0] ?? [];
     if (id === undefined || timer === undefined) throw new Error('no timer pending');
-    this.clock.advance(Math.max(0, atMs - this.clock.now()));
+    this.#clock.advance(Math.max(0, atMs - this.#clock.now()));
     this.#timers.delete(id);
     timer.callback();
   }
@@ -71,10 +74,10 @@ class ManualTimers implements TimerScheduler {
         (min, t) => (min === undefined || t.dueMs < min ? t.dueMs : min),
         undefined,
       );
-      if (next === undefined || next + this.latenessMs > targetMs) break;
-      this.fireNextAt(next + this.latenessMs);
+      if (next === undefined || next + this.#latenessMs > targetMs) break;
+      this.fireNextAt(next + this.#latenessMs);
     }
-    this.clock.advance(Math.max(0, targetMs - this.clock.now()));
+    this.#clock.advance(Math.max(0, targetMs - this.#clock.now()));
   }
 }
 
