@@ -221,6 +221,7 @@ describe('Engine plugins', () => {
     engine.addPlugin(new TestPlugin('b', ['c']));
     const error = thrownBy(() => engine.addPlugin(new TestPlugin('c', ['a'])));
     expect(error).toBeInstanceOf(PluginDependencyCycleError);
+    expect((error as PluginDependencyCycleError).code).toBe('PLUGIN_DEPENDENCY_CYCLE');
     expect((error as PluginDependencyCycleError).cycle).toEqual(['c', 'a', 'b', 'c']);
     expect((error as Error).message).toContain("'c' -> 'a' -> 'b' -> 'c'");
     expect((error as Error).message).toContain("remove 'c' from the dependencies of 'b'");
@@ -241,6 +242,7 @@ describe('Engine plugins', () => {
     for (const name of ['net', 'ui']) {
       const error = thrownBy(() => engine.addPlugin(new TestPlugin(name)));
       expect(error).toBeInstanceOf(DuplicatePluginError);
+      expect((error as DuplicatePluginError).code).toBe('PLUGIN_DUPLICATE_NAME');
       expect((error as Error).message).toContain(`engine.removePlugin('${name}')`);
     }
     expect(engine.container.get(Greeting)).toBe('first');
@@ -253,6 +255,7 @@ describe('Engine plugins', () => {
     engine.addPlugin(new TestPlugin('lobby', ['net', 'other']));
     const error = thrownBy(() => engine.removePlugin('net'));
     expect(error).toBeInstanceOf(PluginHasDependentsError);
+    expect((error as PluginHasDependentsError).code).toBe('PLUGIN_HAS_DEPENDENTS');
     expect((error as PluginHasDependentsError).dependents).toEqual(['ui', 'lobby']);
     expect((error as Error).message).toContain("Remove 'ui', 'lobby' first");
     expect(engine.getPluginList()).toEqual(['net', 'ui']);
@@ -264,6 +267,7 @@ describe('Engine plugins', () => {
     engine.addPlugin(new TestPlugin('net'));
     const error = thrownBy(() => engine.removePlugin('nett'));
     expect(error).toBeInstanceOf(PluginNotFoundError);
+    expect((error as PluginNotFoundError).code).toBe('PLUGIN_NOT_FOUND');
     expect((error as Error).message).toContain("Added: 'net'");
   });
 
@@ -362,6 +366,7 @@ describe('Engine plugins', () => {
     );
     const error = thrownBy(() => engine.removePlugin('net'));
     expect(error).toBeInstanceOf(PluginTeardownError);
+    expect((error as PluginTeardownError).code).toBe('PLUGIN_TEARDOWN_FAILED');
     expect((error as PluginTeardownError).failures).toEqual([{ plugin: 'net', error: boom }]);
     expect(engine.hasPlugin('net')).toBe(false);
     expect(engine.container.isBound(Greeting)).toBe(false);
@@ -391,6 +396,7 @@ describe('Engine plugins', () => {
     const engine = newEngine();
     const error = thrownBy(() => engine.addPlugin(new TestPlugin('')));
     expect(error).toBeInstanceOf(InvalidPluginError);
+    expect((error as InvalidPluginError).code).toBe('PLUGIN_INVALID');
     expect((error as Error).message).toContain("readonly name = 'my-plugin'");
   });
 
