@@ -779,4 +779,14 @@ describe('Engine container', () => {
     engine.dispose();
     expect(() => new Engine({ container }).dispose()).not.toThrow();
   });
+
+  test('runs on a child container of another engine’s, as the in-use error suggests', () => {
+    const parent = new Engine({ messageQueue: new MessageQueue() });
+    const child = new Engine({
+      container: new Container({ parent: parent.container }),
+      messageQueue: new MessageQueue(),
+    });
+    expect(child.container.get(CoreTokens.Engine)).toBe(child);
+    expect(parent.container.get(CoreTokens.Engine)).toBe(parent);
+  });
 });

@@ -125,7 +125,8 @@ export class Engine {
     this.gameClock = this.#gameTime.clock;
     this.realTimeClock = checkRealTimeClock(options.realTimeClock) ?? new SystemClock();
     this.messageQueue = options.messageQueue ?? MessageQueue.main;
-    if (this.container.isBound(CoreTokens.Engine)) {
+    // Only this container's own bindings: a child container of another engine's is fine.
+    if (this.container.isCurrentBound(CoreTokens.Engine)) {
       throw new EngineError(
         'ENGINE_CONTAINER_IN_USE',
         'new Engine({ container }): the container already has a CoreTokens.Engine binding, so another engine uses it. Give each engine its own container, or a child container: new Container({ parent }).',

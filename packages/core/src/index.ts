@@ -30,5 +30,5 @@ export * from './loops/loop-error.js';
 export * from './loops/fixed-rate-loop.js';
 export * from './loops/animation-frame-loop.js';
 
-// The dev console's command registry and built-ins
+// The dev console: DevConsolePlugin, its command registry and the built-in commands
 export * from './console/index.js';
