@@ -123,7 +123,7 @@ describe('describeValue', () => {
   });
 
   it('is not fooled by an object posing as a Map or a typed array', () => {
-    const posing = Object.create(Map.prototype) as object;
+    const posing: object = Object.create(Map.prototype);
     expect(describeValue(posing)).toBe('a Map object');
     expect(describeValue({ [Symbol.toStringTag]: 'Uint8Array', length: 3 })).toBe('an object');
   });

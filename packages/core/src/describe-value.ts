@@ -22,7 +22,7 @@ const SHOWN_STRING_PREFIX = 20;
 // throw (caught below), so an ordinary object cannot fake being a Map, a typed array...
 // %TypedArray%.prototype[Symbol.toStringTag] is the exception: it returns undefined instead, and
 // works across realms (iframes, jsdom) where `instanceof` does not.
-const typedArrayPrototype: object = Object.getPrototypeOf(Uint8Array.prototype) as object;
+const typedArrayPrototype: object = Object.getPrototypeOf(Uint8Array.prototype);
 const typedArrayTag = getter(typedArrayPrototype, Symbol.toStringTag);
 const typedArrayLength = getter(typedArrayPrototype, 'length');
 const mapSize = getter(Map.prototype, 'size');

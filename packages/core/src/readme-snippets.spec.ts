@@ -47,10 +47,8 @@ function extractSnippets(markdown: string): Snippet[] {
 function compilerOptions(): ts.CompilerOptions {
   const configPath = path.resolve(packageRoot, '../../tsconfig.base.json');
   const { config } = ts.readConfigFile(configPath, (file) => ts.sys.readFile(file));
-  const { options } = ts.convertCompilerOptionsFromJson(
-    (config as { compilerOptions: unknown }).compilerOptions,
-    path.dirname(configPath),
-  );
+  const json: unknown = config?.compilerOptions;
+  const { options } = ts.convertCompilerOptionsFromJson(json, path.dirname(configPath));
   const source = (file: string): string[] => [path.join(packageRoot, 'src', file)];
   return {
     ...options,
@@ -124,9 +122,10 @@ type SnippetBody = (
   console: Pick<Console, 'log'>,
 ) => Promise<void>;
 
-const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
-  ...parametersAndBody: string[]
-) => SnippetBody;
+// The constructor of async functions (not a global): builds the function that runs a snippet.
+const AsyncFunction: new (...parametersAndBody: string[]) => SnippetBody = Object.getPrototypeOf(
+  async () => {},
+).constructor;
 
 /** Runs a snippet (compiled to CommonJS, inside an async function for top-level await). */
 async function runSnippet(snippet: Snippet): Promise<string[]> {
