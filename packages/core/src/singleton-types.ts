@@ -19,9 +19,6 @@ import { type ServiceToken } from './tokens.js';
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface SingletonTypes {}
 
-/** A singleton name declared in {@link SingletonTypes}. */
-export type SingletonName = keyof SingletonTypes & string;
-
 /**
  * What a singleton of type `T` can be registered with: a token made by `serviceToken<T>()` (or of
  * a subtype of `T`), or a class whose instances are `T`s. Stricter than inversify's
