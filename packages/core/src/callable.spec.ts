@@ -46,9 +46,9 @@ describe('callable', () => {
     }
     expect(thrown).toBeInstanceOf(CallableError);
     expect(thrown).toBeInstanceOf(RelaylaneError);
-    expect((thrown as CallableError).code).toBe('CALLABLE_NOT_A_METHOD');
+    expect((thrown as CallableError).code).toBe('SIGNAL_CALLABLE_NOT_A_METHOD');
     expect((thrown as Error).message).toContain("'missing' of Hud is undefined");
-    expect(() => callable(hud, 'health')).toThrow("'health' of Hud is a number, not a method");
+    expect(() => callable(hud, 'health')).toThrow("'health' of Hud is 100, not a method");
   });
 
   it('records its target and method, and nothing for other functions', () => {

@@ -1,3 +1,4 @@
+import { describeValue, typeNameOf } from './describe-value.js';
 import { RelaylaneError } from './errors.js';
 
 declare const notAMethod: unique symbol;
@@ -15,7 +16,10 @@ export type BoundMethod<F, K = PropertyKey> = F extends (...args: infer A) => in
   ? (...args: A) => R
   : NotAMethod<K>;
 
-/** Thrown by {@link callable} when the named property of the target is not a function. */
+/**
+ * Thrown by {@link callable} when the named property of the target is not a function (code
+ * `SIGNAL_CALLABLE_NOT_A_METHOD`: callables are what signals connect).
+ */
 export class CallableError extends RelaylaneError {}
 
 /** Where a function made by {@link callable} comes from. */
@@ -64,8 +68,8 @@ export function callable<T extends object, K extends keyof T>(
   const fn: unknown = target[method];
   if (typeof fn !== 'function') {
     throw new CallableError(
-      'CALLABLE_NOT_A_METHOD',
-      `callable(): '${String(method)}' of ${describeTarget(target)} is ${describeValue(fn)}, ` +
+      'SIGNAL_CALLABLE_NOT_A_METHOD',
+      `callable(): '${String(method)}' of ${typeNameOf(target)} is ${describeValue(fn)}, ` +
         `not a method. Pass the name of a method of the target.`,
     );
   }
@@ -91,16 +95,7 @@ export function getCallableOrigin(fn: object): CallableOrigin | undefined {
 export function getCallableName(fn: { readonly name: string }): string {
   const origin = origins.get(fn);
   if (origin !== undefined) {
-    return `${describeTarget(origin.target)}::${String(origin.method)}`;
+    return `${typeNameOf(origin.target)}::${String(origin.method)}`;
   }
   return fn.name === '' ? '<anonymous>' : fn.name;
-}
-
-function describeTarget(target: object): string {
-  const name = (target.constructor as { readonly name?: unknown } | undefined)?.name;
-  return typeof name === 'string' && name !== '' ? name : 'Object';
-}
-
-function describeValue(value: unknown): string {
-  return value === undefined ? 'undefined' : value === null ? 'null' : `a ${typeof value}`;
 }

@@ -1,7 +1,9 @@
 /**
  * A source of monotonic time in milliseconds. Every time-dependent part of Relaylane takes its
- * clock from the engine's container (`CoreTokens.Clock`) instead of reading the wall clock, so a
- * test can swap in a {@link ManualClock} and never sleep.
+ * clock from the engine instead of reading the wall clock: game logic reads the game clock
+ * (`engine.gameClock`, `CoreTokens.GameClock`), which moves only as the engine ticks, so a test
+ * drives time by ticking; what must measure real durations reads `engine.realTimeClock`
+ * (`CoreTokens.RealTimeClock`), which a test replaces with a {@link ManualClock}. No test sleeps.
  *
  * `now()` never decreases between two calls on the same clock. Its origin is arbitrary: only
  * differences between two readings mean anything.

@@ -1,6 +1,5 @@
 import { Container, ContainerModule, inject, injectable, type ServiceIdentifier } from 'inversify';
 import { type Clock, ManualClock, SystemClock } from './clock.js';
-import { CommandRegistry } from './console/command-registry.js';
 import {
   Engine,
   EngineDisposedError,
@@ -32,33 +31,38 @@ interface Hooks {
 
 /** A plugin that writes each lifecycle step to `log` as `<name>:<step>`. */
 class TestPlugin extends Plugin {
+  readonly #log: string[];
+  readonly #hooks: Hooks;
+
   constructor(
     readonly name: string,
     override readonly dependencies: readonly string[] = [],
-    private readonly log: string[] = [],
-    private readonly hooks: Hooks = {},
+    log: string[] = [],
+    hooks: Hooks = {},
   ) {
     super();
+    this.#log = log;
+    this.#hooks = hooks;
   }
 
   override module(): ContainerModule {
-    this.log.push(`${this.name}:module`);
-    return this.hooks.module?.() ?? super.module();
+    this.#log.push(`${this.name}:module`);
+    return this.#hooks.module?.() ?? super.module();
   }
 
   override enterTree(engine: Engine): void {
-    this.log.push(`${this.name}:enter`);
-    this.hooks.enterTree?.(engine);
+    this.#log.push(`${this.name}:enter`);
+    this.#hooks.enterTree?.(engine);
   }
 
   override process(deltaSeconds: number): void {
-    this.log.push(`${this.name}:process(${deltaSeconds})`);
-    this.hooks.process?.(deltaSeconds);
+    this.#log.push(`${this.name}:process(${deltaSeconds})`);
+    this.#hooks.process?.(deltaSeconds);
   }
 
   override exitTree(): void {
-    this.log.push(`${this.name}:exit`);
-    this.hooks.exitTree?.();
+    this.#log.push(`${this.name}:exit`);
+    this.#hooks.exitTree?.();
   }
 }
 
@@ -70,7 +74,7 @@ function bindConstant(token: ServiceIdentifier<string>, value: string): () => Co
 }
 
 function newEngine(): Engine {
-  return new Engine({ clock: new ManualClock(), messageQueue: new MessageQueue() });
+  return new Engine({ realTimeClock: new ManualClock(), messageQueue: new MessageQueue() });
 }
 
 const reported = captureReportedErrors();
@@ -216,6 +220,7 @@ describe('Engine plugins', () => {
     engine.addPlugin(new TestPlugin('b', ['c']));
     const error = thrownBy(() => engine.addPlugin(new TestPlugin('c', ['a'])));
     expect(error).toBeInstanceOf(PluginDependencyCycleError);
+    expect((error as PluginDependencyCycleError).code).toBe('PLUGIN_DEPENDENCY_CYCLE');
     expect((error as PluginDependencyCycleError).cycle).toEqual(['c', 'a', 'b', 'c']);
     expect((error as Error).message).toContain("'c' -> 'a' -> 'b' -> 'c'");
     expect((error as Error).message).toContain("remove 'c' from the dependencies of 'b'");
@@ -236,6 +241,7 @@ describe('Engine plugins', () => {
     for (const name of ['net', 'ui']) {
       const error = thrownBy(() => engine.addPlugin(new TestPlugin(name)));
       expect(error).toBeInstanceOf(DuplicatePluginError);
+      expect((error as DuplicatePluginError).code).toBe('PLUGIN_DUPLICATE_NAME');
       expect((error as Error).message).toContain(`engine.removePlugin('${name}')`);
     }
     expect(engine.container.get(Greeting)).toBe('first');
@@ -248,6 +254,7 @@ describe('Engine plugins', () => {
     engine.addPlugin(new TestPlugin('lobby', ['net', 'other']));
     const error = thrownBy(() => engine.removePlugin('net'));
     expect(error).toBeInstanceOf(PluginHasDependentsError);
+    expect((error as PluginHasDependentsError).code).toBe('PLUGIN_HAS_DEPENDENTS');
     expect((error as PluginHasDependentsError).dependents).toEqual(['ui', 'lobby']);
     expect((error as Error).message).toContain("Remove 'ui', 'lobby' first");
     expect(engine.getPluginList()).toEqual(['net', 'ui']);
@@ -259,6 +266,7 @@ describe('Engine plugins', () => {
     engine.addPlugin(new TestPlugin('net'));
     const error = thrownBy(() => engine.removePlugin('nett'));
     expect(error).toBeInstanceOf(PluginNotFoundError);
+    expect((error as PluginNotFoundError).code).toBe('PLUGIN_NOT_FOUND');
     expect((error as Error).message).toContain("Added: 'net'");
   });
 
@@ -357,6 +365,7 @@ describe('Engine plugins', () => {
     );
     const error = thrownBy(() => engine.removePlugin('net'));
     expect(error).toBeInstanceOf(PluginTeardownError);
+    expect((error as PluginTeardownError).code).toBe('PLUGIN_TEARDOWN_FAILED');
     expect((error as PluginTeardownError).failures).toEqual([{ plugin: 'net', error: boom }]);
     expect(engine.hasPlugin('net')).toBe(false);
     expect(engine.container.isBound(Greeting)).toBe(false);
@@ -386,6 +395,7 @@ describe('Engine plugins', () => {
     const engine = newEngine();
     const error = thrownBy(() => engine.addPlugin(new TestPlugin('')));
     expect(error).toBeInstanceOf(InvalidPluginError);
+    expect((error as InvalidPluginError).code).toBe('PLUGIN_INVALID');
     expect((error as Error).message).toContain("readonly name = 'my-plugin'");
   });
 
@@ -484,6 +494,94 @@ describe('Engine tick', () => {
   });
 });
 
+describe('Engine time', () => {
+  test('the game clock starts at 0, or at gameTimeStartMs', () => {
+    expect(newEngine().gameClock.now()).toBe(0);
+    const engine = new Engine({ gameTimeStartMs: 90_000, messageQueue: new MessageQueue() });
+    expect(engine.gameClock.now()).toBe(90_000);
+  });
+
+  test('300 ticks of 1/60 s move the game clock by exactly 5000 ms, whatever the real time', () => {
+    const realTimeClock = new ManualClock();
+    const engine = new Engine({ realTimeClock, messageQueue: new MessageQueue() });
+    for (let i = 0; i < 300; i++) engine.tick(1 / 60);
+    expect(engine.gameClock.now()).toBe(5000);
+    expect(realTimeClock.now()).toBe(0);
+  });
+
+  test("tick moves the game clock before the plugins' process and the deferred calls run", () => {
+    const engine = newEngine();
+    const seen: string[] = [];
+    engine.addPlugin(
+      new TestPlugin('reader', [], [], {
+        process: () => {
+          seen.push(`process at ${engine.gameClock.now()}`);
+          engine.messageQueue.push(
+            () => void seen.push(`deferred at ${engine.gameClock.now()}`),
+            [],
+          );
+        },
+      }),
+    );
+    engine.tick(0.5);
+    engine.tick(0.25);
+    expect(seen).toEqual([
+      'process at 500',
+      'deferred at 500',
+      'process at 750',
+      'deferred at 750',
+    ]);
+  });
+
+  test('a tick that throws before the plugins run leaves the game clock where it was', () => {
+    const engine = newEngine();
+    engine.tick(1);
+    expect(() => engine.tick(Number.NaN)).toThrow(RangeError);
+    engine.addPlugin(new TestPlugin('ui', ['net']));
+    expect(() => engine.tick(1)).toThrow(MissingPluginDependencyError);
+    expect(engine.gameClock.now()).toBe(1000);
+    engine.removePlugin('ui');
+    let nested: unknown;
+    engine.addPlugin(
+      new TestPlugin('nested', [], [], {
+        process: () => {
+          nested ??= thrownBy(() => engine.tick(5));
+        },
+      }),
+    );
+    engine.tick(1);
+    expect(nested).toBeInstanceOf(EngineReentrantTickError);
+    expect(engine.gameClock.now()).toBe(2000);
+  });
+
+  test('the game clock is read-only: it has now() and nothing that moves it', () => {
+    const engine = newEngine();
+    expect(Object.keys(engine.gameClock)).toEqual(['now']);
+    expect(Object.isFrozen(engine.gameClock)).toBe(true);
+  });
+
+  test('realTimeClock is the given clock, a SystemClock by default, and not moved by tick', () => {
+    const realTimeClock = new ManualClock(7);
+    const engine = new Engine({ realTimeClock, messageQueue: new MessageQueue() });
+    engine.tick(3);
+    expect(engine.realTimeClock).toBe(realTimeClock);
+    expect(realTimeClock.now()).toBe(7);
+    const byDefault = new Engine({ messageQueue: new MessageQueue() });
+    expect(byDefault.realTimeClock).toBeInstanceOf(SystemClock);
+  });
+
+  test.each<[string, Record<string, unknown>]>([
+    ['a NaN gameTimeStartMs', { gameTimeStartMs: Number.NaN }],
+    ['an infinite gameTimeStartMs', { gameTimeStartMs: Number.POSITIVE_INFINITY }],
+    ['a realTimeClock without now()', { realTimeClock: {} }],
+  ])('refuses %s with ENGINE_INVALID_OPTION, naming the option', (_case, options) => {
+    // As a JavaScript caller would pass them: the types would not let these through.
+    const error = thrownBy<EngineError>(() => Reflect.construct(Engine, [options]));
+    expect(error.code).toBe('ENGINE_INVALID_OPTION');
+    expect(error.message).toContain(Object.keys(options)[0]!);
+  });
+});
+
 describe('Engine dispose', () => {
   test('exits and unloads every plugin in reverse order, unloads its own bindings and clears singletons', () => {
     const engine = newEngine();
@@ -492,7 +590,7 @@ describe('Engine dispose', () => {
     engine.addPlugin(new TestPlugin('net', [], log, { module: bindConstant(Greeting, 'hello') }));
     engine.addPlugin(new TestPlugin('audio', [], log));
     engine.addPlugin(new TestPlugin('waiting', ['never'], log));
-    engine.registerSingleton('Net', {});
+    engine.registerSingleton('Net', Greeting);
     log.length = 0;
     engine.dispose();
     expect(log).toEqual(['audio:exit', 'ui:exit', 'net:exit']);
@@ -526,7 +624,8 @@ describe('Engine dispose', () => {
     const engine = newEngine();
     engine.addPlugin(
       new TestPlugin('net', [], [], {
-        enterTree: (e) => e.registerSingleton('Net', {}),
+        module: bindConstant(Greeting, 'hello'),
+        enterTree: (e) => e.registerSingleton('Net', Greeting),
         exitTree: () => engine.unregisterSingleton('Net'),
       }),
     );
@@ -543,7 +642,7 @@ describe('Engine dispose', () => {
       () => engine.tick(0),
       () => engine.addPlugin(new TestPlugin('x')),
       () => engine.removePlugin('x'),
-      () => engine.registerSingleton('x', {}),
+      () => engine.registerSingleton('x', CoreTokens.Engine),
     ]) {
       const error = thrownBy(call);
       expect(error).toBeInstanceOf(EngineDisposedError);
@@ -564,40 +663,92 @@ describe('Engine dispose', () => {
 });
 
 describe('Engine singletons', () => {
-  test('register, get, has, list and unregister go through the engine', () => {
+  test('a singleton is a name for a container binding: get resolves it through the container', () => {
     const engine = newEngine();
-    const net = { kind: 'net' };
-    engine.registerSingleton('NetworkingUtils', net);
-    expect(engine.hasSingleton('NetworkingUtils')).toBe(true);
-    expect(engine.getSingleton('NetworkingUtils')).toBe(net);
-    expect(engine.getSingletonList()).toEqual(['NetworkingUtils']);
-    expect(() => engine.registerSingleton('NetworkingUtils', {})).toThrow(SingletonError);
-    engine.unregisterSingleton('NetworkingUtils');
-    expect(engine.hasSingleton('NetworkingUtils')).toBe(false);
+    engine.addPlugin(
+      new TestPlugin('greeter', [], [], { module: bindConstant(Greeting, 'hello') }),
+    );
+    engine.registerSingleton('Greeting', Greeting);
+    expect(engine.hasSingleton('Greeting')).toBe(true);
+    expect(engine.getSingleton('Greeting')).toBe('hello');
+    expect(engine.getSingleton('Greeting')).toBe(engine.container.get(Greeting));
+    expect(engine.getSingletonList()).toEqual(['Greeting']);
+    engine.unregisterSingleton('Greeting');
+    expect(engine.hasSingleton('Greeting')).toBe(false);
+    // Unregistering the name leaves the binding alone.
+    expect(engine.container.get(Greeting)).toBe('hello');
+  });
+
+  test('get follows the container: a rebound identifier resolves to the new service', () => {
+    const engine = newEngine();
+    engine.container.bind(Farewell).toConstantValue('bye');
+    engine.registerSingleton('Farewell', Farewell);
+    engine.container.unbindSync(Farewell);
+    engine.container.bind(Farewell).toConstantValue('see you');
+    expect(engine.getSingleton('Farewell')).toBe('see you');
+  });
+
+  test('a singleton whose plugin left without unregistering it says so, naming the plugin', () => {
+    const engine = newEngine();
+    engine.addPlugin(
+      new TestPlugin('careless', [], [], {
+        module: bindConstant(Greeting, 'hello'),
+        enterTree: (e) => e.registerSingleton('Greeting', Greeting),
+      }),
+    );
+    engine.removePlugin('careless');
+    const error = thrownBy<SingletonError>(() => engine.getSingleton('Greeting'));
+    expect(error.code).toBe('SINGLETON_NOT_BOUND');
+    expect(error.message).toContain("plugin 'careless', which registered it, left the tree");
+    expect(error.message).toContain("unregisterSingleton('Greeting')");
+  });
+
+  test('the singletons of a plugin whose enterTree threw are unregistered with its bindings', () => {
+    const engine = newEngine();
+    const failing = new TestPlugin('half', [], [], {
+      module: bindConstant(Greeting, 'hello'),
+      enterTree: (e) => {
+        e.registerSingleton('Greeting', Greeting);
+        throw new Error('not ready');
+      },
+    });
+    expect(() => engine.addPlugin(failing)).toThrow(PluginEnterError);
+    expect(engine.hasSingleton('Greeting')).toBe(false);
+  });
+
+  test('refuses an object with the fix: bind it in a ContainerModule and register its token', () => {
+    const engine = newEngine();
+    const error = thrownBy<SingletonError>(() =>
+      // @ts-expect-error -- what a JavaScript caller can do: pass the object itself.
+      engine.registerSingleton('Net', { kind: 'net' }),
+    );
+    expect(error).toBeInstanceOf(SingletonError);
+    expect(error.code).toBe('SINGLETON_NOT_A_SERVICE_IDENTIFIER');
+    expect(error.message).toContain('bind the object in your plugin');
+    expect(error.message).toContain("engine.registerSingleton('Net', MyTokens.Net)");
   });
 });
 
-describe('Engine container and console', () => {
-  test('binds itself, its clock, its message queue and its command registry under CoreTokens', () => {
-    const clock = new ManualClock(5);
+describe('Engine container', () => {
+  test('binds itself, its clocks and its message queue under CoreTokens', () => {
+    const realTimeClock = new ManualClock(5);
     const queue = new MessageQueue();
-    const engine = new Engine({ clock, messageQueue: queue });
+    const engine = new Engine({ realTimeClock, messageQueue: queue });
     expect(engine.container.get(CoreTokens.Engine)).toBe(engine);
-    expect(engine.container.get(CoreTokens.Clock)).toBe(clock);
+    expect(engine.container.get(CoreTokens.GameClock)).toBe(engine.gameClock);
+    expect(engine.container.get(CoreTokens.RealTimeClock)).toBe(realTimeClock);
     expect(engine.container.get(CoreTokens.MessageQueue)).toBe(queue);
-    expect(engine.container.get(CoreTokens.CommandRegistry)).toBe(engine.console);
   });
 
   test("a plugin's services @inject the core services", () => {
     @injectable()
     class Stopwatch {
       constructor(
-        @inject(CoreTokens.Clock) readonly clock: Clock,
+        @inject(CoreTokens.GameClock) readonly clock: Clock,
         @inject(CoreTokens.Engine) readonly engine: Engine,
       ) {}
     }
-    const clock = new ManualClock(42);
-    const engine = new Engine({ clock, messageQueue: new MessageQueue() });
+    const engine = new Engine({ gameTimeStartMs: 42, messageQueue: new MessageQueue() });
     engine.addPlugin(
       new TestPlugin('stopwatch', [], [], {
         module: () =>
@@ -606,12 +757,14 @@ describe('Engine container and console', () => {
     );
     const stopwatch = engine.container.get(Stopwatch);
     expect(stopwatch.clock.now()).toBe(42);
+    engine.tick(1);
+    expect(stopwatch.clock.now()).toBe(1042);
     expect(stopwatch.engine).toBe(engine);
   });
 
-  test('defaults: a SystemClock, MessageQueue.main and a new container', () => {
+  test('defaults: a SystemClock for real time, MessageQueue.main and a new container', () => {
     const engine = new Engine();
-    expect(engine.clock).toBeInstanceOf(SystemClock);
+    expect(engine.realTimeClock).toBeInstanceOf(SystemClock);
     expect(engine.messageQueue).toBe(MessageQueue.main);
     expect(engine.container).toBeInstanceOf(Container);
     engine.dispose();
@@ -627,11 +780,13 @@ describe('Engine container and console', () => {
     expect(() => new Engine({ container }).dispose()).not.toThrow();
   });
 
-  test('the console is a CommandRegistry with the built-in commands registered', () => {
-    const engine = newEngine();
-    expect(engine.console).toBeInstanceOf(CommandRegistry);
-    expect(engine.console.has('help')).toBe(true);
-    expect(engine.console.has('plugins')).toBe(true);
-    expect(engine.console.has('singletons')).toBe(true);
+  test('runs on a child container of another engine’s, as the in-use error suggests', () => {
+    const parent = new Engine({ messageQueue: new MessageQueue() });
+    const child = new Engine({
+      container: new Container({ parent: parent.container }),
+      messageQueue: new MessageQueue(),
+    });
+    expect(child.container.get(CoreTokens.Engine)).toBe(child);
+    expect(parent.container.get(CoreTokens.Engine)).toBe(parent);
   });
 });

@@ -1,8 +1,8 @@
-import { Container, ContainerModule } from 'inversify';
+import { Container, ContainerModule, type ServiceIdentifier } from 'inversify';
 import { type Clock, SystemClock } from './clock.js';
-import { registerBuiltinCommands } from './console/builtin-commands.js';
-import { CommandRegistry } from './console/command-registry.js';
+import { describeValue } from './describe-value.js';
 import { reportError } from './error-hook.js';
+import { GameTime } from './game-time.js';
 import { RelaylaneError } from './errors.js';
 import { MessageQueue } from './message-queue.js';
 import { type Plugin } from './plugin.js';
@@ -19,12 +19,13 @@ import {
   type PluginTeardownFailure,
 } from './plugin-errors.js';
 import { SingletonRegistry } from './singleton-registry.js';
+import { type SingletonIdentifier, type SingletonTypes } from './singleton-types.js';
 import { CoreTokens } from './tokens.js';
 
 /**
  * Thrown when the engine is used in a way its state does not allow. Codes:
  * `ENGINE_REENTRANT_TICK`, `ENGINE_DISPOSED`, `ENGINE_DISPOSE_DURING_TICK`,
- * `ENGINE_CONTAINER_IN_USE`.
+ * `ENGINE_CONTAINER_IN_USE`, `ENGINE_INVALID_OPTION`.
  */
 export class EngineError extends RelaylaneError {}
 
@@ -50,8 +51,13 @@ export class EngineDisposedError extends EngineError {
 
 /** What `new Engine(options)` accepts; every field is optional. */
 export interface EngineOptions {
-  /** The time source bound as `CoreTokens.Clock` (default: a new {@link SystemClock}). */
-  clock?: Clock;
+  /** What `engine.gameClock.now()` reads before the first tick, in milliseconds (default 0). */
+  gameTimeStartMs?: number;
+  /**
+   * Real time, bound as `CoreTokens.RealTimeClock`, for what measures real durations (network
+   * round trips) and for the fixed-rate loop (default: a new {@link SystemClock}).
+   */
+  realTimeClock?: Clock;
   /** The queue flushed at the end of each tick (default: `MessageQueue.main`, where signals without an explicit queue post their deferred calls). */
   messageQueue?: MessageQueue;
   /** The inversify container to load plugin modules into (default: a new `Container()`). */
@@ -68,26 +74,36 @@ interface PluginEntry {
 }
 
 /**
- * The plugin host: one inversify `Container`, the plugins that load their bindings into it, a
- * Godot-style singleton registry, the message queue and the dev console's command registry.
+ * The plugin host: one inversify `Container`, the plugins that load their bindings into it,
+ * Godot-style singletons (typed names for the container's bindings), the message queue and the game
+ * clock. It knows nothing of the dev console, which is a plugin (`DevConsolePlugin`).
  *
  * A host loop drives it with `tick(deltaSeconds)` (see `attachToAnimationFrame`,
  * `startFixedRateLoop` and `@relaylane/core/babylon`).
  *
+ * Time follows the engine: `gameClock` reads the sum of the deltas passed to `tick` (0 ms before
+ * the first, or `gameTimeStartMs`), and only `tick` moves it, before the plugins' `process` run.
+ * A script that ticks 300 times by 1/60 s sees exactly 5000 ms pass, however long it took.
+ * `realTimeClock` is real time, for what must measure real durations.
+ *
  * Container bindings made by the engine itself (constant values): `CoreTokens.Engine`,
- * `CoreTokens.Clock`, `CoreTokens.MessageQueue`, `CoreTokens.CommandRegistry`.
+ * `CoreTokens.GameClock`, `CoreTokens.RealTimeClock`, `CoreTokens.MessageQueue`.
  */
 export class Engine {
   /** The container every plugin's `ContainerModule` is loaded into. */
   readonly container: Container;
   /** The queue of deferred calls flushed at the end of every tick. */
   readonly messageQueue: MessageQueue;
-  /** The engine's time source, also bound as `CoreTokens.Clock`. */
-  readonly clock: Clock;
-  /** The dev console's commands, with the built-in ones registered. */
-  readonly console: CommandRegistry;
+  /**
+   * Game time in milliseconds, moved only by `tick` (by `deltaSeconds * 1000`, before the
+   * plugins' `process`); also bound as `CoreTokens.GameClock`. Read-only: it has no `advance`.
+   */
+  readonly gameClock: Clock;
+  /** Real time (option `realTimeClock`, default {@link SystemClock}); `CoreTokens.RealTimeClock`. */
+  readonly realTimeClock: Clock;
 
-  readonly #singletons = new SingletonRegistry();
+  readonly #gameTime: GameTime;
+  readonly #singletons: SingletonRegistry;
   readonly #coreModule: ContainerModule;
   // Every added plugin by name, pending or entered, in the order it was added.
   readonly #plugins = new Map<string, PluginEntry>();
@@ -96,6 +112,8 @@ export class Engine {
   // iterates the array it started with (a plugin added during the tick waits for the next one).
   #tree: readonly PluginEntry[] = [];
   #entering = false;
+  // The plugin whose enterTree is running, named in the singletons it registers.
+  #enteringPlugin: string | undefined;
   #ticking = false;
   #disposed = false;
   // True while dispose() runs the plugins' exitTree: they may still unregister their singletons.
@@ -103,10 +121,12 @@ export class Engine {
 
   constructor(options: EngineOptions = {}) {
     this.container = options.container ?? new Container();
-    this.clock = options.clock ?? new SystemClock();
+    this.#gameTime = new GameTime(checkGameTimeStart(options.gameTimeStartMs));
+    this.gameClock = this.#gameTime.clock;
+    this.realTimeClock = checkRealTimeClock(options.realTimeClock) ?? new SystemClock();
     this.messageQueue = options.messageQueue ?? MessageQueue.main;
-    this.console = new CommandRegistry();
-    if (this.container.isBound(CoreTokens.Engine)) {
+    // Only this container's own bindings: a child container of another engine's is fine.
+    if (this.container.isCurrentBound(CoreTokens.Engine)) {
       throw new EngineError(
         'ENGINE_CONTAINER_IN_USE',
         'new Engine({ container }): the container already has a CoreTokens.Engine binding, so another engine uses it. Give each engine its own container, or a child container: new Container({ parent }).',
@@ -114,12 +134,12 @@ export class Engine {
     }
     this.#coreModule = new ContainerModule(({ bind }) => {
       bind(CoreTokens.Engine).toConstantValue(this);
-      bind(CoreTokens.Clock).toConstantValue(this.clock);
+      bind(CoreTokens.GameClock).toConstantValue(this.gameClock);
+      bind(CoreTokens.RealTimeClock).toConstantValue(this.realTimeClock);
       bind(CoreTokens.MessageQueue).toConstantValue(this.messageQueue);
-      bind(CoreTokens.CommandRegistry).toConstantValue(this.console);
     });
     this.container.loadSync(this.#coreModule);
-    registerBuiltinCommands(this.console, this);
+    this.#singletons = new SingletonRegistry(this.container);
   }
 
   /** Whether `dispose()` was called. */
@@ -204,22 +224,44 @@ export class Engine {
   // ---- singletons -------------------------------------------------------------------------
 
   /**
-   * Registers `obj` under a unique `name` (Godot's `Engine.register_singleton`).
+   * Names a service of `engine.container` (Godot's `Engine.register_singleton`): `getSingleton(name)`
+   * then resolves `serviceIdentifier` through the container. A singleton is an alias, not a second
+   * store: bind the service in the plugin's `ContainerModule` (as a constant or in singleton
+   * scope), register its token in `enterTree`, unregister it in `exitTree`.
    *
-   * @throws SingletonError `SINGLETON_ALREADY_REGISTERED` for a taken name.
+   * For a name declared in {@link SingletonTypes}, the identifier must be a token or class of that
+   * type: `engine.registerSingleton('Steam', NetworkingUtilsTokens.NetworkingUtils)`.
+   *
+   * @throws SingletonError `SINGLETON_INVALID_NAME` for an empty name,
+   *   `SINGLETON_NOT_A_SERVICE_IDENTIFIER` for an object (bind it and register its token),
+   *   `SINGLETON_ALREADY_REGISTERED` for a taken name, `SINGLETON_NOT_BOUND` when nothing is bound
+   *   to the identifier.
    */
-  registerSingleton(name: string, obj: object): void {
+  registerSingleton<N extends keyof SingletonTypes>(
+    name: N,
+    serviceIdentifier: SingletonIdentifier<SingletonTypes[N]>,
+  ): void;
+  registerSingleton<N extends string>(
+    name: N extends keyof SingletonTypes ? never : N,
+    serviceIdentifier: ServiceIdentifier,
+  ): void;
+  registerSingleton(name: string, serviceIdentifier: ServiceIdentifier): void {
     this.#assertNotDisposed('registerSingleton');
-    this.#singletons.register(name, obj);
+    this.#singletons.register(name, serviceIdentifier, this.#enteringPlugin);
   }
 
   /**
-   * The object registered under `name`.
+   * What the singleton `name` resolves to in `engine.container` now: typed for a name declared in
+   * {@link SingletonTypes}, `unknown` for any other name.
    *
-   * @throws SingletonError `SINGLETON_NOT_FOUND`, listing the registered names.
+   * @throws SingletonError `SINGLETON_NOT_FOUND` (listing the registered names),
+   *   `SINGLETON_NOT_BOUND` when its plugin left without unregistering it,
+   *   `SINGLETON_RESOLVE_FAILED` when the container cannot resolve it.
    */
-  getSingleton(name: string): object {
-    return this.#singletons.get(name);
+  getSingleton<N extends keyof SingletonTypes>(name: N): SingletonTypes[N];
+  getSingleton(name: string): unknown;
+  getSingleton(name: string): unknown {
+    return this.#singletons.resolve(name);
   }
 
   /** Whether a singleton is registered under `name`. */
@@ -228,7 +270,7 @@ export class Engine {
   }
 
   /**
-   * Removes the singleton registered under `name`.
+   * Removes the singleton name `name` (the binding it named is untouched).
    *
    * @throws SingletonError `SINGLETON_NOT_FOUND` when nothing is registered under it.
    */
@@ -245,8 +287,10 @@ export class Engine {
   // ---- frame --------------------------------------------------------------------------------
 
   /**
-   * Runs one frame: every plugin's `process(deltaSeconds)` in tree order, then
-   * `messageQueue.flush()`.
+   * Runs one frame: advances `gameClock` by `deltaSeconds * 1000`, runs every plugin's
+   * `process(deltaSeconds)` in tree order, then `messageQueue.flush()`. A tick that throws before
+   * the plugins run (an invalid delta, a reentrant call, a missing dependency) leaves the game
+   * clock where it was.
    *
    * A plugin whose `process` throws is reported through `reportError` (context
    * `plugin '<name>' process`) and the other plugins still run, as in Godot. Plugins added during
@@ -268,6 +312,8 @@ export class Engine {
     }
     this.#assertTreeComplete();
     this.#ticking = true;
+    // Before process: every plugin and every deferred call of this frame reads the frame's time.
+    this.#gameTime.advance(deltaSeconds * 1000);
     try {
       // The array as the tick started (copy-on-write), so plugins added during this tick wait for
       // the next one; the state check below skips plugins removed during it.
@@ -337,9 +383,7 @@ export class Engine {
 
   #validate(plugin: Plugin): PluginEntry {
     if (typeof plugin !== 'object' || plugin === null) {
-      throw new InvalidPluginError(
-        `expected a Plugin instance, got ${plugin === null ? 'null' : typeof plugin}.`,
-      );
+      throw new InvalidPluginError(`expected a Plugin instance, got ${describeValue(plugin)}.`);
     }
     const { name } = plugin;
     if (typeof name !== 'string' || name.length === 0) {
@@ -457,13 +501,18 @@ export class Engine {
     // In the tree while enterTree runs, as in Godot (getPluginList includes it).
     entry.state = 'entered';
     this.#tree = [...this.#tree, entry];
+    this.#enteringPlugin = entry.name;
     try {
       entry.plugin.enterTree(this);
     } catch (cause) {
+      this.#enteringPlugin = undefined;
+      // Its bindings go, so the names it gave them go too: no half-entered plugin stays behind.
+      this.#singletons.forgetRegisteredBy(entry.name);
       this.#forget(entry);
       this.#unloadQuietly(module);
       throw new PluginEnterError('PLUGIN_ENTER_TREE_FAILED', entry.name, cause);
     }
+    this.#enteringPlugin = undefined;
   }
 
   /** Lifecycle steps 5 and 6. Always completes; returns what threw. */
@@ -512,4 +561,26 @@ export class Engine {
     }
     throw new MissingPluginDependencyError(pending, [...missing]);
   }
+}
+
+function checkGameTimeStart(startMs: number | undefined): number {
+  if (startMs === undefined) return 0;
+  if (typeof startMs !== 'number' || !Number.isFinite(startMs)) {
+    throw new EngineError(
+      'ENGINE_INVALID_OPTION',
+      `new Engine({ gameTimeStartMs }): gameTimeStartMs must be a finite number of milliseconds, got ${describeValue(startMs)}. Leave it out to start the game clock at 0.`,
+    );
+  }
+  return startMs;
+}
+
+function checkRealTimeClock(clock: Clock | undefined): Clock | undefined {
+  if (clock === undefined) return undefined;
+  if (typeof clock !== 'object' || clock === null || typeof clock.now !== 'function') {
+    throw new EngineError(
+      'ENGINE_INVALID_OPTION',
+      `new Engine({ realTimeClock }): realTimeClock must be a Clock (an object with a now() method returning milliseconds), got ${describeValue(clock)}. Pass new SystemClock(), a ManualClock in tests, or leave it out.`,
+    );
+  }
+  return clock;
 }

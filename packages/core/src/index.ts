@@ -6,6 +6,7 @@
 
 export * from './errors.js';
 export * from './error-hook.js';
+export * from './describe-value.js';
 
 // Signals and deferred calls
 export * from './connect-flags.js';
@@ -19,12 +20,15 @@ export * from './clock.js';
 export * from './tokens.js';
 export * from './plugin.js';
 export * from './plugin-errors.js';
-export * from './singleton-registry.js';
+export * from './singleton-types.js';
+// The registry itself is the engine's; its methods are the API.
+export { SingletonError } from './singleton-registry.js';
 export * from './engine.js';
 
 // Host loops without a framework (Babylon has its own entry point)
+export * from './loops/loop-error.js';
 export * from './loops/fixed-rate-loop.js';
 export * from './loops/animation-frame-loop.js';
 
-// The dev console's command registry and built-ins
+// The dev console: DevConsolePlugin, its command registry and the built-in commands
 export * from './console/index.js';

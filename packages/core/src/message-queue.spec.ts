@@ -1,7 +1,9 @@
+import { callable } from './callable.js';
 import { RelaylaneError } from './errors.js';
 import {
   DEFAULT_MESSAGE_QUEUE_CAPACITY,
   MessageQueue,
+  MessageQueueError,
   MessageQueueOverflowError,
   MessageQueueReentrantFlushError,
 } from './message-queue.js';
@@ -104,6 +106,29 @@ describe('MessageQueue', () => {
     expect(reports[0]?.context).toBe("deferred call 'refreshPings'");
   });
 
+  it('names an unlabelled callable() by its class and method, an anonymous call as such', () => {
+    class Lobby {
+      refresh(): void {
+        throw new Error('x');
+      }
+    }
+    const queue = new MessageQueue();
+    queue.push(callable(new Lobby(), 'refresh'), []);
+    queue.push(
+      [
+        (): void => {
+          throw new Error('y');
+        },
+      ][0]!,
+      [],
+    );
+    queue.flush();
+    expect(reports.map((report) => report.context)).toEqual([
+      "deferred call 'Lobby::refresh'",
+      "deferred call '<anonymous>'",
+    ]);
+  });
+
   it('throws MessageQueueOverflowError naming the call and the capacity when full', () => {
     const queue = new MessageQueue({ capacity: 2 });
     queue.push(() => undefined, []);
@@ -158,7 +183,10 @@ describe('MessageQueue', () => {
   it('defaults its capacity and refuses one that is not a positive integer', () => {
     expect(new MessageQueue().capacity).toBe(DEFAULT_MESSAGE_QUEUE_CAPACITY);
     expect(DEFAULT_MESSAGE_QUEUE_CAPACITY).toBe(8192);
-    expect(() => new MessageQueue({ capacity: 0 })).toThrow(RelaylaneError);
+    expect(() => new MessageQueue({ capacity: 0 })).toThrow(MessageQueueError);
+    expect(() => new MessageQueue({ capacity: 0 })).toThrow(
+      expect.objectContaining({ code: 'MESSAGE_QUEUE_INVALID_CAPACITY' }),
+    );
     expect(() => new MessageQueue({ capacity: 1.5 })).toThrow('positive integer');
   });
 

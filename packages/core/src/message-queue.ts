@@ -1,3 +1,4 @@
+import { getCallableName } from './callable.js';
 import { reportError } from './error-hook.js';
 import { RelaylaneError } from './errors.js';
 
@@ -13,8 +14,14 @@ export interface MessageQueueOptions {
   readonly capacity?: number;
 }
 
+/**
+ * The base of the errors a {@link MessageQueue} throws (codes `MESSAGE_QUEUE_*`); thrown itself
+ * for an invalid capacity (`MESSAGE_QUEUE_INVALID_CAPACITY`).
+ */
+export class MessageQueueError extends RelaylaneError {}
+
 /** Thrown by {@link MessageQueue.push} when the queue already holds `capacity` calls. */
-export class MessageQueueOverflowError extends RelaylaneError {
+export class MessageQueueOverflowError extends MessageQueueError {
   constructor(label: string, capacity: number) {
     super(
       'MESSAGE_QUEUE_OVERFLOW',
@@ -27,7 +34,7 @@ export class MessageQueueOverflowError extends RelaylaneError {
 }
 
 /** Thrown by {@link MessageQueue.flush} when it is called from a call that the same queue is running. */
-export class MessageQueueReentrantFlushError extends RelaylaneError {
+export class MessageQueueReentrantFlushError extends MessageQueueError {
   constructor() {
     super(
       'MESSAGE_QUEUE_REENTRANT_FLUSH',
@@ -62,16 +69,16 @@ export class MessageQueue {
 
   // Parallel arrays of the queued calls. Slots [0, head) have run in the flush in progress and are
   // only released when it ends; slots [head, length) are pending.
-  private readonly calls: QueuedCall[] = [];
-  private readonly argLists: unknown[][] = [];
-  private readonly labels: (string | undefined)[] = [];
-  private head = 0;
-  private flushing = false;
+  readonly #calls: QueuedCall[] = [];
+  readonly #argLists: unknown[][] = [];
+  readonly #labels: (string | undefined)[] = [];
+  #head = 0;
+  #flushing = false;
 
   constructor(options: MessageQueueOptions = {}) {
     const capacity = options.capacity ?? DEFAULT_MESSAGE_QUEUE_CAPACITY;
     if (!Number.isInteger(capacity) || capacity < 1) {
-      throw new RelaylaneError(
+      throw new MessageQueueError(
         'MESSAGE_QUEUE_INVALID_CAPACITY',
         `MessageQueue capacity must be a positive integer, got ${String(capacity)}. ` +
           `Omit it to use the default of ${DEFAULT_MESSAGE_QUEUE_CAPACITY}.`,
@@ -82,12 +89,12 @@ export class MessageQueue {
 
   /** How many calls are waiting to run. */
   get size(): number {
-    return this.calls.length - this.head;
+    return this.#calls.length - this.#head;
   }
 
   /** True while `flush()` is running calls. */
   get isFlushing(): boolean {
-    return this.flushing;
+    return this.#flushing;
   }
 
   /**
@@ -98,12 +105,12 @@ export class MessageQueue {
    * @throws MessageQueueOverflowError when the queue already holds `capacity` calls.
    */
   push<A extends unknown[]>(fn: (...args: A) => void, args: A, label?: string): void {
-    if (this.calls.length >= this.capacity) {
-      throw new MessageQueueOverflowError(label ?? describeFunction(fn), this.capacity);
+    if (this.#calls.length >= this.capacity) {
+      throw new MessageQueueOverflowError(label ?? getCallableName(fn), this.capacity);
     }
-    this.calls.push(fn as QueuedCall);
-    this.argLists.push(args.slice());
-    this.labels.push(label);
+    this.#calls.push(fn as QueuedCall);
+    this.#argLists.push(args.slice());
+    this.#labels.push(label);
   }
 
   /**
@@ -113,50 +120,46 @@ export class MessageQueue {
    * @throws MessageQueueReentrantFlushError when called from a call this queue is running.
    */
   flush(): number {
-    if (this.flushing) {
+    if (this.#flushing) {
       throw new MessageQueueReentrantFlushError();
     }
-    // Nothing queued: no call to run and nothing to release (release() leaves the arrays empty and
-    // `head` at 0 whenever `calls` is empty), so an idle frame costs this one length check.
-    if (this.calls.length === 0) {
+    // Nothing queued: no call to run and nothing to release (#release() leaves the arrays empty and
+    // `#head` at 0 whenever `#calls` is empty), so an idle frame costs this one length check.
+    if (this.#calls.length === 0) {
       return 0;
     }
-    this.flushing = true;
+    this.#flushing = true;
     let ran = 0;
     try {
-      // `head` is a field, not a local, so clear() from inside a call restarts the scan at the
+      // `#head` is a field, not a local, so clear() from inside a call restarts the scan at the
       // calls queued after it; the length is re-read each time so that calls queued now run now.
-      while (this.head < this.calls.length) {
-        const index = this.head++;
-        const fn = this.calls[index]!;
-        const args = this.argLists[index]!;
+      while (this.#head < this.#calls.length) {
+        const index = this.#head++;
+        const fn = this.#calls[index]!;
+        const args = this.#argLists[index]!;
         ran++;
         try {
           fn(...args);
         } catch (error) {
-          reportError(error, `deferred call '${this.labels[index] ?? describeFunction(fn)}'`);
+          reportError(error, `deferred call '${this.#labels[index] ?? getCallableName(fn)}'`);
         }
       }
     } finally {
-      this.release();
-      this.flushing = false;
+      this.#release();
+      this.#flushing = false;
     }
     return ran;
   }
 
   /** Drops every pending call without running it. Safe to call from a deferred call. */
   clear(): void {
-    this.release();
+    this.#release();
   }
 
-  private release(): void {
-    this.calls.length = 0;
-    this.argLists.length = 0;
-    this.labels.length = 0;
-    this.head = 0;
+  #release(): void {
+    this.#calls.length = 0;
+    this.#argLists.length = 0;
+    this.#labels.length = 0;
+    this.#head = 0;
   }
-}
-
-function describeFunction(fn: { readonly name: string }): string {
-  return fn.name === '' ? '<anonymous>' : fn.name;
 }

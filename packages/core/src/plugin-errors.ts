@@ -134,7 +134,7 @@ export class PluginEnterError extends PluginError {
         : 'its enterTree threw';
     super(
       code,
-      `Plugin '${plugin}' could not enter the tree: ${step}: ${messageOf(cause)}. Its bindings were unloaded and it was not added; fix the cause and add it again.`,
+      `Plugin '${plugin}' could not enter the tree: ${step}: ${messageOf(cause)}. Its bindings were unloaded and its singletons unregistered; it was not added. Fix the cause and add it again.`,
       { cause },
     );
     this.plugin = plugin;

@@ -15,7 +15,8 @@ import { type Engine } from './engine.js';
  * 3. **enterTree(engine)**: called right after the module is loaded; the plugin's own bindings and
  *    its dependencies' services can be resolved here. Register singletons, connect signals.
  * 4. **process(deltaSeconds)**: called on every `engine.tick`, in the order plugins entered the
- *    tree, before the engine flushes its message queue.
+ *    tree, after the engine moved `engine.gameClock` by `deltaSeconds * 1000` (so `process` reads
+ *    the time of the frame it runs in) and before the engine flushes its message queue.
  * 5. **exitTree()**: called by `engine.removePlugin(name)` or `engine.dispose()`; undo what
  *    `enterTree` did (unregister singletons, disconnect signals). Plugins exit in the reverse of
  *    the order they entered, so a plugin exits before the plugins it depends on.

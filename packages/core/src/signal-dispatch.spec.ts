@@ -328,7 +328,7 @@ describe('Signal fast paths (signal-dispatch)', () => {
   describe('switching between the fast path and the loop', () => {
     it('uses the loop while a DEFERRED connection is present, and compiles again once it goes', () => {
       const queue = new MessageQueue();
-      const signal = new Signal<unknown[]>('tick', { queue });
+      const signal = new Signal<unknown[]>('tick', { messageQueue: queue });
       const calls: Call[] = [];
       const [a, b, deferred] = recordingListeners(3, calls);
       signal.connect(a!);

@@ -20,7 +20,7 @@ class Network extends SignalEmitter<NetworkSignals> {
         ping_changed: ['pop', 'ping'],
         ready: [],
       },
-      queue === undefined ? {} : { queue },
+      queue === undefined ? {} : { messageQueue: queue },
     );
   }
 }

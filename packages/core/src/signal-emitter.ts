@@ -33,7 +33,7 @@ export interface SignalInfo {
 /** Options of a {@link SignalEmitter}. */
 export interface SignalEmitterOptions {
   /** Where the signals' `DEFERRED` connections queue their calls; default `MessageQueue.main`. */
-  readonly queue?: MessageQueue;
+  readonly messageQueue?: MessageQueue;
 }
 
 interface OwnerRecord extends SignalOwner {
@@ -66,55 +66,55 @@ export class SignalEmitter<M extends SignalMap<M>> {
   readonly signals: { readonly [K in keyof M]: Signal<M[K]> };
 
   // Shared by every signal of this object; its fixed shape keeps emit()'s blocked check cheap.
-  private readonly ownerRecord: OwnerRecord;
+  readonly #ownerRecord: OwnerRecord;
   // The same signals, for lookups by a name known only at run time; in declaration order.
-  private readonly byName = new Map<string, Signal<unknown[]>>();
+  readonly #byName = new Map<string, Signal<unknown[]>>();
 
   constructor(declarations: SignalDeclarations<M>, options: SignalEmitterOptions = {}) {
-    this.ownerRecord = { signalsBlocked: false, disposed: false, name: new.target.name };
+    this.#ownerRecord = { signalsBlocked: false, disposed: false, name: new.target.name };
     // A plain object (not a null-prototype one, which V8 keeps in slow dictionary mode) so that
     // `emitter.signals.name` is a fast property read. Run-time name lookups go through `byName`.
     const signals: Record<string, Signal<unknown[]>> = {};
     for (const [name, argNames] of Object.entries<readonly string[]>(declarations)) {
       const signal = new Signal<unknown[]>(name, {
-        owner: this.ownerRecord,
+        owner: this.#ownerRecord,
         argNames,
-        ...(options.queue === undefined ? {} : { queue: options.queue }),
+        ...(options.messageQueue === undefined ? {} : { messageQueue: options.messageQueue }),
       });
       signals[name] = signal;
-      this.byName.set(name, signal);
+      this.#byName.set(name, signal);
     }
     this.signals = Object.freeze(signals) as unknown as { readonly [K in keyof M]: Signal<M[K]> };
   }
 
   /** Godot's `connect(signal, callable, flags)`; see `Signal.connect()`. */
   connect<K extends SignalName<M>>(name: K, listener: SignalListener<M[K]>, flags?: number): void {
-    this.signalNamed(name, 'connect').connect(listener, flags);
+    this.#signalNamed(name, 'connect').connect(listener, flags);
   }
 
   /** Godot's `disconnect(signal, callable)`; see `Signal.disconnect()`. */
   disconnect<K extends SignalName<M>>(name: K, listener: SignalListener<M[K]>): void {
-    this.signalNamed(name, 'disconnect').disconnect(listener);
+    this.#signalNamed(name, 'disconnect').disconnect(listener);
   }
 
   /** Godot's `is_connected(signal, callable)`. */
   isConnected<K extends SignalName<M>>(name: K, listener: SignalListener<M[K]>): boolean {
-    return this.signalNamed(name, 'check').isConnected(listener);
+    return this.#signalNamed(name, 'check').isConnected(listener);
   }
 
   /** Godot's `emit_signal(signal, ...args)`; see `Signal.emit()`. */
   emitSignal<K extends SignalName<M>>(name: K, ...args: M[K]): void {
-    this.signalNamed(name, 'emit').emit(...args);
+    this.#signalNamed(name, 'emit').emit(...args);
   }
 
   /** Godot's `has_signal(signal)`. */
   hasSignal(name: string): boolean {
-    return this.byName.has(name);
+    return this.#byName.has(name);
   }
 
   /** Godot's `get_signal_list()`: every signal with its argument names, in declaration order. */
   getSignalList(): SignalInfo[] {
-    return [...this.byName.values()].map((signal) => ({
+    return [...this.#byName.values()].map((signal) => ({
       name: signal.name,
       args: signal.argNames,
     }));
@@ -122,12 +122,12 @@ export class SignalEmitter<M extends SignalMap<M>> {
 
   /** Godot's `get_signal_connection_list(signal)`. */
   getSignalConnectionList(name: string): ConnectionInfo[] {
-    return this.signalNamed(name as SignalName<M>, 'list the connections of').getConnections();
+    return this.#signalNamed(name as SignalName<M>, 'list the connections of').getConnections();
   }
 
   /** Godot's `set_block_signals()`: while blocked, none of this object's signals emit. */
   setBlockSignals(blocked: boolean): void {
-    this.ownerRecord.signalsBlocked = blocked;
+    this.#ownerRecord.signalsBlocked = blocked;
   }
 
   /** Shorthand for `setBlockSignals(blocked)`; `blockSignals()` alone blocks. */
@@ -137,12 +137,12 @@ export class SignalEmitter<M extends SignalMap<M>> {
 
   /** Godot's `is_blocking_signals()`. */
   isBlockingSignals(): boolean {
-    return this.ownerRecord.signalsBlocked;
+    return this.#ownerRecord.signalsBlocked;
   }
 
   /** Whether `dispose()` was called. */
   isDisposed(): boolean {
-    return this.ownerRecord.disposed;
+    return this.#ownerRecord.disposed;
   }
 
   /**
@@ -152,12 +152,12 @@ export class SignalEmitter<M extends SignalMap<M>> {
    * nothing.
    */
   dispose(): void {
-    if (this.ownerRecord.disposed) {
+    if (this.#ownerRecord.disposed) {
       return;
     }
     // Marked first: from here on, connecting to this object's signals throws.
-    this.ownerRecord.disposed = true;
-    for (const signal of this.byName.values()) {
+    this.#ownerRecord.disposed = true;
+    for (const signal of this.#byName.values()) {
       signal.disconnectAll();
     }
     Signal.disconnectTarget(this);
@@ -165,12 +165,12 @@ export class SignalEmitter<M extends SignalMap<M>> {
 
   // Typed by the name for TypeScript callers; checked at run time for names from JavaScript or the
   // dev console, which the compiler never saw.
-  private signalNamed<K extends SignalName<M>>(name: K, action: string): Signal<M[K]> {
-    if (!this.byName.has(name)) {
-      const known = [...this.byName.keys()];
+  #signalNamed<K extends SignalName<M>>(name: K, action: string): Signal<M[K]> {
+    if (!this.#byName.has(name)) {
+      const known = [...this.#byName.keys()];
       throw new SignalError(
         'SIGNAL_NOT_FOUND',
-        `Cannot ${action} signal '${name}': ${this.ownerRecord.name} has no such signal. ` +
+        `Cannot ${action} signal '${name}': ${this.#ownerRecord.name} has no such signal. ` +
           (known.length === 0
             ? 'It declares no signals.'
             : `Its signals are: ${known.join(', ')}.`),

@@ -167,7 +167,7 @@ describe('Signal', () => {
 
   it('queues DEFERRED listeners on its queue instead of calling them, until the flush', () => {
     const queue = new MessageQueue();
-    const signal = new Signal<[ping: number, pop: string]>('ping_changed', { queue });
+    const signal = new Signal<[ping: number, pop: string]>('ping_changed', { messageQueue: queue });
     const calls: string[] = [];
     signal.connect((ping, pop) => void calls.push(`deferred ${ping} ${pop}`), DEFERRED);
     signal.connect((ping, pop) => void calls.push(`direct ${ping} ${pop}`));
@@ -179,12 +179,12 @@ describe('Signal', () => {
   });
 
   it('defers to MessageQueue.main when no queue is given', () => {
-    expect(new Signal('tick').queue).toBe(MessageQueue.main);
+    expect(new Signal('tick').messageQueue).toBe(MessageQueue.main);
   });
 
   it('gives a DEFERRED listener the arguments as they were at emit time', () => {
     const queue = new MessageQueue();
-    const signal = new Signal<[a: number, b: number]>('pair', { queue });
+    const signal = new Signal<[a: number, b: number]>('pair', { messageQueue: queue });
     const received: number[][] = [];
     signal.connect((a, b) => void received.push([a, b]), DEFERRED);
     const args: [number, number] = [1, 2];
@@ -201,7 +201,7 @@ describe('Signal', () => {
 
   it('skips a queued DEFERRED call whose connection is removed before the flush', () => {
     const queue = new MessageQueue();
-    const signal = new Signal('tick', { queue });
+    const signal = new Signal('tick', { messageQueue: queue });
     const listener = jest.fn();
     signal.connect(listener, DEFERRED);
     signal.emit();
@@ -212,7 +212,7 @@ describe('Signal', () => {
 
   it('queues a ONE_SHOT | DEFERRED listener once, with the first emit, and runs it', () => {
     const queue = new MessageQueue();
-    const signal = new Signal<[n: number]>('tick', { queue });
+    const signal = new Signal<[n: number]>('tick', { messageQueue: queue });
     const listener = jest.fn();
     signal.connect(listener, ONE_SHOT | DEFERRED);
     signal.emit(1);
@@ -225,7 +225,7 @@ describe('Signal', () => {
   it('reports a full queue during an emit and still runs the other listeners', () => {
     const queue = new MessageQueue({ capacity: 1 });
     queue.push(() => undefined, []);
-    const signal = new Signal('tick', { queue });
+    const signal = new Signal('tick', { messageQueue: queue });
     const after = jest.fn();
     signal.connect(function deferredListener() {}, DEFERRED);
     signal.connect(after);
@@ -372,7 +372,7 @@ describe('Signal', () => {
       signal.connect('onTick' as unknown as () => void),
     );
     expect(notAFunction.code).toBe('SIGNAL_INVALID_CALLABLE');
-    expect(notAFunction.message).toContain("'onTick'");
+    expect(notAFunction.message).toContain('to the string "onTick": a listener must be a function');
     expect(thrownBy<RelaylaneError>(() => signal.connect(() => undefined, 16)).code).toBe(
       'SIGNAL_INVALID_FLAGS',
     );

@@ -5,9 +5,15 @@ import { CoreTokens, serviceToken } from './tokens.js';
 describe('CoreTokens', () => {
   test('are Symbol.for(@relaylane/core/<Name>), the same in every copy of the package', () => {
     expect(CoreTokens.Engine).toBe(Symbol.for('@relaylane/core/Engine'));
-    expect(CoreTokens.Clock).toBe(Symbol.for('@relaylane/core/Clock'));
+    expect(CoreTokens.GameClock).toBe(Symbol.for('@relaylane/core/GameClock'));
+    expect(CoreTokens.RealTimeClock).toBe(Symbol.for('@relaylane/core/RealTimeClock'));
     expect(CoreTokens.MessageQueue).toBe(Symbol.for('@relaylane/core/MessageQueue'));
-    expect(CoreTokens.CommandRegistry).toBe(Symbol.for('@relaylane/core/CommandRegistry'));
+    expect(Object.keys(CoreTokens)).toEqual([
+      'Engine',
+      'GameClock',
+      'RealTimeClock',
+      'MessageQueue',
+    ]);
   });
 
   test('serviceToken builds the namespaced symbol of another package', () => {
@@ -18,8 +24,8 @@ describe('CoreTokens', () => {
 
   test('are typed: container.get returns the service type without a cast', () => {
     const container = new Container();
-    container.bind(CoreTokens.Clock).toConstantValue(new ManualClock(7));
+    container.bind(CoreTokens.GameClock).toConstantValue(new ManualClock(7));
     // `.now()` type-checks only because get() infers Clock from the token.
-    expect(container.get(CoreTokens.Clock).now()).toBe(7);
+    expect(container.get(CoreTokens.GameClock).now()).toBe(7);
   });
 });

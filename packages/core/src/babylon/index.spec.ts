@@ -34,7 +34,7 @@ class Recorder extends Plugin {
 }
 
 function setup(): { engine: Engine; recorder: Recorder; babylon: SteppedNullEngine; scene: Scene } {
-  const engine = new Engine({ clock: new ManualClock(), messageQueue: new MessageQueue() });
+  const engine = new Engine({ realTimeClock: new ManualClock(), messageQueue: new MessageQueue() });
   const recorder = new Recorder();
   engine.addPlugin(recorder);
   const babylon = new SteppedNullEngine();
@@ -73,6 +73,7 @@ describe('attachToBabylonScene (real NullEngine + Scene)', () => {
     expect(recorder.deltas).toHaveLength(2);
     expect(recorder.deltas[0]).toBeCloseTo(0.016, 12);
     expect(recorder.deltas[1]).toBeCloseTo(0.04, 12);
+    expect(engine.gameClock.now()).toBeCloseTo(56, 9);
   });
 
   test('the tick runs before the render, from onBeforeRenderObservable', () => {
@@ -101,6 +102,8 @@ describe('attachToBabylonScene (real NullEngine + Scene)', () => {
     attachToBabylonScene(engine, scene, { maxDeltaSeconds: 0.1 });
     scene.render();
     expect(recorder.deltas).toEqual([MAX_FRAME_DELTA_SECONDS, 0.1]);
+    // The game clock moves by the clamped deltas, not by Babylon's 30 s frame.
+    expect(engine.gameClock.now()).toBeCloseTo(350, 9);
   });
 
   test('detach removes both observers; later renders do not tick', () => {
@@ -132,6 +135,9 @@ describe('attachToBabylonScene (real NullEngine + Scene)', () => {
     const { engine, scene } = track(setup());
     scene.dispose();
     expect(() => attachToBabylonScene(engine, scene)).toThrow(BabylonSceneDisposedError);
+    expect(() => attachToBabylonScene(engine, scene)).toThrow(
+      expect.objectContaining({ code: 'LOOP_BABYLON_SCENE_DISPOSED' }),
+    );
   });
 
   test('when engine.tick throws, the adapter detaches, reports the error and the render goes on', () => {

@@ -8,8 +8,8 @@ import { type Observer } from '@babylonjs/core/Misc/observable.js';
 import { type Scene } from '@babylonjs/core/scene.js';
 import { type Engine } from '../engine.js';
 import { reportError } from '../error-hook.js';
-import { RelaylaneError } from '../errors.js';
 import { type LoopAttachment, MAX_FRAME_DELTA_SECONDS } from '../loops/animation-frame-loop.js';
+import { LoopError } from '../loops/loop-error.js';
 
 export { type LoopAttachment, MAX_FRAME_DELTA_SECONDS };
 
@@ -19,11 +19,11 @@ export interface BabylonSceneLoopOptions {
   maxDeltaSeconds?: number;
 }
 
-/** Thrown when attaching to a scene that is already disposed (code `BABYLON_SCENE_DISPOSED`). */
-export class BabylonSceneDisposedError extends RelaylaneError {
+/** Thrown when attaching to a scene that is already disposed (code `LOOP_BABYLON_SCENE_DISPOSED`). */
+export class BabylonSceneDisposedError extends LoopError {
   constructor() {
     super(
-      'BABYLON_SCENE_DISPOSED',
+      'LOOP_BABYLON_SCENE_DISPOSED',
       'attachToBabylonScene(engine, scene): the scene is already disposed, so it will never render. Attach to a live scene.',
     );
   }
@@ -33,7 +33,8 @@ export class BabylonSceneDisposedError extends RelaylaneError {
  * Calls `engine.tick` before every render of `scene`, from `scene.onBeforeRenderObservable`.
  *
  * - `deltaSeconds` is Babylon's frame time, `scene.getEngine().getDeltaTime()` (milliseconds)
- *   divided by 1000, clamped to `[0, maxDeltaSeconds]`.
+ *   divided by 1000, clamped to `[0, maxDeltaSeconds]`; `engine.tick` moves `engine.gameClock` by
+ *   it.
  * - `detach()` removes the observers; disposing the scene detaches automatically.
  * - If `engine.tick` throws (engine disposed, plugin dependencies missing...), the adapter detaches
  *   and the error goes to `reportError` (context `Babylon scene loop`); the render continues.

@@ -15,7 +15,7 @@ class RelayStatus extends SignalEmitter<RelaySignals> {
   constructor() {
     super(
       { relay_network_status: ['available', 'debug_message'], ping_location_changed: [] },
-      { queue: new MessageQueue() },
+      { messageQueue: new MessageQueue() },
     );
   }
 }
@@ -24,7 +24,10 @@ class RegionPicker {
   onRelayStatus(_available: number, _message: string): void {}
 }
 
-/** A console host holding plugins and singletons in plain collections. */
+/**
+ * A console host holding plugins and singletons in plain collections; a singleton given as an
+ * Error throws it when resolved, as the engine's does when its plugin left without unregistering.
+ */
 class FakeHost implements ConsoleHost {
   constructor(
     readonly plugins: string[] = [],
@@ -39,6 +42,7 @@ class FakeHost implements ConsoleHost {
   getSingleton(name: string): unknown {
     const singleton = this.singletons.get(name);
     if (singleton === undefined) throw new Error(`no singleton ${name}`);
+    if (singleton instanceof Error) throw singleton;
     return singleton;
   }
 }
@@ -69,6 +73,23 @@ describe('registerBuiltinCommands', () => {
   it('refuses to register them twice on one registry', () => {
     const registry = consoleFor();
     expect(() => registerBuiltinCommands(registry, new FakeHost())).toThrow(/already registered/);
+  });
+
+  it('returns the commands it registered', () => {
+    const registry = new CommandRegistry();
+    const registered = registerBuiltinCommands(registry, new FakeHost());
+    expect(registered.map((command) => registry.get(command.name) === command)).toEqual(
+      registered.map(() => true),
+    );
+    expect(registered).toHaveLength(6);
+  });
+
+  it('registers all or nothing: one taken name leaves the registry as it was', () => {
+    const registry = new CommandRegistry();
+    const mine = { name: 'plugins', help: 'Mine.', handler: () => 'mine' };
+    registry.register(mine);
+    expect(() => registerBuiltinCommands(registry, new FakeHost())).toThrow(/'plugins'/);
+    expect(registry.list()).toEqual([mine]);
   });
 });
 
@@ -160,6 +181,26 @@ describe('singletons', () => {
 
   it('says when none is registered', async () => {
     expect((await run(consoleFor(), 'singletons')).text).toEqual(['No singleton is registered.']);
+  });
+
+  it('lists a singleton that cannot be resolved, says why, and still lists the others', async () => {
+    const host = new FakeHost(
+      [],
+      new Map<string, object>([
+        ['Gone', new Error("Singleton 'Gone' names a symbol which is no longer bound")],
+        ['Picker', new RegionPicker()],
+      ]),
+    );
+    const result = await run(consoleFor(host), 'singletons');
+    expect(result.text).toEqual([
+      'Singleton  Type              Signals',
+      '---------  ----------------  -------',
+      'Gone       (cannot resolve)        -',
+      'Picker     RegionPicker            -',
+      "Gone: Singleton 'Gone' names a symbol which is no longer bound",
+    ]);
+    const signals = await run(consoleFor(host), 'signals');
+    expect(signals.text).toEqual(['No singleton has signals.']);
   });
 });
 

@@ -1,3 +1,4 @@
+import { typeNameOf } from '../describe-value.js';
 import { type CommandRegistry } from './command-registry.js';
 import { type ConsoleCommand, type ConsoleTable, defineCommand } from './command-types.js';
 import { describeArgumentType, formatArgumentUsage, formatUsage } from './parse-arguments.js';
@@ -13,7 +14,10 @@ export interface ConsoleHost {
   getPluginList(): readonly string[];
   /** Registered singleton names. */
   getSingletonList(): readonly string[];
-  /** The singleton of that name (only called with a name from `getSingletonList`). */
+  /**
+   * The singleton of that name (only called with a name from `getSingletonList`). May throw, e.g.
+   * for a singleton whose plugin left without unregistering it; the commands show that error.
+   */
   getSingleton(name: string): unknown;
 }
 
@@ -44,21 +48,32 @@ function helpFor(command: ConsoleCommand): string[] {
   return lines;
 }
 
-function typeName(value: unknown): string {
-  if (value === null) return 'null';
-  if (typeof value !== 'object' && typeof value !== 'function') return typeof value;
-  const constructorName = (value as { constructor?: { name?: unknown } }).constructor?.name;
-  return typeof constructorName === 'string' && constructorName.length > 0
-    ? constructorName
-    : 'Object';
+type Resolved =
+  { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
+
+/**
+ * The singleton `name`, or what resolving it threw: one broken singleton (its plugin left without
+ * unregistering it) must not hide the others.
+ */
+function resolve(host: ConsoleHost, name: string): Resolved {
+  try {
+    return { ok: true, value: host.getSingleton(name) };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** The singletons that can list their signals (the `signals` command's subjects), by name. */
 function signalSingletons(host: ConsoleHost): [string, SignalIntrospectable][] {
   const found: [string, SignalIntrospectable][] = [];
   for (const name of host.getSingletonList()) {
-    const singleton = host.getSingleton(name);
-    if (isSignalIntrospectable(singleton)) found.push([name, singleton]);
+    const singleton = resolve(host, name);
+    if (singleton.ok && isSignalIntrospectable(singleton.value))
+      found.push([name, singleton.value]);
   }
   return found;
 }
@@ -103,18 +118,23 @@ function createBuiltinCommands(registry: CommandRegistry, host: ConsoleHost): Co
     handler: () => {
       const names = host.getSingletonList();
       if (names.length === 0) return 'No singleton is registered.';
-      return {
+      const resolved = names.map((name): [string, Resolved] => [name, resolve(host, name)]);
+      const table: ConsoleTable = {
         columns: ['Singleton', 'Type', 'Signals'],
         align: ['left', 'left', 'right'],
-        rows: names.map((name) => {
-          const singleton = host.getSingleton(name);
+        rows: resolved.map(([name, singleton]) => {
+          if (!singleton.ok) return [name, '(cannot resolve)', '-'];
           return [
             name,
-            typeName(singleton),
-            isSignalIntrospectable(singleton) ? singleton.getSignalList().length : '-',
+            typeNameOf(singleton.value),
+            isSignalIntrospectable(singleton.value) ? singleton.value.getSignalList().length : '-',
           ];
         }),
       };
+      const failures = resolved.flatMap(([name, singleton]) =>
+        singleton.ok ? [] : [`${name}: ${messageOf(singleton.error)}`],
+      );
+      return [table, ...failures];
     },
   });
   const signals = defineCommand({
@@ -141,7 +161,7 @@ function createBuiltinCommands(registry: CommandRegistry, host: ConsoleHost): Co
       const singleton = host.getSingleton(name);
       if (!isSignalIntrospectable(singleton)) {
         throw new Error(
-          `singleton '${name}' (${typeName(singleton)}) has no signals: it is not a SignalEmitter.`,
+          `singleton '${name}' (${typeNameOf(singleton)}) has no signals: it is not a SignalEmitter.`,
         );
       }
       return describeSignals(name, singleton);
@@ -176,9 +196,25 @@ function createBuiltinCommands(registry: CommandRegistry, host: ConsoleHost): Co
 /**
  * Registers the built-in commands on `registry`: `help [command]`, `plugins`, `singletons`,
  * `signals [object]`, `clear` and `history [count]`. `host` is what they inspect (the Engine).
+ * All or nothing: if one cannot be registered, those registered before it are unregistered again.
+ * `DevConsolePlugin` calls it in its `enterTree`.
  *
+ * @returns the commands registered, to unregister them later.
  * @throws ConsoleError `CONSOLE_DUPLICATE_COMMAND` when one of those names is already registered.
  */
-export function registerBuiltinCommands(registry: CommandRegistry, host: ConsoleHost): void {
-  for (const command of createBuiltinCommands(registry, host)) registry.register(command);
+export function registerBuiltinCommands(
+  registry: CommandRegistry,
+  host: ConsoleHost,
+): readonly ConsoleCommand[] {
+  const registered: ConsoleCommand[] = [];
+  try {
+    for (const command of createBuiltinCommands(registry, host)) {
+      registry.register(command);
+      registered.push(command);
+    }
+  } catch (error) {
+    for (const command of registered) registry.unregister(command.name);
+    throw error;
+  }
+  return registered;
 }

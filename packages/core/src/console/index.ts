@@ -26,6 +26,8 @@ export {
   defineCommand,
 } from './command-types.js';
 export { ConsoleError } from './console-error.js';
+export { DevConsolePlugin, type DevConsolePluginOptions } from './dev-console-plugin.js';
+export { DevConsoleTokens } from './dev-console-tokens.js';
 export { DEFAULT_HISTORY_LIMIT } from './console-history.js';
 export { formatTable, renderOutputLines } from './format-table.js';
 export { longestCommonPrefix } from './common-prefix.js';

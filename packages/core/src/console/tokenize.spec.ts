@@ -39,6 +39,7 @@ describe('tokenize', () => {
   it('throws a ConsoleError naming the quote and its column when a quote is never closed', () => {
     const attempt = (): string[] => tokenize('say "hello');
     expect(attempt).toThrow(ConsoleError);
+    expect(attempt).toThrow(expect.objectContaining({ code: 'CONSOLE_UNTERMINATED_QUOTE' }));
     expect(attempt).toThrow('Unterminated double quote (") opened at column 5');
     expect(() => tokenize("say 'hi")).toThrow('Unterminated single quote');
   });

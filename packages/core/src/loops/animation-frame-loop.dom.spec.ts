@@ -19,7 +19,10 @@ afterEach(() => jest.useRealTimers());
 
 describe('attachToAnimationFrame in a browser', () => {
   test("uses the page's requestAnimationFrame and cancelAnimationFrame by default", () => {
-    const engine = new Engine({ clock: new ManualClock(), messageQueue: new MessageQueue() });
+    const engine = new Engine({
+      realTimeClock: new ManualClock(),
+      messageQueue: new MessageQueue(),
+    });
     const recorder = new Recorder();
     engine.addPlugin(recorder);
     const cancel = jest.spyOn(window, 'cancelAnimationFrame');

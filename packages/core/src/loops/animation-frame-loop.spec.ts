@@ -49,7 +49,7 @@ class ManualFrames {
 }
 
 function setup(): { engine: Engine; recorder: Recorder; frames: ManualFrames } {
-  const engine = new Engine({ clock: new ManualClock(), messageQueue: new MessageQueue() });
+  const engine = new Engine({ realTimeClock: new ManualClock(), messageQueue: new MessageQueue() });
   const recorder = new Recorder();
   engine.addPlugin(recorder);
   return { engine, recorder, frames: new ManualFrames() };
@@ -68,6 +68,8 @@ describe('attachToAnimationFrame', () => {
     expect(recorder.deltas[0]).toBe(0);
     expect(recorder.deltas[1]).toBeCloseTo(0.016, 12);
     expect(recorder.deltas[2]).toBeCloseTo(0.034, 12);
+    // The game clock moves by exactly those deltas: 0 + 16 + 34 ms.
+    expect(engine.gameClock.now()).toBeCloseTo(50, 9);
   });
 
   test(`a huge delta (a background tab) is clamped to MAX_FRAME_DELTA_SECONDS = ${MAX_FRAME_DELTA_SECONDS} s`, () => {
@@ -77,6 +79,8 @@ describe('attachToAnimationFrame', () => {
     frames.frame(60_000);
     expect(MAX_FRAME_DELTA_SECONDS).toBe(0.25);
     expect(recorder.deltas).toEqual([0, 0.25]);
+    // Game time does not jump by the minute the tab spent in the background.
+    expect(engine.gameClock.now()).toBe(250);
   });
 
   test('maxDeltaSeconds sets another cap', () => {
@@ -136,6 +140,9 @@ describe('attachToAnimationFrame', () => {
     const { engine } = setup();
     expect(typeof globalThis.requestAnimationFrame).toBe('undefined');
     expect(() => attachToAnimationFrame(engine)).toThrow(AnimationFrameUnavailableError);
+    expect(() => attachToAnimationFrame(engine)).toThrow(
+      expect.objectContaining({ code: 'LOOP_ANIMATION_FRAME_UNAVAILABLE' }),
+    );
     expect(() => attachToAnimationFrame(engine)).toThrow(/startFixedRateLoop/);
   });
 

@@ -1,12 +1,12 @@
 import { type Engine } from '../engine.js';
 import { reportError } from '../error-hook.js';
-import { RelaylaneError } from '../errors.js';
+import { LoopError } from './loop-error.js';
 
 /**
  * The longest frame the rendering-loop adapters (animation frame, Babylon scene) pass to
- * `engine.tick` by default, in seconds. Browsers stop
- * animation frames in background tabs; without a cap, the first frame after returning would carry
- * minutes of delta and make every time-driven system jump.
+ * `engine.tick` by default, in seconds. Browsers stop animation frames in background tabs; without
+ * a cap, the first frame after returning would carry minutes of delta, and `engine.gameClock`
+ * (which moves by each tick's delta) would make every time-driven system jump.
  */
 export const MAX_FRAME_DELTA_SECONDS = 0.25;
 
@@ -28,11 +28,14 @@ export interface LoopAttachment {
   readonly attached: boolean;
 }
 
-/** Thrown when the runtime has no `requestAnimationFrame` and none was passed (code `ANIMATION_FRAME_UNAVAILABLE`). */
-export class AnimationFrameUnavailableError extends RelaylaneError {
+/**
+ * Thrown when the runtime has no `requestAnimationFrame` and none was passed (code
+ * `LOOP_ANIMATION_FRAME_UNAVAILABLE`).
+ */
+export class AnimationFrameUnavailableError extends LoopError {
   constructor() {
     super(
-      'ANIMATION_FRAME_UNAVAILABLE',
+      'LOOP_ANIMATION_FRAME_UNAVAILABLE',
       'attachToAnimationFrame(engine): this runtime has no requestAnimationFrame (Node, a worker?). Use startFixedRateLoop(engine, { hz }) for a headless loop, or pass options.requestAnimationFrame and options.cancelAnimationFrame.',
     );
   }
@@ -42,7 +45,7 @@ export class AnimationFrameUnavailableError extends RelaylaneError {
  * Drives `engine.tick` from `requestAnimationFrame`, once per displayed frame.
  *
  * - `deltaSeconds` is the difference between this frame's timestamp and the previous one's, in
- *   seconds; the first frame's delta is 0.
+ *   seconds; the first frame's delta is 0. `engine.tick` moves `engine.gameClock` by it.
  * - A delta larger than `maxDeltaSeconds` (a tab that was in the background) is clamped to it;
  *   a timestamp that goes backwards gives 0.
  * - If `engine.tick` throws (engine disposed, plugin dependencies missing...), the adapter detaches

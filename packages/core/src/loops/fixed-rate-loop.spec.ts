@@ -11,13 +11,16 @@ class Recorder extends Plugin {
   readonly deltas: number[] = [];
   readonly times: number[] = [];
 
-  constructor(private readonly clock: { now(): number }) {
+  readonly #clock: { now(): number };
+
+  constructor(clock: { now(): number }) {
     super();
+    this.#clock = clock;
   }
 
   override process(deltaSeconds: number): void {
     this.deltas.push(deltaSeconds);
-    this.times.push(this.clock.now());
+    this.times.push(this.#clock.now());
   }
 }
 
@@ -31,10 +34,13 @@ class ManualTimers implements TimerScheduler {
   #nextId = 1;
   readonly #timers = new Map<number, { dueMs: number; callback: () => void }>();
 
-  constructor(
-    private readonly clock: ManualClock,
-    private readonly latenessMs = 0,
-  ) {}
+  readonly #clock: ManualClock;
+  readonly #latenessMs: number;
+
+  constructor(clock: ManualClock, latenessMs = 0) {
+    this.#clock = clock;
+    this.#latenessMs = latenessMs;
+  }
 
   get pending(): number {
     return this.#timers.size;
@@ -43,7 +49,7 @@ class ManualTimers implements TimerScheduler {
   setTimeout(callback: () => void, delayMs: number): unknown {
     const id = this.#nextId++;
     this.delays.push(delayMs);
-    this.#timers.set(id, { dueMs: this.clock.now() + delayMs, callback });
+    this.#timers.set(id, { dueMs: this.#clock.now() + delayMs, callback });
     return id;
   }
 
@@ -57,7 +63,7 @@ class ManualTimers implements TimerScheduler {
     const [id, timer] =
       [...this.#timers.entries()].sort((a, b) => a[1].dueMs - b[1].dueMs)[0] ?? [];
     if (id === undefined || timer === undefined) throw new Error('no timer pending');
-    this.clock.advance(Math.max(0, atMs - this.clock.now()));
+    this.#clock.advance(Math.max(0, atMs - this.#clock.now()));
     this.#timers.delete(id);
     timer.callback();
   }
@@ -68,10 +74,10 @@ class ManualTimers implements TimerScheduler {
         (min, t) => (min === undefined || t.dueMs < min ? t.dueMs : min),
         undefined,
       );
-      if (next === undefined || next + this.latenessMs > targetMs) break;
-      this.fireNextAt(next + this.latenessMs);
+      if (next === undefined || next + this.#latenessMs > targetMs) break;
+      this.fireNextAt(next + this.#latenessMs);
     }
-    this.clock.advance(Math.max(0, targetMs - this.clock.now()));
+    this.#clock.advance(Math.max(0, targetMs - this.#clock.now()));
   }
 }
 
@@ -82,7 +88,7 @@ function setup(latenessMs = 0): {
   recorder: Recorder;
 } {
   const clock = new ManualClock(1000);
-  const engine = new Engine({ clock, messageQueue: new MessageQueue() });
+  const engine = new Engine({ realTimeClock: clock, messageQueue: new MessageQueue() });
   const recorder = new Recorder(clock);
   engine.addPlugin(recorder);
   return { engine, clock, timers: new ManualTimers(clock, latenessMs), recorder };
@@ -99,7 +105,7 @@ describe('startFixedRateLoop', () => {
     for (const delta of recorder.deltas) expect(delta).toBeCloseTo(0.05, 9);
   });
 
-  test("takes the engine's clock when none is given, and the first tick comes one period after start", () => {
+  test("paces by the engine's realTimeClock when no clock is given; the first tick comes one period after start", () => {
     const { engine, timers, recorder } = setup();
     startFixedRateLoop(engine, { hz: 4, scheduler: timers });
     expect(timers.delays).toEqual([250]);
@@ -132,6 +138,17 @@ describe('startFixedRateLoop', () => {
     expect(recorder.times).toEqual([1100, 2050, 2100, 2200, 2300]);
     const total = recorder.deltas.reduce((sum, d) => sum + d, 0);
     expect(total).toBeCloseTo(1.3, 9);
+  });
+
+  test('passes real deltas to tick, so the game clock keeps pace with the real one, stalls included', () => {
+    const { engine, clock, timers } = setup();
+    startFixedRateLoop(engine, { hz: 10, scheduler: timers });
+    timers.runUntil(1500);
+    clock.advance(700);
+    timers.fireNextAt(2200);
+    timers.runUntil(2400);
+    // The real clock started at 1000; the game clock at 0 and moved by every real delta.
+    expect(engine.gameClock.now()).toBeCloseTo(clock.now() - 1000, 9);
   });
 
   test('a timer that fires early does not tick ahead of time; it waits for the due time', () => {
@@ -201,7 +218,7 @@ describe('startFixedRateLoop', () => {
     jest.useFakeTimers();
     try {
       const clock = new SystemClock();
-      const engine = new Engine({ clock, messageQueue: new MessageQueue() });
+      const engine = new Engine({ realTimeClock: clock, messageQueue: new MessageQueue() });
       const recorder = new Recorder(clock);
       engine.addPlugin(recorder);
       const loop = startFixedRateLoop(engine, { hz: 10 });

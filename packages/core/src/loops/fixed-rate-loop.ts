@@ -14,7 +14,7 @@ export interface TimerScheduler {
 export interface FixedRateLoopOptions {
   /** Ticks per second (finite, > 0). */
   hz: number;
-  /** Where the loop reads the time (default: `engine.clock`). */
+  /** Where the loop reads the real time it paces ticks by (default: `engine.realTimeClock`). */
   clock?: Clock;
   /** Where the loop schedules its timers (default: the global `setTimeout`/`clearTimeout`). */
   scheduler?: TimerScheduler;
@@ -38,8 +38,9 @@ const globalScheduler: TimerScheduler = {
  * Drives `engine.tick` at a fixed rate from timers, for a headless server or the terminal console
  * (in a page, prefer `attachToAnimationFrame` or the Babylon adapter).
  *
- * - Each tick's `deltaSeconds` is the clock time since the previous tick (since the start for the
- *   first tick, which runs one period after `startFixedRateLoop`).
+ * - Each tick's `deltaSeconds` is the real time since the previous tick on `clock` (since the
+ *   start for the first tick, which runs one period after `startFixedRateLoop`); `engine.tick`
+ *   adds it to `engine.gameClock`, so game time keeps pace with real time, stalls included.
  * - No drift: tick `n` is scheduled for `start + n * period` on the clock, not for "now + period",
  *   so timer lateness does not add up.
  * - When the process stalls for longer than a period, the missed ticks are not replayed: the loop
@@ -56,7 +57,7 @@ export function startFixedRateLoop(engine: Engine, options: FixedRateLoopOptions
       `startFixedRateLoop(engine, { hz }): hz must be a finite number > 0 (ticks per second), got ${String(hz)}.`,
     );
   }
-  const clock = options.clock ?? engine.clock;
+  const clock = options.clock ?? engine.realTimeClock;
   const scheduler = options.scheduler ?? globalScheduler;
   const periodMs = 1000 / hz;
 

@@ -322,6 +322,9 @@ describe('mountConsoleOverlay', () => {
     press(document.body, '`');
     expect(view.isOpen).toBe(false);
     expect(() => view.open()).toThrow(ConsoleError);
+    expect(() => view.open()).toThrow(
+      expect.objectContaining({ code: 'CONSOLE_OVERLAY_DISPOSED' }),
+    );
     expect(() => view.print('x')).toThrow(/after overlay.dispose\(\)/);
     expect(() => view.dispose()).not.toThrow();
   });

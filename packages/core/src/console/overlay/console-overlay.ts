@@ -8,7 +8,7 @@ import { OVERLAY_CLASS, OVERLAY_CSS } from './overlay-styles.js';
 
 /** Options of `mountConsoleOverlay`. */
 export interface ConsoleOverlayOptions {
-  /** The commands to run (usually `engine.console`). */
+  /** The commands to run (usually `devConsolePlugin.registry`). */
   readonly registry: CommandRegistry;
   /** The document to mount in (default: the global `document`). */
   readonly document?: Document;

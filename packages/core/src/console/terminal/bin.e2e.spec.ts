@@ -66,7 +66,7 @@ describe('relaylane-console (built bin, child process)', () => {
     expect(run).toEqual({
       code: 0,
       stdout:
-        "No plugin is in the tree.\nNo singleton is registered.\nUsage: clear\nClear the console's scrollback.\n",
+        "1. dev-console\nNo singleton is registered.\nUsage: clear\nClear the console's scrollback.\n",
       stderr: '',
     });
   });
@@ -81,7 +81,7 @@ describe('relaylane-console (built bin, child process)', () => {
     const run = await runBin(['-e', 'plugins', '--eval', 'history'], 'nope\n');
     expect(run).toEqual({
       code: 0,
-      stdout: 'No plugin is in the tree.\n1  plugins\n2  history\n',
+      stdout: '1. dev-console\n1  plugins\n2  history\n',
       stderr: '',
     });
   });

@@ -4,7 +4,7 @@ import { type ConsoleStreams, printResult } from './print-result.js';
 
 /** Options of `runTerminalConsole`. */
 export interface TerminalConsoleOptions {
-  /** The commands to run (usually `engine.console`). */
+  /** The commands to run (usually `devConsolePlugin.registry`). */
   readonly registry: CommandRegistry;
   /** Where lines are read from (`process.stdin`). */
   readonly input: NodeJS.ReadableStream;
