@@ -20,7 +20,15 @@ const relativeJsSuffix = { '^(\\.{1,2}/.*)\\.js$': '$1' };
 const source = (...segments: string[]): string => path.join(__dirname, 'packages', ...segments);
 const coreSource = source('core', 'src', 'index.ts');
 const netUtilsSource = source('steam-net-utils', 'src', 'index.ts');
-const steamSource = source('steam-net-utils', 'src', 'steam', 'index.ts');
+const simulatedSource = source('steam-net-utils', 'src', 'simulated.ts');
+const steamSource = source('steam-net-utils', 'src', 'steam.ts');
+// Every entry of the workspace's packages, mapped to its source.
+const workspaceEntries = {
+  '^@relaylane/core$': coreSource,
+  '^@relaylane/steam-net-utils$': netUtilsSource,
+  '^@relaylane/steam-net-utils/simulated$': simulatedSource,
+  '^@relaylane/steam-net-utils/steam$': steamSource,
+};
 
 /**
  * Jest runs CommonJS; these dependencies ship ES modules only (`@babylonjs/core`, `tinybench`), so
@@ -70,11 +78,7 @@ const config: Config = {
       moduleNameMapper: { ...relativeJsSuffix, '^@relaylane/core$': coreSource },
     }),
     packageProject('demo-game', {
-      moduleNameMapper: {
-        ...relativeJsSuffix,
-        '^@relaylane/core$': coreSource,
-        '^@relaylane/steam-net-utils$': netUtilsSource,
-      },
+      moduleNameMapper: { ...relativeJsSuffix, ...workspaceEntries },
     }),
     // The demo in headless Chromium against its built page: real time, so a longer timeout.
     packageProject('demo-game', {
@@ -88,12 +92,7 @@ const config: Config = {
     // Every benchmark once with tiny sizes, so `pnpm bench` cannot rot.
     project('bench', path.join(__dirname, 'bench'), {
       ...withEsmOnlyPackages(['tinybench', '@babylonjs/core']),
-      moduleNameMapper: {
-        ...relativeJsSuffix,
-        '^@relaylane/core$': coreSource,
-        '^@relaylane/steam-net-utils$': netUtilsSource,
-        '^@relaylane/steam-net-utils/steam$': steamSource,
-      },
+      moduleNameMapper: { ...relativeJsSuffix, ...workspaceEntries },
     }),
   ],
 };

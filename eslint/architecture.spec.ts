@@ -95,7 +95,8 @@ describe('layers', () => {
     expect(messagesOf(`${netUtilsSource}/matchmaking/region-selector.ts`)).toEqual([
       layerViolation(
         '../plugin/networking-utils-plugin.js',
-        'matchmaking/ may not import plugin/: matchmaking/ imports only service/, port/',
+        'matchmaking/ may not import plugin/: matchmaking/ imports only service/, port/, ' +
+          'constants/, net/',
       ),
     ]);
   });
@@ -106,7 +107,7 @@ describe('layers', () => {
         ...layerViolation(
           './backends/steam/steam-backend.js',
           'index.ts may not import backends/steam/: index.ts imports only constants/, net/, port/, ' +
-            'backends/simulated/, service/, compose/, plugin/, console/, matchmaking/',
+            'backends/simulated/, service/, compose/, console/, plugin/, matchmaking/',
         ),
         line: 3,
       },

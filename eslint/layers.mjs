@@ -60,21 +60,22 @@ const layer = (name, files, mayImport) => ({ name, files, mayImport });
 const folder = (name, mayImport) => layer(name, [`${name}**`], mayImport);
 
 const backendMayImport = ['port/', 'constants/', 'net/'];
+// The two leaves (constants/, net/) hold facts every layer may use: each layer lists them.
+const leaves = ['constants/', 'net/'];
 
-// A leaf is importable only by the layers that list it, like any other layer.
 const steamNetUtilsFolders = [
   folder('constants/', []), // every constant and enum, EResult, the config value table
   folder('net/', []), // IPv4 text parsing and formatting
-  folder('port/', ['constants/', 'net/']), // the backend seam; it also imports @relaylane/core
+  folder('port/', leaves), // the backend seam; it also imports @relaylane/core
   folder('backends/simulated/', backendMayImport), // the simulated relay network
   folder('backends/steam/', backendMayImport), // the Steam client library through koffi
-  folder('service/', ['port/']), // NetworkingUtils, its dictionaries, signals and tokens
+  folder('service/', ['port/', ...leaves]), // NetworkingUtils, its dictionaries, signals, tokens
   // createNetworkingUtils and selectBackend; the simulated backend is createNetworkingUtils'
   // default.
-  folder('compose/', ['service/', 'port/', 'backends/simulated/']),
-  folder('plugin/', ['compose/', 'service/', 'port/']), // NetworkingUtilsPlugin
-  folder('console/', ['service/', 'port/', 'constants/']), // the net.* console commands
-  folder('matchmaking/', ['service/', 'port/']), // RegionSelector, LobbyPingRanking, ping bands
+  folder('compose/', ['service/', 'port/', 'backends/simulated/', ...leaves]),
+  folder('console/', ['service/', 'port/', ...leaves]), // the net.* console commands
+  folder('plugin/', ['compose/', 'console/', 'service/', 'port/', ...leaves]), // the plugin
+  folder('matchmaking/', ['service/', 'port/', ...leaves]), // region picker, lobby ranking, bands
 ];
 const allSteamNetUtilsFolders = steamNetUtilsFolders.map((each) => each.name);
 // The main entry and the simulation's entry load in browsers: the Steam backend (Node only) stays

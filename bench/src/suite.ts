@@ -153,24 +153,24 @@ function runLocationBenchmarks(settings: SuiteSettings, log: (line: string) => v
   const rows: ResultRow[] = [];
   log(`${settings.locationCount.toLocaleString('en-US')} distinct ping-location strings`);
   const corpus = createLocationCorpus(settings.locationCount, settings.seed);
-  const { steam } = createMeasuredService(corpus.world, settings.seed);
+  const { networkingUtils } = createMeasuredService(corpus.world, settings.seed);
   try {
-    verifyCorpus(steam, corpus);
+    verifyCorpus(networkingUtils, corpus);
     log('parsePingLocationString against JSON.parse');
-    rows.push(...runPingLocationParseBenchmark(steam, corpus, settings.passMeasure));
+    rows.push(...runPingLocationParseBenchmark(networkingUtils, corpus, settings.passMeasure));
     log('estimates from parsed locations');
     rows.push(
       ...runPingEstimateBenchmark(
-        steam,
-        parseAll(steam, corpus.texts),
+        networkingUtils,
+        parseAll(networkingUtils, corpus.texts),
         settings.measure,
         settings.estimatesPerRun,
       ),
     );
     log('lobby ranking against a plain sort');
-    rows.push(...runLobbyRankingBenchmark(steam, corpus.texts, settings.passMeasure));
+    rows.push(...runLobbyRankingBenchmark(networkingUtils, corpus.texts, settings.passMeasure));
   } finally {
-    steam.dispose();
+    networkingUtils.dispose();
   }
 
   return rows;

@@ -65,16 +65,10 @@ describe('bundle-size benchmark (smoke, one Vite build of each entry on the buil
     );
   });
 
-  // Fails today: the plugin reaches the simulation through its backend selection, so the
-  // service build already carries it, and the simulation build is smaller by the trivial
-  // backend's code. Once a build carries only the backend it uses, this passes and Jest reports
-  // the `failing` test: make it an ordinary `it`.
-  it.failing(
-    'makes the simulation build at least as large as the service build (fails today)',
-    () => {
-      expect(sizes.simulated.gzipBytes).toBeGreaterThanOrEqual(sizes.service.gzipBytes);
-    },
-  );
+  // A build carries only the backend it names: the simulation adds to the service build.
+  it('makes the simulation build at least as large as the service build', () => {
+    expect(sizes.simulated.gzipBytes).toBeGreaterThanOrEqual(sizes.service.gzipBytes);
+  });
 
   it("sees the simulation's modules in the simulation build (what the next checks look for)", () => {
     expect(simulationModules(sizes.simulated).length).toBeGreaterThan(0);
@@ -84,13 +78,9 @@ describe('bundle-size benchmark (smoke, one Vite build of each entry on the buil
     expect(mentionsKoffi(sizes.service)).toBe(false);
   });
 
-  // Fails today, for the reason above; then make it an ordinary `it`.
-  it.failing(
-    'keeps the simulation out of the service build without a backend (fails today)',
-    () => {
-      expect(simulationModules(sizes.service).map((module) => module.id)).toEqual([]);
-    },
-  );
+  it('keeps the simulation out of the service build without a backend', () => {
+    expect(simulationModules(sizes.service).map((module) => module.id)).toEqual([]);
+  });
 
   it('builds programs that run: each prints its frame line in Node, without reflect-metadata', () => {
     for (const bundle of [sizes.core, sizes.service, sizes.simulated]) {

@@ -4,7 +4,7 @@
  * scene on a `NullEngine` (a camera and nothing else). Target: the tick costs under 5 % of that
  * render.
  *
- * Every tick advances the engine's `ManualClock` by one 60 Hz frame first, so the simulation's
+ * Every tick is one 60 Hz frame, which advances the engine's game clock, so the simulation's
  * lifecycle (probe rounds, keepalives, refreshes, their signals) runs at the pace of a real game.
  * The plugin is warmed up for 10 simulated seconds before timing, past the first measurement.
  */
@@ -12,12 +12,13 @@ import { NullEngine } from '@babylonjs/core/Engines/nullEngine.js';
 import { FreeCamera } from '@babylonjs/core/Cameras/freeCamera.js';
 import { Vector3 } from '@babylonjs/core/Maths/math.vector.js';
 import { Scene } from '@babylonjs/core/scene.js';
-import { Engine, ManualClock, MessageQueue } from '@relaylane/core';
+import { type Clock, Engine, ManualClock, MessageQueue } from '@relaylane/core';
 import {
   type NetworkingUtils,
   NetworkingUtilsPlugin,
-  SimulatedWorld,
+  simulatedBackend,
 } from '@relaylane/steam-net-utils';
+import { SimulatedWorld } from '@relaylane/steam-net-utils/simulated';
 
 import { type MeasureOptions, measureRounds, type Workload } from '../harness/measure.js';
 import { sink } from '../harness/sink.js';
@@ -37,40 +38,43 @@ export const TICK_LISTENERS = 10;
 /** Simulated time the plugin runs before timing starts, ms. */
 const WARM_UP_MS = 10_000;
 
-/** An engine with the plugin on the simulation, its clock, and the service, ready to tick. */
+/** An engine with the plugin on the simulation, its game clock, and the service, ready to tick. */
 export interface TickScenario {
   readonly engine: Engine;
-  readonly clock: ManualClock;
-  readonly steam: NetworkingUtils;
-  /** Advances the clock by one frame and ticks the engine. */
+  readonly gameClock: Clock;
+  readonly networkingUtils: NetworkingUtils;
+  /** Ticks the engine one frame (which advances its game clock). */
   tick(): void;
   dispose(): void;
 }
 
 /** Builds the engine the tick benchmark times (seeded: the same simulation every run). */
 export function createTickScenario(seed = 1): TickScenario {
-  const clock = new ManualClock();
-  const engine = new Engine({ clock, messageQueue: new MessageQueue() });
+  const engine = new Engine({ realTimeClock: new ManualClock(), messageQueue: new MessageQueue() });
   engine.addPlugin(
     new NetworkingUtilsPlugin({
-      backend: 'simulated',
-      location: 'Frankfurt',
-      seed,
-      world: new SimulatedWorld({ seed }),
+      backend: simulatedBackend({
+        location: 'Frankfurt',
+        seed,
+        world: new SimulatedWorld({ seed }),
+      }),
     }),
   );
-  const steam = engine.getSingleton('Steam') as NetworkingUtils;
+  const networkingUtils = engine.getSingleton('Steam');
   for (let i = 0; i < TICK_LISTENERS; i++) {
-    steam.signals.relay_network_status.connect((available) => {
+    networkingUtils.signals.relay_network_status.connect((available) => {
       sink.total += available;
     });
   }
-  const tick = (): void => {
-    clock.advance(FRAME_MS);
-    engine.tick(FRAME_MS / 1000);
-  };
+  const tick = (): void => engine.tick(FRAME_MS / 1000);
   for (let elapsed = 0; elapsed < WARM_UP_MS; elapsed += FRAME_MS) tick();
-  return { engine, clock, steam, tick, dispose: () => engine.dispose() };
+  return {
+    engine,
+    gameClock: engine.gameClock,
+    networkingUtils,
+    tick,
+    dispose: () => engine.dispose(),
+  };
 }
 
 /** An empty Babylon.js scene (one camera) on a NullEngine; `render()` is the baseline frame. */
@@ -119,7 +123,7 @@ export function runEngineTickBenchmark(options: EngineTickOptions): ResultRow[] 
         baseline: figure('empty NullEngine scene.render()', 'ns/op', figures.get('scene.render')!),
         maxRatio: 0.05,
         target: '< 0.05 (under 5 % of the empty render)',
-        details: { relayNetworkStatus: scenario.steam.getRelayNetworkStatus() },
+        details: { relayNetworkStatus: scenario.networkingUtils.getRelayNetworkStatus() },
       }),
     ];
   } finally {

@@ -3,8 +3,8 @@
  *
  * 1. Heap: an engine with the demo game's plugin set (the Networking Utils plugin on the
  *    simulation, a `RegionSelector` updated every frame and a `LobbyPingRanking` of a few dozen
- *    simulated lobbies ranked again on every `relay_network_status`) ticks at 60 Hz on a
- *    `ManualClock` with no rendering. The heap after the first simulated second is the baseline;
+ *    simulated lobbies ranked again on every `relay_network_status`) ticks at 60 Hz of game
+ *    time with no rendering. The heap after the first simulated second is the baseline;
  *    target: under 1 MB more after the whole session (10 simulated minutes in `pnpm bench`).
  *    Heap figures are read after full collections; each round is a fresh engine.
  * 2. koffi callbacks: a session of the Steam backend on the native test double, in an engine with
@@ -14,12 +14,11 @@
  */
 import { Engine, ManualClock, MessageQueue } from '@relaylane/core';
 import {
-  CITY_CATALOGUE,
-  type NetworkingUtils,
   NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_EVERYTHING,
   NetworkingUtilsPlugin,
-  SimulatedWorld,
+  simulatedBackend,
 } from '@relaylane/steam-net-utils';
+import { CITY_CATALOGUE, SimulatedWorld } from '@relaylane/steam-net-utils/simulated';
 import { liveNativeCallbackCount } from '@relaylane/steam-net-utils/steam';
 
 import { settledHeapUsed } from '../harness/heap.js';
@@ -66,24 +65,17 @@ export function runHeapSession(options: HeapSoakOptions): HeapSession {
     const host = world.createHost({ location: { lat: city.lat, lon: city.lon } });
     return { name: `${city.name} #${index}`, pingLocation: world.locationStringFor(host) };
   });
-  const clock = new ManualClock();
-  const engine = new Engine({ clock, messageQueue: new MessageQueue() });
+  const engine = new Engine({ realTimeClock: new ManualClock(), messageQueue: new MessageQueue() });
   const matchmaking = new MatchmakingPlugin(lobbies);
   engine.addPlugin(
     new NetworkingUtilsPlugin({
-      backend: 'simulated',
-      location: 'Frankfurt',
-      seed: options.seed,
-      world,
+      backend: simulatedBackend({ location: 'Frankfurt', seed: options.seed, world }),
     }),
   );
   engine.addPlugin(matchmaking);
   const framesPerSecond = Math.round(1000 / FRAME_MS);
   const totalTicks = options.simulatedSeconds * framesPerSecond;
-  const tick = (): void => {
-    clock.advance(FRAME_MS);
-    engine.tick(FRAME_MS / 1000);
-  };
+  const tick = (): void => engine.tick(FRAME_MS / 1000);
   try {
     for (let i = 0; i < framesPerSecond; i++) tick();
     const heapAfterFirstSecond = settledHeapUsed();
@@ -160,23 +152,21 @@ export function runKoffiCallbackSession(
 ): KoffiCallbackSession {
   const before = liveNativeCallbackCount();
   const backend = startSteamBackend(controls);
-  const clock = new ManualClock();
-  const engine = new Engine({ clock, messageQueue: new MessageQueue() });
+  const engine = new Engine({ realTimeClock: new ManualClock(), messageQueue: new MessageQueue() });
   let during = before;
   try {
     engine.addPlugin(new NetworkingUtilsPlugin({ backend }));
-    const steam = engine.getSingleton('Steam') as NetworkingUtils;
-    steam.setGlobalCallbackSteamRelayNetworkStatusChanged();
-    steam.setGlobalCallbackSteamNetConnectionStatusChanged();
-    steam.setGlobalCallbackSteamNetAuthenticationStatusChanged();
-    steam.setGlobalCallbackMessagesSessionRequest();
-    steam.setGlobalCallbackMessagesSessionFailed();
-    steam.setGlobalCallbackFakeIPResult();
-    steam.setDebugOutputFunction(NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_EVERYTHING);
+    const networkingUtils = engine.getSingleton('Steam');
+    networkingUtils.setGlobalCallbackSteamRelayNetworkStatusChanged();
+    networkingUtils.setGlobalCallbackSteamNetConnectionStatusChanged();
+    networkingUtils.setGlobalCallbackSteamNetAuthenticationStatusChanged();
+    networkingUtils.setGlobalCallbackMessagesSessionRequest();
+    networkingUtils.setGlobalCallbackMessagesSessionFailed();
+    networkingUtils.setGlobalCallbackFakeIPResult();
+    networkingUtils.setDebugOutputFunction(NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_EVERYTHING);
     during = liveNativeCallbackCount();
     for (let i = 0; i < ticks; i++) {
       controls.advanceTime(Math.round(FRAME_MS));
-      clock.advance(FRAME_MS);
       engine.tick(FRAME_MS / 1000);
       if (i % 60 === 0) controls.clearLog();
     }

@@ -13,12 +13,12 @@ import { comparisonRow, figure, type ResultRow } from '../report/results.js';
 
 /** Runs the ranking benchmark with one lobby per text. */
 export function runLobbyRankingBenchmark(
-  steam: NetworkingUtils,
+  networkingUtils: NetworkingUtils,
   texts: readonly string[],
   measure: MeasureOptions,
 ): ResultRow[] {
   const lobbies = texts.map((pingLocation, index) => ({ id: index, pingLocation }));
-  const reranking = new LobbyPingRanking<(typeof lobbies)[number]>(steam);
+  const reranking = new LobbyPingRanking<(typeof lobbies)[number]>(networkingUtils);
   const pings = reranking.rank(lobbies).map((row) => row.ping);
   const known = pings.filter((ping) => ping >= 0).length;
   const workloads: Workload[] = [
@@ -26,7 +26,9 @@ export function runLobbyRankingBenchmark(
       name: 'rank (first time)',
       opsPerRun: 1,
       run: () => {
-        sink.total += new LobbyPingRanking<(typeof lobbies)[number]>(steam).rank(lobbies).length;
+        sink.total += new LobbyPingRanking<(typeof lobbies)[number]>(networkingUtils).rank(
+          lobbies,
+        ).length;
       },
     },
     {

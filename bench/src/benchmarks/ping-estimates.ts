@@ -17,9 +17,9 @@ import { figure, type ResultRow } from '../report/results.js';
 export const MIN_ESTIMATES_PER_SECOND = 5_000_000;
 
 /** Parses every text with the service; throws when one does not parse. */
-export function parseAll(steam: NetworkingUtils, texts: readonly string[]): Uint8Array[] {
+export function parseAll(networkingUtils: NetworkingUtils, texts: readonly string[]): Uint8Array[] {
   return texts.map((text) => {
-    const parsed = steam.parsePingLocationString(text);
+    const parsed = networkingUtils.parsePingLocationString(text);
     if (!parsed.success) throw new Error(`parsePingLocationString refused '${text}'.`);
     return parsed.ping_location;
   });
@@ -32,7 +32,7 @@ type Location = Uint8Array | PreparedPingLocation;
  * fixed stride away, and from the local host to each.
  */
 function estimateWorkloads(
-  steam: NetworkingUtils,
+  networkingUtils: NetworkingUtils,
   locations: readonly Location[],
   estimates: number,
   label: string,
@@ -50,7 +50,10 @@ function estimateWorkloads(
         let i = between;
         for (let n = 0; n < estimates; n++) {
           const j = i + stride < count ? i + stride : i + stride - count;
-          sink.total += steam.estimatePingTimeBetweenTwoLocations(locations[i]!, locations[j]!);
+          sink.total += networkingUtils.estimatePingTimeBetweenTwoLocations(
+            locations[i]!,
+            locations[j]!,
+          );
           i = i + 1 < count ? i + 1 : 0;
         }
         between = i;
@@ -62,7 +65,7 @@ function estimateWorkloads(
       run: () => {
         let i = fromLocal;
         for (let n = 0; n < estimates; n++) {
-          sink.total += steam.estimatePingTimeFromLocalHost(locations[i]!);
+          sink.total += networkingUtils.estimatePingTimeFromLocalHost(locations[i]!);
           i = i + 1 < count ? i + 1 : 0;
         }
         fromLocal = i;
@@ -78,7 +81,7 @@ function estimateWorkloads(
  * form; the byte form is reported beside it.
  */
 export function runPingEstimateBenchmark(
-  steam: NetworkingUtils,
+  networkingUtils: NetworkingUtils,
   locations: readonly Uint8Array[],
   measure: MeasureOptions,
   estimatesPerRun: number,
@@ -88,8 +91,8 @@ export function runPingEstimateBenchmark(
   const prepared = locations.map((location) => PreparedPingLocation.from(location));
   const figures = measureRounds(
     [
-      ...estimateWorkloads(steam, locations, estimatesPerRun, ' (bytes)'),
-      ...estimateWorkloads(steam, prepared, estimatesPerRun, ' (prepared)'),
+      ...estimateWorkloads(networkingUtils, locations, estimatesPerRun, ' (bytes)'),
+      ...estimateWorkloads(networkingUtils, prepared, estimatesPerRun, ' (prepared)'),
     ],
     measure,
   );

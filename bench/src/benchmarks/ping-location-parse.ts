@@ -12,7 +12,7 @@ import { comparisonRow, figure, type ResultRow } from '../report/results.js';
 
 /** Runs the parse benchmark over `corpus` with `steam` (a service on the corpus's world). */
 export function runPingLocationParseBenchmark(
-  steam: NetworkingUtils,
+  networkingUtils: NetworkingUtils,
   corpus: LocationCorpus,
   measure: MeasureOptions,
 ): ResultRow[] {
@@ -24,7 +24,7 @@ export function runPingLocationParseBenchmark(
       opsPerRun: count,
       run: () => {
         for (let i = 0; i < count; i++) {
-          if (steam.parsePingLocationString(texts[i]!).success) sink.total++;
+          if (networkingUtils.parsePingLocationString(texts[i]!).success) sink.total++;
         }
       },
     },

@@ -7,24 +7,29 @@ import { runPingLocationParseBenchmark } from './ping-location-parse.js';
 
 describe('ping-location benchmarks (smoke)', () => {
   const corpus = createLocationCorpus(60, 5);
-  const { steam } = createMeasuredService(corpus.world, 5);
-  afterAll(() => steam.dispose());
+  const { networkingUtils } = createMeasuredService(corpus.world, 5);
+  afterAll(() => networkingUtils.dispose());
 
   it('parse: one row against JSON.parse, with the corpus sizes', () => {
-    const [row] = runPingLocationParseBenchmark(steam, corpus, TINY_MEASURE);
+    const [row] = runPingLocationParseBenchmark(networkingUtils, corpus, TINY_MEASURE);
     expect(row!.id).toBe('ping-location-parse/vs-json-parse');
     expect(row!.details!['strings']).toBe(60);
     expect(row!.ratio).toBeGreaterThan(0);
   });
 
   it('estimates: a rate row with its target (prepared) and three reported rows', () => {
-    const rows = runPingEstimateBenchmark(steam, parseAll(steam, corpus.texts), TINY_MEASURE, 10);
+    const rows = runPingEstimateBenchmark(
+      networkingUtils,
+      parseAll(networkingUtils, corpus.texts),
+      TINY_MEASURE,
+      10,
+    );
     expect(rows.map((row) => row.met === undefined)).toEqual([false, true, true, true]);
     for (const row of rows) expect(row.details!['perSecond']).toBeGreaterThan(0);
   });
 
   it('ranking: first rank and re-rank, each against the same sort', () => {
-    const rows = runLobbyRankingBenchmark(steam, corpus.texts, TINY_MEASURE);
+    const rows = runLobbyRankingBenchmark(networkingUtils, corpus.texts, TINY_MEASURE);
     expect(rows.map((row) => row.id)).toEqual([
       'lobby-ranking/first-rank/vs-sort',
       'lobby-ranking/rerank/vs-sort',

@@ -25,10 +25,10 @@ export function runSteamCallBenchmark(
   measure: MeasureOptions,
   callsPerRun: number,
 ): ResultRow[] {
-  const { steam, backend } = startMeasuredSteamService(controls);
+  const { networkingUtils, backend } = startMeasuredSteamService(controls);
   try {
-    const location = steam.getLocalPingLocation().location;
-    const estimate = steam.estimatePingTimeFromLocalHost(location);
+    const location = networkingUtils.getLocalPingLocation().location;
+    const estimate = networkingUtils.estimatePingTimeFromLocalHost(location);
     if (!(estimate >= 0)) {
       throw new Error(`The double estimated ${estimate} for its own location; expected a ping.`);
     }
@@ -42,7 +42,7 @@ export function runSteamCallBenchmark(
         opsPerRun: calls,
         run: () => {
           for (let i = 0; i < calls; i++)
-            sink.total += steam.estimatePingTimeFromLocalHost(location);
+            sink.total += networkingUtils.estimatePingTimeFromLocalHost(location);
         },
       },
       {
@@ -132,6 +132,6 @@ export function runSteamCallBenchmark(
     ];
   } finally {
     controls.setCallLog(true);
-    steam.dispose();
+    networkingUtils.dispose();
   }
 }

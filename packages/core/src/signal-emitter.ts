@@ -33,7 +33,7 @@ export interface SignalInfo {
 /** Options of a {@link SignalEmitter}. */
 export interface SignalEmitterOptions {
   /** Where the signals' `DEFERRED` connections queue their calls; default `MessageQueue.main`. */
-  readonly messageQueue?: MessageQueue;
+  readonly messageQueue?: MessageQueue | undefined;
 }
 
 interface OwnerRecord extends SignalOwner {
@@ -79,7 +79,7 @@ export class SignalEmitter<M extends SignalMap<M>> {
       const signal = new Signal<unknown[]>(name, {
         owner: this.#ownerRecord,
         argNames,
-        ...(options.messageQueue === undefined ? {} : { messageQueue: options.messageQueue }),
+        messageQueue: options.messageQueue,
       });
       signals[name] = signal;
       this.#byName.set(name, signal);

@@ -41,7 +41,7 @@ export interface SignalOptions {
   /** The object the signal belongs to: it can block the signal and is named in errors. */
   readonly owner?: SignalOwner;
   /** Where `DEFERRED` connections queue their calls; default `MessageQueue.main`. */
-  readonly messageQueue?: MessageQueue;
+  readonly messageQueue?: MessageQueue | undefined;
   /** The names of the arguments, for introspection (`getSignalList()`, the dev console). */
   readonly argNames?: readonly string[];
 }

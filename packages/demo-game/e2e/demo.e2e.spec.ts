@@ -165,9 +165,9 @@ describe('the demo page in headless Chromium', () => {
     await expect(page.locator('.region-picker .badge').textContent()).resolves.toBe('auto');
   });
 
-  test('`net.sim where Sydney` typed in the console moves the player: the region becomes syd and the lobby order changes', async () => {
+  test('`net.sim.where Sydney` typed in the console moves the player: the region becomes syd and the lobby order changes', async () => {
     const before = (await lobbyRows()).map((row) => row.id);
-    const output = await runInConsole('net.sim where Sydney');
+    const output = await runInConsole('net.sim.where Sydney');
     expect(output).toContain('Sydney (Australia)');
     await page.waitForSelector('.region-current[data-pop="syd"]', { timeout: WAIT_MS });
     await page.waitForFunction(
@@ -200,8 +200,8 @@ describe('the demo page in headless Chromium', () => {
     });
   });
 
-  test('`net.sim offline on` shows the failure statuses in the status panel and no lobby estimate', async () => {
-    await runInConsole('net.sim offline on');
+  test('`net.sim.offline on` shows the failure statuses in the status panel and no lobby estimate', async () => {
+    await runInConsole('net.sim.offline on');
     await page.waitForFunction(
       () =>
         ['RETRYING', 'PREVIOUSLY', 'FAILED'].includes(

@@ -1,11 +1,11 @@
 import { Engine, ManualClock, MessageQueue } from '@relaylane/core';
 import {
   NETWORKING_CONFIG_SDR_CLIENT_FORCE_RELAY_CLUSTER,
-  type NetworkingUtils,
   NetworkingUtilsPlugin,
   type RegionCandidate,
-  SimulatedWorld,
+  simulatedBackend,
 } from '@relaylane/steam-net-utils';
+import { SimulatedWorld } from '@relaylane/steam-net-utils/simulated';
 
 import {
   type DemoSnapshot,
@@ -19,20 +19,18 @@ import { availabilityShortName } from './ui/status-panel.js';
 const FRAME_MS = 100;
 
 function setup(location = 'Frankfurt') {
-  const clock = new ManualClock();
-  const engine = new Engine({ clock, messageQueue: new MessageQueue() });
+  const engine = new Engine({ realTimeClock: new ManualClock(), messageQueue: new MessageQueue() });
   const world = new SimulatedWorld({ seed: 5 });
   const lobbies = createSimulatedLobbies(world, 5);
-  engine.addPlugin(new NetworkingUtilsPlugin({ world, location, seed: 5, consoleCommands: false }));
+  engine.addPlugin(
+    new NetworkingUtilsPlugin({ backend: simulatedBackend({ world, location, seed: 5 }) }),
+  );
   const demo = new DemoPlugin({ lobbies });
   engine.addPlugin(demo);
   const snapshots: DemoSnapshot[] = [];
   demo.updated.connect((snapshot) => void snapshots.push(snapshot));
   const run = (ms: number, frameMs = FRAME_MS): void => {
-    for (let t = 0; t < ms; t += frameMs) {
-      clock.advance(frameMs);
-      engine.tick(frameMs / 1000);
-    }
+    for (let t = 0; t < ms; t += frameMs) engine.tick(frameMs / 1000);
   };
   const latest = (): DemoSnapshot => demo.snapshot!;
   return {
@@ -41,7 +39,7 @@ function setup(location = 'Frankfurt') {
     snapshots,
     run,
     latest,
-    steam: engine.getSingleton('Steam') as NetworkingUtils,
+    networkingUtils: engine.getSingleton('Steam'),
   };
 }
 
@@ -87,7 +85,7 @@ describe('DemoPlugin', () => {
   });
 
   test('pin() holds the region and forces the relay cluster; unpin() returns to the automatic pick', () => {
-    const { demo, run, latest, steam } = setup();
+    const { demo, run, latest, networkingUtils } = setup();
     run(10_000);
     demo.pin('sgp');
     run(FRAME_MS);
@@ -96,7 +94,8 @@ describe('DemoPlugin', () => {
       current: { code: 'sgp', pinned: true },
     });
     expect(
-      steam.getConfigValueTyped(NETWORKING_CONFIG_SDR_CLIENT_FORCE_RELAY_CLUSTER, 1, 0).value,
+      networkingUtils.getConfigValueTyped(NETWORKING_CONFIG_SDR_CLIENT_FORCE_RELAY_CLUSTER, 1, 0)
+        .value,
     ).toBe('sgp');
     demo.unpin();
     run(FRAME_MS);
@@ -107,7 +106,7 @@ describe('DemoPlugin', () => {
   test('offline: a failure status is shown and no lobby has an estimate', () => {
     const { demo, run, latest } = setup();
     run(10_000);
-    demo.network!.setOffline(true);
+    demo.simulation!.setOffline(true);
     run(20_000);
     const snapshot = latest();
     expect(failure).toContain(availabilityShortName(snapshot.status.available));
@@ -124,15 +123,18 @@ describe('DemoPlugin', () => {
   });
 
   test('leaving the tree disconnects the plugin and clears a pinned relay cluster', () => {
-    const { engine, demo, run, steam } = setup();
+    const { engine, demo, run, networkingUtils } = setup();
     run(10_000);
     demo.pin('sgp');
-    const connections = steam.signals.relay_network_status.getConnections().length;
+    const connections = networkingUtils.signals.relay_network_status.getConnections().length;
     engine.removePlugin('demo-game');
     // The plugin's own listener and its RegionSelector's are gone.
-    expect(steam.signals.relay_network_status.getConnections().length).toBe(connections - 2);
+    expect(networkingUtils.signals.relay_network_status.getConnections().length).toBe(
+      connections - 2,
+    );
     expect(
-      steam.getConfigValueTyped(NETWORKING_CONFIG_SDR_CLIENT_FORCE_RELAY_CLUSTER, 1, 0).value,
+      networkingUtils.getConfigValueTyped(NETWORKING_CONFIG_SDR_CLIENT_FORCE_RELAY_CLUSTER, 1, 0)
+        .value,
     ).toBe('');
   });
 });

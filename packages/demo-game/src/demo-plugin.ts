@@ -17,8 +17,11 @@ import {
   type RegionChoice,
   RegionSelector,
   type RelayNetworkStatusDetails,
-  SimulatedRelayNetwork,
 } from '@relaylane/steam-net-utils';
+import {
+  type SimulationControls,
+  SimulationControlsCapability,
+} from '@relaylane/steam-net-utils/simulated';
 
 import { DemoError } from './demo-error.js';
 import { type SimulatedLobby } from './lobbies.js';
@@ -98,7 +101,7 @@ export class DemoPlugin extends Plugin {
 
   readonly #lobbies: readonly SimulatedLobby[];
   #engine: Engine | undefined;
-  #steam: NetworkingUtils | undefined;
+  #networkingUtils: NetworkingUtils | undefined;
   #selector: RegionSelector | undefined;
   #ranking: LobbyPingRanking<SimulatedLobby> | undefined;
   #ranked: RankedLobby<SimulatedLobby>[] = [];
@@ -121,20 +124,19 @@ export class DemoPlugin extends Plugin {
     return this.#latest;
   }
 
-  /** The simulated network of the player, when the backend is the simulation. */
-  get network(): SimulatedRelayNetwork | undefined {
-    const backend = this.#steam?.backend;
-    return backend instanceof SimulatedRelayNetwork ? backend : undefined;
+  /** The simulated player's controls, when the backend is the simulation (its capability). */
+  get simulation(): SimulationControls | undefined {
+    return this.#networkingUtils?.capability(SimulationControlsCapability);
   }
 
   override enterTree(engine: Engine): void {
-    const steam = engine.getSingleton('Steam') as NetworkingUtils;
+    const networkingUtils = engine.getSingleton('Steam');
     this.#engine = engine;
-    this.#steam = steam;
-    this.#status = steam.getRelayNetworkStatusDetails();
-    this.#selector = new RegionSelector(steam, { clock: engine.clock });
-    this.#ranking = new LobbyPingRanking<SimulatedLobby>(steam);
-    steam.signals.relay_network_status.connect(this.#onStatus);
+    this.#networkingUtils = networkingUtils;
+    this.#status = networkingUtils.getRelayNetworkStatusDetails();
+    this.#selector = new RegionSelector(networkingUtils, { clock: engine.gameClock });
+    this.#ranking = new LobbyPingRanking<SimulatedLobby>(networkingUtils);
+    networkingUtils.signals.relay_network_status.connect(this.#onStatus);
     this.#selector.signals.region_changed.connect(this.#onRegionChanged);
   }
 
@@ -152,12 +154,12 @@ export class DemoPlugin extends Plugin {
 
   override exitTree(): void {
     this.#selector?.signals.region_changed.disconnect(this.#onRegionChanged);
-    this.#steam?.signals.relay_network_status.disconnect(this.#onStatus);
+    this.#networkingUtils?.signals.relay_network_status.disconnect(this.#onStatus);
     this.#selector?.dispose();
     this.#ranking?.clearCache();
     this.#selector = undefined;
     this.#ranking = undefined;
-    this.#steam = undefined;
+    this.#networkingUtils = undefined;
     this.#engine = undefined;
   }
 
@@ -179,20 +181,20 @@ export class DemoPlugin extends Plugin {
   }
 
   /**
-   * Moves the simulated player (what `net.sim where <city>` does).
+   * Moves the simulated player (what `net.sim.where <city>` does).
    *
    * @throws RangeError for an unknown city; DemoError `DEMO_NOT_SIMULATED` when the backend is
    *   not the simulation.
    */
   travel(location: string): void {
-    const network = this.network;
-    if (network === undefined) {
+    const simulation = this.simulation;
+    if (simulation === undefined) {
       throw new DemoError(
         'DEMO_NOT_SIMULATED',
-        "DemoPlugin.travel: the player can only move on the simulated relay network; create NetworkingUtilsPlugin with backend 'simulated'.",
+        'DemoPlugin.travel: the player can only move on the simulated relay network; create NetworkingUtilsPlugin with backend: simulatedBackend().',
       );
     }
-    network.moveTo(location);
+    simulation.moveTo(location);
     this.#dirty = true;
   }
 
@@ -213,7 +215,7 @@ export class DemoPlugin extends Plugin {
     this.#status = details;
     this.#statusHistory = [
       ...this.#statusHistory,
-      { ...details, atMs: this.#engine?.clock.now() ?? 0 },
+      { ...details, atMs: this.#engine?.gameClock.now() ?? 0 },
     ].slice(-HISTORY_LENGTH);
     this.#dirty = true;
   };
@@ -226,7 +228,7 @@ export class DemoPlugin extends Plugin {
   ): void => {
     this.#regionChanges = [
       ...this.#regionChanges,
-      { atMs: this.#engine?.clock.now() ?? 0, popId, code, ping, reason },
+      { atMs: this.#engine?.gameClock.now() ?? 0, popId, code, ping, reason },
     ].slice(-HISTORY_LENGTH);
     this.#dirty = true;
   };
@@ -242,12 +244,12 @@ export class DemoPlugin extends Plugin {
   }
 
   #buildSnapshot(): DemoSnapshot {
-    const steam = this.#steam!;
+    const networkingUtils = this.#networkingUtils!;
     const selector = this.#selector!;
     const ranking = this.#ranking!;
     const status = this.#status!;
-    const local = steam.getLocalPingLocation();
-    const localLocation = steam.convertPingLocationToString(local.location);
+    const local = networkingUtils.getLocalPingLocation();
+    const localLocation = networkingUtils.convertPingLocationToString(local.location);
 
     // Estimates depend on the local location and on whether the relay network answers: rank again
     // when either changed (re-estimating from the cached parsed lobby locations).
@@ -258,22 +260,22 @@ export class DemoPlugin extends Plugin {
       this.#rankedFor = rankKey;
     }
 
-    const network = this.network;
+    const simulation = this.simulation;
     const candidates = selector.candidates;
     return {
-      atMs: this.#engine!.clock.now(),
+      atMs: this.#engine!.gameClock.now(),
       status,
       statusHistory: this.#statusHistory,
       localLocation,
       localLocationAge: local.age,
-      backend: steam.backendSelection,
+      backend: networkingUtils.backendSelection,
       player:
-        network === undefined
+        simulation === undefined
           ? undefined
           : {
-              name: network.host.locationName,
-              lat: network.host.place.lat,
-              lon: network.host.place.lon,
+              name: simulation.host.locationName,
+              lat: simulation.host.place.lat,
+              lon: simulation.host.place.lon,
             },
       region: {
         current: selector.current,

@@ -1,4 +1,6 @@
-import { createNetworkingUtils, ManualClock, SimulatedWorld } from '@relaylane/steam-net-utils';
+import { ManualClock } from '@relaylane/core';
+import { createNetworkingUtils, simulatedBackend } from '@relaylane/steam-net-utils';
+import { SimulatedWorld } from '@relaylane/steam-net-utils/simulated';
 
 import { createSimulatedLobbies, LOBBY_COUNT } from './lobbies.js';
 
@@ -18,11 +20,14 @@ describe('createSimulatedLobbies', () => {
   test("every lobby's location string parses, so a player can estimate the ping to it", () => {
     const world = new SimulatedWorld({ seed: 3 });
     const lobbies = createSimulatedLobbies(world, 3);
-    const steam = createNetworkingUtils({ world, clock: new ManualClock(), location: 'Paris' });
+    const networkingUtils = createNetworkingUtils({
+      backend: simulatedBackend({ world, location: 'Paris' }),
+      gameClock: new ManualClock(),
+    });
     for (const lobby of lobbies) {
-      expect(steam.parsePingLocationString(lobby.pingLocation).success).toBe(true);
+      expect(networkingUtils.parsePingLocationString(lobby.pingLocation).success).toBe(true);
     }
-    steam.dispose();
+    networkingUtils.dispose();
   });
 
   test('hosts come from cities on every inhabited continent, far apart', () => {

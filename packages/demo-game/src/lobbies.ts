@@ -9,7 +9,7 @@ import {
   findCity,
   type SimulatedWorld,
   type WorldHost,
-} from '@relaylane/steam-net-utils';
+} from '@relaylane/steam-net-utils/simulated';
 
 /** One lobby of the browser. */
 export interface SimulatedLobby {

@@ -10,15 +10,15 @@ import './styles.css';
 
 import { Engine as BabylonEngine } from '@babylonjs/core/Engines/engine.js';
 import { Scene } from '@babylonjs/core/scene.js';
-import { attachToAnimationFrame, Engine, reportError } from '@relaylane/core';
+import { attachToAnimationFrame, DevConsolePlugin, Engine, reportError } from '@relaylane/core';
 import { attachToBabylonScene } from '@relaylane/core/babylon';
 import { mountConsoleOverlay } from '@relaylane/core/console-overlay';
 import {
-  CITY_CATALOGUE,
   NETWORKING_PING_UNKNOWN,
   NetworkingUtilsPlugin,
-  SimulatedWorld,
+  simulatedBackend,
 } from '@relaylane/steam-net-utils';
+import { CITY_CATALOGUE, SimulatedWorld } from '@relaylane/steam-net-utils/simulated';
 
 import { DemoError } from './demo-error.js';
 import { type DemoSnapshot, DemoPlugin } from './demo-plugin.js';
@@ -70,16 +70,20 @@ function boot(): void {
   const lobbies = createSimulatedLobbies(world, options.seed);
 
   const engine = new Engine();
+  const devConsole = new DevConsolePlugin();
+  engine.addPlugin(devConsole);
   engine.addPlugin(
-    new NetworkingUtilsPlugin({ world, location: options.location, seed: options.seed }),
+    new NetworkingUtilsPlugin({
+      backend: simulatedBackend({ world, location: options.location, seed: options.seed }),
+    }),
   );
   const demo = new DemoPlugin({ lobbies });
   engine.addPlugin(demo);
 
-  const overlay = mountConsoleOverlay({ registry: engine.console });
+  const overlay = mountConsoleOverlay({ registry: devConsole.registry });
   overlay.print([
     'Relaylane dev console: the same commands as the terminal REPL.',
-    'Try: net.status · net.pops · net.sim where Sydney · net.sim offline on · help net',
+    'Try: net.status · net.pops · net.sim.where Sydney · net.sim.offline on · help net',
     ...options.warnings.map((warning) => `warning: ${warning}`),
   ]);
 

@@ -3,7 +3,7 @@
  * Bad values never stop the page: each is replaced by its default and reported as a warning the
  * page shows (in the dev console), so a mistyped link still opens the demo.
  */
-import { findCity, suggestCities } from '@relaylane/steam-net-utils';
+import { findCity, suggestCities } from '@relaylane/steam-net-utils/simulated';
 
 /** Where the player starts when the address does not say. */
 export const DEFAULT_DEMO_LOCATION = 'Frankfurt';

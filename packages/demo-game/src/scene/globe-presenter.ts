@@ -3,7 +3,7 @@
  * (POPs not measured yet in the "unknown" colour), and the route to the region in use. Only what
  * changed is sent to the globe, so a snapshot that changes nothing rebuilds no mesh.
  */
-import { getPopInfo, POP_CATALOGUE } from '@relaylane/steam-net-utils';
+import { getPopInfo, POP_CATALOGUE } from '@relaylane/steam-net-utils/simulated';
 
 import { type DemoSnapshot } from '../demo-plugin.js';
 import { BAND_COLORS, bandOf, formatPing } from '../ui/ping-style.js';
@@ -15,7 +15,11 @@ export class GlobePresenter {
   #routeKey = '';
   #playerKey = '';
 
-  constructor(private readonly globe: GlobeView) {}
+  readonly #globe: GlobeView;
+
+  constructor(globe: GlobeView) {
+    this.#globe = globe;
+  }
 
   /** Sends the snapshot's changes to the globe. */
   draw(snapshot: DemoSnapshot): void {
@@ -23,7 +27,7 @@ export class GlobePresenter {
     const playerKey = player === undefined ? '' : `${player.lat},${player.lon},${player.name}`;
     if (playerKey !== this.#playerKey) {
       this.#playerKey = playerKey;
-      this.globe.setPlayer(player, player === undefined ? '' : `You · ${player.name}`);
+      this.#globe.setPlayer(player, player === undefined ? '' : `You · ${player.name}`);
       this.#routeKey = ''; // routes start at the player: draw again
     }
 
@@ -43,7 +47,7 @@ export class GlobePresenter {
     const popsKey = pops.map((pop) => pop.color).join();
     if (popsKey !== this.#popsKey) {
       this.#popsKey = popsKey;
-      this.globe.setPops(pops);
+      this.#globe.setPops(pops);
     }
 
     const route = routeOf(snapshot);
@@ -53,7 +57,7 @@ export class GlobePresenter {
         : `${route.label}|${route.color}|${route.relay.lat},${route.relay.lon}|${route.destination.lat},${route.destination.lon}`;
     if (routeKey !== this.#routeKey) {
       this.#routeKey = routeKey;
-      this.globe.setRoute(route);
+      this.#globe.setRoute(route);
     }
   }
 }

@@ -45,7 +45,7 @@ export function snapshot(overrides: Partial<DemoSnapshot> = {}): DemoSnapshot {
     statusHistory: [],
     localLocation: 'rl1 fra=5',
     localLocationAge: 2,
-    backend: { requested: 'simulated', kind: 'simulated' },
+    backend: { requested: ['simulated'], kind: 'simulated', fallbacks: [] },
     player: { name: 'Frankfurt (Germany)', lat: 50.11, lon: 8.68 },
     region: {
       current: undefined,

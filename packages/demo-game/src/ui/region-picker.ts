@@ -8,7 +8,8 @@
  * while there is none), `data-ping` and `data-pinned`; each `li.pop-row` has `data-pop`,
  * `data-ping`, `data-band`, and `data-chosen="true"` on the region in use.
  */
-import { getPopInfo, type RegionCandidate } from '@relaylane/steam-net-utils';
+import { compareCandidates, type RegionCandidate } from '@relaylane/steam-net-utils';
+import { getPopInfo } from '@relaylane/steam-net-utils/simulated';
 
 import { type DemoSnapshot, type RegionChangeEvent } from '../demo-plugin.js';
 import { formatAgo, h, placeChildren, setAttr, setText } from './dom.js';
@@ -52,13 +53,6 @@ function popPlace(popId: number, code: string, short = false): string {
   const info = getPopInfo(popId);
   if (info === undefined) return code;
   return short ? info.city : `${info.city}, ${info.country}`;
-}
-
-/** Ascending ping, candidates with no ping last, then by code. */
-function byPing(a: RegionCandidate, b: RegionCandidate): number {
-  const pa = a.reachable && a.ping >= 0 ? a.ping : Infinity;
-  const pb = b.reachable && b.ping >= 0 ? b.ping : Infinity;
-  return pa === pb ? (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) : pa - pb;
 }
 
 /** Builds the region picker panel. */
@@ -202,7 +196,7 @@ export function createRegionPicker(actions: RegionPickerActions): RegionPickerVi
       }
       if (select.value !== (pinned ?? '')) select.value = pinned ?? '';
 
-      const sorted = [...region.candidates].sort(byPing);
+      const sorted = [...region.candidates].sort(compareCandidates);
       const reachableCount = sorted.filter((c) => c.reachable && c.ping >= 0).length;
       setText(count, `${reachableCount} of ${sorted.length} reachable`);
       placeChildren(

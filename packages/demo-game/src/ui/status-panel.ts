@@ -9,7 +9,7 @@
  * `.status-location` has `data-location` (the ping location string); `.status-backend` has
  * `data-backend`.
  */
-import { constantNameOf, NETWORKING_AVAILABILITY_CURRENT } from '@relaylane/steam-net-utils';
+import { NETWORKING_AVAILABILITY_CURRENT, shortConstantName } from '@relaylane/steam-net-utils';
 
 import { type DemoSnapshot } from '../demo-plugin.js';
 import { formatAgo, h, placeChildren, setAttr, setText } from './dom.js';
@@ -18,8 +18,7 @@ const PREFIX = 'NETWORKING_AVAILABILITY_';
 
 /** `'CURRENT'` for 100: GodotSteam's constant name without its prefix, or the number. */
 export function availabilityShortName(value: number): string {
-  const name = constantNameOf('NetworkingAvailability', value);
-  return name === undefined ? String(value) : name.slice(PREFIX.length);
+  return shortConstantName('NetworkingAvailability', value);
 }
 
 /** How the page colours a status: working, in progress, or failing. */
@@ -110,12 +109,19 @@ export function createStatusPanel(): StatusPanelView {
 
       const selection = snapshot.backend;
       setAttr(backend, 'data-backend', selection.kind);
+      const requested = selection.requested.join(', then ');
       setText(
         backend,
         (selection.kind === 'simulated' ? 'Simulated relay network' : selection.kind) +
-          (selection.requested === selection.kind ? '' : ` (asked for ${selection.requested})`),
+          (requested === selection.kind ? '' : ` (asked for ${requested})`),
       );
-      setAttr(backend, 'title', selection.fallbackReason);
+      setAttr(
+        backend,
+        'title',
+        selection.fallbacks.length === 0
+          ? undefined
+          : selection.fallbacks.map(({ kind, reason }) => `${kind}: ${reason}`).join('\n'),
+      );
       setText(player, snapshot.player?.name ?? 'not simulated');
 
       setAttr(location, 'data-location', snapshot.localLocation);

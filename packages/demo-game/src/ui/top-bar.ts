@@ -1,6 +1,6 @@
 /**
  * The bar across the top: the product's name, the relay status at a glance, where the player is
- * with a "Play from" list of cities (the same move as `net.sim where <city>`), and the dev console
+ * with a "Play from" list of cities (the same move as `net.sim.where <city>`), and the dev console
  * button.
  */
 import { type DemoSnapshot } from '../demo-plugin.js';

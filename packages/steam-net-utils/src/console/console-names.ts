@@ -2,19 +2,12 @@
 import {
   CONFIG_VALUE_TABLE,
   type ConfigValueEntry,
-  type ConstantGroupName,
-  constantNameOf,
-  CONSTANT_GROUPS,
   NETWORKING_PING_FAILED,
   NETWORKING_PING_UNKNOWN,
 } from '../constants/index.js';
-import { getPopInfo, popCodeFromId } from '../backends/simulated/world/index.js';
-
-/** `'CURRENT'` for `(NetworkingAvailability, 100)`: the member name without its prefix, or the number. */
-export function shortConstantName(group: ConstantGroupName, value: number): string {
-  const name = constantNameOf(group, value);
-  return name === undefined ? String(value) : name.slice(CONSTANT_GROUPS[group].prefix.length);
-}
+import { PopDirectoryCapability } from '../port/backend-capability.js';
+import { popCodeFromId } from '../port/pop-id.js';
+import { type NetworkingUtils } from '../service/networking-utils.js';
 
 /** A POP id as its code (`'fra'`), or `#<id>` when the id does not spell a code. */
 export function popLabel(popId: number): string {
@@ -25,13 +18,18 @@ export function popLabel(popId: number): string {
   }
 }
 
-/** `'Frankfurt, Germany'` for a catalogue POP, '' otherwise. */
-export function popPlace(popId: number): string {
-  const info = getPopInfo(popId);
-  return info === undefined ? '' : `${info.city}, ${info.country}`;
+/** Where the POP is, as the backend describes it (`PopDirectoryCapability`), or ''. */
+export function popPlace(service: NetworkingUtils, popId: number): string {
+  return service.capability(PopDirectoryCapability)?.describePop(popId)?.description ?? '';
 }
 
-/** A ping as the console shows it: `12 ms`, `failed` or `unknown`. */
+/** A ping as a table cell: the number of ms, or `failed` / `unknown` for Steam's sentinels. */
+export function pingCell(ping: number): string | number {
+  if (ping >= 0) return ping;
+  return ping === NETWORKING_PING_FAILED ? 'failed' : 'unknown';
+}
+
+/** A ping as a line of text: `12 ms`, or the sentinel's word with its constant's name. */
 export function formatPing(ping: number): string {
   if (ping === NETWORKING_PING_FAILED) return 'failed (NETWORKING_PING_FAILED)';
   if (ping === NETWORKING_PING_UNKNOWN) return 'unknown (NETWORKING_PING_UNKNOWN)';

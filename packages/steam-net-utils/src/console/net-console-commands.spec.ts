@@ -1,40 +1,43 @@
 import {
+  CommandRegistry,
   type ConsoleOutput,
   type ConsoleTable,
+  DevConsolePlugin,
   Engine,
   ManualClock,
   MessageQueue,
 } from '@relaylane/core';
 
-import { ScriptedBackend } from '../test-support/scripted-backend.js';
-import { NetworkingUtils } from '../service/networking-utils.js';
-import { type SimulatedRelayNetwork } from '../backends/simulated/simulated-relay-network.js';
+import { simulatedBackend } from '../backends/simulated/simulated-backend-provider.js';
+import { SimulationControlsCapability } from '../backends/simulated/simulation-controls.js';
 import { NetworkingUtilsPlugin } from '../plugin/networking-utils-plugin.js';
+import { NetworkingUtils } from '../service/networking-utils.js';
+import { ScriptedBackend } from '../test-support/scripted-backend.js';
 import { registerNetConsoleCommands } from './net-console-commands.js';
 
 function setUp(location = 'Frankfurt') {
-  const clock = new ManualClock();
-  const engine = new Engine({ clock, messageQueue: new MessageQueue() });
-  engine.addPlugin(new NetworkingUtilsPlugin({ location, seed: 5 }));
-  const steam = engine.getSingleton('Steam') as NetworkingUtils;
+  const engine = new Engine({ realTimeClock: new ManualClock(), messageQueue: new MessageQueue() });
+  const console = new DevConsolePlugin();
+  engine.addPlugin(console);
+  engine.addPlugin(new NetworkingUtilsPlugin({ backend: simulatedBackend({ location, seed: 5 }) }));
+  const networkingUtils = engine.getSingleton('Steam');
+  const controls = networkingUtils.capability(SimulationControlsCapability);
+  if (controls === undefined) throw new Error('expected the simulated backend');
   const run = (ms: number): void => {
-    for (let elapsed = 0; elapsed < ms; elapsed += 50) {
-      clock.advance(50);
-      engine.tick(0.05);
-    }
+    for (let elapsed = 0; elapsed < ms; elapsed += 50) engine.tick(0.05);
   };
   /** Runs a console line; returns its output as text lines (tables rendered as rows of cells). */
   const exec = async (
     line: string,
   ): Promise<{ ok: boolean; lines: string[]; tables: ConsoleTable[] }> => {
-    const result = await engine.console.execute(line);
+    const result = await console.registry.execute(line);
     return {
       ok: result.ok,
       lines: result.output.filter((o): o is string => typeof o === 'string'),
       tables: result.output.filter((o: ConsoleOutput): o is ConsoleTable => typeof o !== 'string'),
     };
   };
-  return { engine, steam, run, exec, network: steam.backend as SimulatedRelayNetwork };
+  return { engine, networkingUtils, run, exec, network: controls };
 }
 
 const READY_MS = 15_000;
@@ -73,7 +76,7 @@ describe('net.* console commands', () => {
     run(READY_MS);
     const fra = await exec('net.ping fra');
     expect(fra.ok).toBe(true);
-    expect(fra.lines[0]).toMatch(/^fra \(Frankfurt, Germany\): \d+ ms/);
+    expect(fra.lines[0]).toMatch(/^fra \(Frankfurt \(Germany\)\): \d+ ms/);
     expect(fra.lines[1]).toMatch(/^direct: \d+ ms$/);
     const bad = await exec('net.ping toolong');
     expect(bad.ok).toBe(false);
@@ -81,12 +84,12 @@ describe('net.* console commands', () => {
   });
 
   it('net.location prints the location string, which net.estimate reads back', async () => {
-    const { run, exec, steam, network } = setUp('Frankfurt');
+    const { run, exec, networkingUtils, network } = setUp('Frankfurt');
     expect((await exec('net.location')).lines[0]).toMatch(/No ping location yet/);
     run(READY_MS);
     const location = await exec('net.location');
     expect(location.lines[0]).toBe(
-      steam.convertPingLocationToString(steam.getLocalPingLocation().location),
+      networkingUtils.convertPingLocationToString(networkingUtils.getLocalPingLocation().location),
     );
     const sydney = network.world.createHost({ location: 'Sydney' });
     const sydneyText = network.world.locationStringFor(sydney);
@@ -150,11 +153,11 @@ describe('net.* console commands', () => {
     expect((await exec('net.debug loud')).ok).toBe(false);
   });
 
-  it('net.sim where moves the player: the nearest POP and the pings change', async () => {
+  it('net.sim.where moves the player: the nearest POP and the pings change', async () => {
     const { run, exec } = setUp('Frankfurt');
     run(READY_MS);
     const fraBefore = Number(/(\d+) ms/.exec((await exec('net.ping fra')).lines[0]!)![1]);
-    const moved = await exec('net.sim where Sydney');
+    const moved = await exec('net.sim.where Sydney');
     expect(moved.ok).toBe(true);
     expect(moved.lines[0]).toMatch(/^Sydney/);
     run(READY_MS);
@@ -162,49 +165,61 @@ describe('net.* console commands', () => {
     expect(table!.rows[0]![0]).toBe('syd');
     const fraAfter = Number(/(\d+) ms/.exec((await exec('net.ping fra')).lines[0]!)![1]);
     expect(fraAfter).toBeGreaterThan(fraBefore + 200);
-    expect((await exec('net.sim where 48.86,2.35')).ok).toBe(true);
+    expect((await exec('net.sim.where 48.86,2.35')).ok).toBe(true);
   });
 
-  it('net.sim offline shows the failure statuses, and the network recovers when it clears', async () => {
-    const { run, exec, steam } = setUp();
+  it('net.sim.offline shows the failure statuses, and the network recovers when it clears', async () => {
+    const { run, exec, networkingUtils } = setUp();
     run(READY_MS);
-    expect((await exec('net.sim offline on')).ok).toBe(true);
-    steam.initRelayNetworkAccess();
+    expect((await exec('net.sim.offline on')).ok).toBe(true);
+    networkingUtils.initRelayNetworkAccess();
     run(20_000);
     const status = (await exec('net.status')).lines.join('\n');
     expect(status).toMatch(/relay network: (FAILED|RETRYING|PREVIOUSLY)/);
-    expect((await exec('net.sim offline off')).ok).toBe(true);
-    steam.initRelayNetworkAccess();
+    expect((await exec('net.sim.offline off')).ok).toBe(true);
+    networkingUtils.initRelayNetworkAccess();
     run(20_000);
     expect((await exec('net.status')).lines.join('\n')).toMatch(/relay network: CURRENT/);
   });
 
-  it('net.sim pop takes a POP down, and net.sim loss sets the loss', async () => {
+  it('net.sim.pop takes a POP down, and net.sim.loss sets the loss', async () => {
     const { run, exec } = setUp();
     run(READY_MS);
-    expect((await exec('net.sim pop fra down')).lines[0]).toMatch(/POP fra is down/);
+    expect((await exec('net.sim.pop fra down')).lines[0]).toMatch(/POP fra is down/);
     run(READY_MS);
     const [table] = (await exec('net.pops')).tables;
     expect(table!.rows.map((row) => row[0])).not.toContain('fra');
-    expect((await exec('net.sim loss 25')).lines[0]).toBe('Packet loss: 25%');
-    const unknown = await exec('net.sim teleport');
-    expect(unknown.ok).toBe(false);
-    expect(unknown.lines[0]).toMatch(/no simulation command 'teleport'; try .*where/);
+    expect((await exec('net.sim.loss 25')).lines[0]).toBe('Packet loss: 25%');
+    expect((await exec('net.sim.teleport')).ok).toBe(false);
   });
 
-  it('net.sim refuses politely when the backend is not the simulation', async () => {
-    const engine = new Engine({ clock: new ManualClock(), messageQueue: new MessageQueue() });
+  it('offers no net.sim.* command on a backend that does not offer them', async () => {
+    const registry = new CommandRegistry();
     const steamLike = new ScriptedBackend();
     Object.defineProperty(steamLike, 'kind', { value: 'steam' });
     const service = new NetworkingUtils(steamLike);
-    const unregister = registerNetConsoleCommands(engine.console, service);
-    expect(engine.console.has('net.sim.where')).toBe(false);
-    const result = await engine.console.execute('net.sim where Paris');
-    expect(result.ok).toBe(false);
-    expect(String(result.output[0])).toMatch(
-      /backend is 'steam'; these commands need the simulated relay network/,
+    const unregister = registerNetConsoleCommands(registry, service);
+    expect(registry.has('net.status')).toBe(true);
+    expect(registry.list().filter((command) => command.name.startsWith('net.sim'))).toEqual([]);
+    expect((await registry.execute('net.status')).output[0]).toBe(
+      'backend: steam (requested: custom)',
     );
     unregister();
-    expect(engine.console.has('net.status')).toBe(false);
+    expect(registry.has('net.status')).toBe(false);
+  });
+
+  it('registers nothing when one of its names is taken', () => {
+    const registry = new CommandRegistry();
+    registry.register({ name: 'net.sim.relays', help: 'taken', handler: () => undefined });
+    const gameClock = new ManualClock();
+    const backend = simulatedBackend().create({
+      gameClock,
+      realTimeClock: gameClock,
+      log: () => {},
+    });
+    const service = new NetworkingUtils(backend);
+    expect(() => registerNetConsoleCommands(registry, service)).toThrow(/net\.sim\.relays/);
+    expect(registry.list().map((command) => command.name)).toEqual(['net.sim.relays']);
+    service.dispose();
   });
 });

@@ -13,7 +13,9 @@
  * | `net.config set <name> <value>`         | set a global config value (typed by the value's data type)     |
  * | `net.fakeip <ip>`                       | FakeIP type and real identity of an address                    |
  * | `net.debug <level\|show [n]>`           | debug output level (`setDebugOutputFunction`), or the messages |
- * | `net.sim <command> [args...]`           | the simulation's commands (`net.sim where Paris`)              |
+ *
+ * A backend may add commands of its own through `ConsoleCommandsCapability` (the simulation's
+ * `net.sim.*`); they are registered and unregistered with these.
  */
 import { type CommandRegistry, type ConsoleCommand, defineCommand } from '@relaylane/core';
 
@@ -24,21 +26,14 @@ import {
   NETWORKING_CONFIG_TYPE_FLOAT,
   NETWORKING_CONFIG_TYPE_INT32,
   NETWORKING_CONFIG_TYPE_STRING,
-  NETWORKING_PING_FAILED,
-  NETWORKING_PING_UNKNOWN,
   NetworkingSocketsDebugOutputType,
-} from '../constants/index.js';
-import { type NetworkingUtils } from '../service/networking-utils.js';
-import { registerSimulationCommands } from '../backends/simulated/simulation-commands.js';
-import { SimulatedRelayNetwork } from '../backends/simulated/simulated-relay-network.js';
-import { popIdFromCode } from '../backends/simulated/world/index.js';
-import {
-  findConfigValue,
-  formatPing,
-  popLabel,
-  popPlace,
   shortConstantName,
-} from './console-names.js';
+} from '../constants/index.js';
+import { ConsoleCommandsCapability } from '../port/backend-capability.js';
+import { comparePings } from '../port/ping-order.js';
+import { popIdFromCode } from '../port/pop-id.js';
+import { type NetworkingUtils } from '../service/networking-utils.js';
+import { findConfigValue, formatPing, pingCell, popLabel, popPlace } from './console-names.js';
 
 /** How many debug messages `net.debug show` can print (the newest are kept). */
 export const DEBUG_MESSAGE_BUFFER_SIZE = 200;
@@ -48,9 +43,12 @@ const DEBUG_LEVELS = Object.keys(NetworkingSocketsDebugOutputType)
   .map((key) => key.toLowerCase());
 
 /**
- * Registers the `net.*` commands for `service` (and, when its backend is the simulation, the
- * simulation's `net.sim.*` commands). Returns the function that unregisters all of them and stops
- * collecting debug messages.
+ * Registers the `net.*` commands for `service`, and the commands its backend offers through
+ * `ConsoleCommandsCapability`. Returns the function that unregisters all of them and stops
+ * collecting debug messages (the symmetric undo).
+ *
+ * @throws ConsoleError `CONSOLE_DUPLICATE_COMMAND` when one of them is already registered
+ *   (nothing stays registered then).
  */
 export function registerNetConsoleCommands(
   registry: CommandRegistry,
@@ -74,17 +72,13 @@ export function registerNetConsoleCommands(
     configCommand(service),
     fakeIPCommand(service),
     debugCommand(service, debugMessages),
-    simCommand(service),
+    ...(service.capability(ConsoleCommandsCapability) ?? []),
   ];
   const registered: string[] = [];
-  let unregisterSimulation: (() => void) | undefined;
   try {
     for (const command of commands) {
       registry.register(command);
       registered.push(command.name);
-    }
-    if (service.backend instanceof SimulatedRelayNetwork) {
-      unregisterSimulation = registerSimulationCommands(registry, service.backend);
     }
   } catch (error) {
     for (const name of registered) registry.unregister(name);
@@ -92,7 +86,6 @@ export function registerNetConsoleCommands(
     throw error;
   }
   return () => {
-    unregisterSimulation?.();
     for (const name of registered) {
       if (registry.has(name)) registry.unregister(name);
     }
@@ -110,12 +103,13 @@ function statusCommand(service: NetworkingUtils): ConsoleCommand {
       const selection = service.backendSelection;
       const status = service.getRelayNetworkStatusDetails();
       const local = service.getLocalPingLocation();
+      const requested = selection.requested.join(', then ');
       const lines = [
         `backend: ${selection.kind}` +
-          (selection.requested === selection.kind ? '' : ` (requested: ${selection.requested})`),
+          (requested === selection.kind ? '' : ` (requested: ${requested})`),
       ];
-      if (selection.fallbackReason !== undefined) {
-        lines.push(`fallback: Steam is not used because ${selection.fallbackReason}`);
+      for (const { kind, reason } of selection.fallbacks) {
+        lines.push(`fallback: the ${kind} backend is not used because ${reason}`);
       }
       lines.push(
         `relay network: ${shortConstantName('NetworkingAvailability', status.available)} ` +
@@ -145,14 +139,14 @@ function popsCommand(service: NetworkingUtils): ConsoleCommand {
       if (rows.length === 0) {
         return 'No POP is known yet: the network config has not been obtained (see net.status).';
       }
-      // Known pings ascending, then the failed and unknown ones; ties by code for a stable order.
-      rows.sort((a, b) => sortablePing(a.ping) - sortablePing(b.ping) || a.popId - b.popId);
+      // Known pings ascending, then the failed and unknown ones; ties by id for a stable order.
+      rows.sort((a, b) => comparePings(a.ping, b.ping) || a.popId - b.popId);
       return {
         columns: ['POP', 'Place', 'Ping (ms)', 'Via relay', 'Direct (ms)'],
         align: ['left', 'left', 'right', 'left', 'right'],
         rows: rows.map((row) => [
           popLabel(row.popId),
-          popPlace(row.popId),
+          popPlace(service, row.popId),
           pingCell(row.ping),
           row.ping < 0 || row.relay === 0 ? '-' : popLabel(row.relay),
           pingCell(row.direct),
@@ -177,7 +171,7 @@ function pingCommand(service: NetworkingUtils): ConsoleCommand {
     handler: ({ pop }) => {
       const popId = popIdFromCode(pop);
       const { ping, pop_relay } = service.getPingToDataCenter(popId);
-      const place = popPlace(popId);
+      const place = popPlace(service, popId);
       return [
         `${popLabel(popId)}${place === '' ? '' : ` (${place})`}: ${formatPing(ping)}` +
           (ping >= 0 && pop_relay !== 0 ? ` via relay ${popLabel(pop_relay)}` : ''),
@@ -378,59 +372,4 @@ function debugCommand(service: NetworkingUtils, messages: string[]): ConsoleComm
       return `debug output: ${level} (${value}); 'net.debug show' prints the messages`;
     },
   });
-}
-
-function simCommand(service: NetworkingUtils): ConsoleCommand {
-  return defineCommand({
-    name: 'net.sim',
-    help:
-      'Drive the simulated relay network: net.sim <command> [args...] runs net.sim.<command>.\n' +
-      'where <city|lat,lon>, offline on|off, pop <code> up|down, loss <percent>, relays ..., status',
-    args: [
-      { name: 'command', type: 'string' },
-      { name: 'args', type: 'string', rest: true, optional: true },
-    ],
-    handler: async ({ command, args }, context) => {
-      if (!(service.backend instanceof SimulatedRelayNetwork)) {
-        throw new Error(
-          `the backend is '${service.backend.kind}'; these commands need the simulated relay network`,
-        );
-      }
-      const target = `net.sim.${command}`;
-      if (!context.registry.has(target)) {
-        const known = context.registry
-          .list()
-          .map((candidate) => candidate.name)
-          .filter((name) => name.startsWith('net.sim.'))
-          .map((name) => name.slice('net.sim.'.length));
-        throw new Error(`no simulation command '${command}'; try ${known.join(', ')}`);
-      }
-      const result = await context.registry.execute(
-        [target, ...args.map(quoteArgument)].join(' '),
-        {
-          addToHistory: false,
-        },
-      );
-      if (!result.ok) throw new Error(result.output.map(String).join('\n'));
-      return result.output;
-    },
-  });
-}
-
-function quoteArgument(argument: string): string {
-  return /^[^\s'"\\]+$/.test(argument) ? argument : `"${argument.replace(/["\\]/g, '\\$&')}"`;
-}
-
-function sortablePing(ping: number): number {
-  return ping >= 0
-    ? ping
-    : ping === NETWORKING_PING_FAILED
-      ? 1e9
-      : ping === NETWORKING_PING_UNKNOWN
-        ? 2e9
-        : 3e9;
-}
-
-function pingCell(ping: number): string | number {
-  return ping >= 0 ? ping : ping === NETWORKING_PING_FAILED ? 'failed' : 'unknown';
 }

@@ -233,6 +233,7 @@ describe('no stray exports', () => {
         'SPELLING_ALIASES',
         'constantNameOf',
         'enumKeyOf',
+        'shortConstantName',
         'getConfigValueEntry',
         'getConfigValueEntryByName',
         'getConfigValueEntryBySteamName',

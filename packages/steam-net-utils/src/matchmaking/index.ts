@@ -21,7 +21,7 @@ export {
   type PingBandThresholds,
   pingQualityBand,
 } from './ping-quality-band.js';
-export { COUNTING_SORT_MAX_PING, PingOrder, pingSortGroup } from './ping-order.js';
+export { COUNTING_SORT_MAX_PING, PingOrder } from './ping-order.js';
 export {
   type CandidateReading,
   compareCandidates,

@@ -3,7 +3,11 @@ import { ManualClock } from '@relaylane/core';
 import { NETWORKING_PING_FAILED, NETWORKING_PING_UNKNOWN, PING_LOCATION_BYTES } from '../index.js';
 import { createNetworkingUtils } from '../compose/create-networking-utils.js';
 import { type NetworkingUtils } from '../service/networking-utils.js';
-import { SimulatedRelayNetwork } from '../backends/simulated/simulated-relay-network.js';
+import { simulatedBackend } from '../backends/simulated/simulated-backend-provider.js';
+import {
+  type SimulationControls,
+  SimulationControlsCapability,
+} from '../backends/simulated/simulation-controls.js';
 import { SimulatedWorld } from '../backends/simulated/simulated-world.js';
 import {
   LobbyPingRanking,
@@ -256,14 +260,17 @@ describe('LobbyPingRanking over the simulated relay network (integration)', () =
   function setUp() {
     const clock = new ManualClock();
     const world = new SimulatedWorld({ seed: 11 });
-    const steam = createNetworkingUtils({ location: 'Frankfurt', seed: 11, clock, world });
+    const networkingUtils = createNetworkingUtils({
+      backend: simulatedBackend({ location: 'Frankfurt', seed: 11, world }),
+      gameClock: clock,
+    });
     const lobbies = HOST_CITIES.map((city) =>
       lobby(city, world.locationStringFor(world.createHost({ location: city }))),
     );
     const run = (ms: number): void => {
       for (let t = 0; t < ms; t += 50) {
         clock.advance(50);
-        steam.runCallbacks();
+        networkingUtils.runCallbacks();
       }
     };
     // Counts the parses the ranking asks for, answering through the real service.
@@ -271,20 +278,22 @@ describe('LobbyPingRanking over the simulated relay network (integration)', () =
     const source: PingLocationSource = {
       parsePingLocationString: (text) => {
         parsed.push(text);
-        return steam.parsePingLocationString(text);
+        return networkingUtils.parsePingLocationString(text);
       },
-      estimatePingTimeFromLocalHost: (location) => steam.estimatePingTimeFromLocalHost(location),
+      estimatePingTimeFromLocalHost: (location) =>
+        networkingUtils.estimatePingTimeFromLocalHost(location),
     };
-    return { steam, lobbies, run, parsed, ranking: new LobbyPingRanking<Lobby>(source) };
+    return { networkingUtils, lobbies, run, parsed, ranking: new LobbyPingRanking<Lobby>(source) };
   }
 
   function names(ranked: readonly RankedLobby<Lobby>[]): string[] {
     return ranked.map((r) => r.lobby.name);
   }
 
-  function network(steam: NetworkingUtils): SimulatedRelayNetwork {
-    if (!(steam.backend instanceof SimulatedRelayNetwork)) throw new Error('not simulated');
-    return steam.backend;
+  function network(networkingUtils: NetworkingUtils): SimulationControls {
+    const controls = networkingUtils.capability(SimulationControlsCapability);
+    if (controls === undefined) throw new Error('not simulated');
+    return controls;
   }
 
   it('has no estimate before the local host has ping data: all unknown, in input order', () => {
@@ -295,8 +304,8 @@ describe('LobbyPingRanking over the simulated relay network (integration)', () =
   });
 
   it('ranks the nearby hosts first once the relay network is current', () => {
-    const { steam, ranking, lobbies, run } = setUp();
-    steam.initRelayNetworkAccess();
+    const { networkingUtils, ranking, lobbies, run } = setUp();
+    networkingUtils.initRelayNetworkAccess();
     run(10_000);
     const ranked = ranking.rank(lobbies);
     const pings = ranked.map((r) => r.ping);
@@ -307,12 +316,12 @@ describe('LobbyPingRanking over the simulated relay network (integration)', () =
   });
 
   it('after the player moves, rerank changes the order without parsing again', () => {
-    const { steam, ranking, lobbies, run, parsed } = setUp();
-    steam.initRelayNetworkAccess();
+    const { networkingUtils, ranking, lobbies, run, parsed } = setUp();
+    networkingUtils.initRelayNetworkAccess();
     run(10_000);
     const before = ranking.rank(lobbies);
     parsed.length = 0;
-    network(steam).moveTo('Sydney');
+    network(networkingUtils).moveTo('Sydney');
     run(15_000);
     const after = ranking.rerank();
     expect(parsed).toEqual([]);
@@ -323,25 +332,25 @@ describe('LobbyPingRanking over the simulated relay network (integration)', () =
   });
 
   it('ranks the same with the service itself as the source (prepared locations), after moves too', () => {
-    const { steam, ranking, lobbies, run } = setUp();
-    const direct = new LobbyPingRanking<Lobby>(steam);
-    steam.initRelayNetworkAccess();
+    const { networkingUtils, ranking, lobbies, run } = setUp();
+    const direct = new LobbyPingRanking<Lobby>(networkingUtils);
+    networkingUtils.initRelayNetworkAccess();
     run(10_000);
     expect(direct.rank(lobbies)).toEqual(ranking.rank(lobbies));
-    network(steam).moveTo('Sydney');
+    network(networkingUtils).moveTo('Sydney');
     run(15_000);
     expect(direct.rerank()).toEqual(ranking.rerank());
-    network(steam).setOffline(true);
+    network(networkingUtils).setOffline(true);
     run(1_000);
     expect(direct.rerank()).toEqual(ranking.rerank());
   });
 
   it('shows NETWORKING_PING_FAILED for every lobby once the local host lost the relays', () => {
-    const { steam, ranking, lobbies, run } = setUp();
-    steam.initRelayNetworkAccess();
+    const { networkingUtils, ranking, lobbies, run } = setUp();
+    networkingUtils.initRelayNetworkAccess();
     run(10_000);
     ranking.rank(lobbies);
-    network(steam).setOffline(true);
+    network(networkingUtils).setOffline(true);
     run(120_000);
     expect(new Set(ranking.rerank().map((r) => r.ping))).toEqual(new Set([NETWORKING_PING_FAILED]));
   });

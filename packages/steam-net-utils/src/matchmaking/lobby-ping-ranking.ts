@@ -17,20 +17,16 @@
  * {@link LobbyPingRanking.rerank}, however many lobbies share it; the rest is linear in the
  * number of lobbies (a counting sort, see `ping-order.ts`) over buffers reused between calls.
  * `rerank()` allocates only its result (one array, one `{ lobby, ping }` record per lobby);
- * `rank()` also copies the list and parses the strings it has not seen.
- *
- * Informal measure (Node 20 under Jest, 100,000 lobbies): the ranking's own work re-ranks in about
- * a quarter of the time of a plain `sort((a, b) => a - b)` of 100,000 numbers; the rest is one
- * estimate per distinct location, whose cost is the backend's.
+ * `rank()` also copies the list and parses the strings it has not seen. What a re-rank costs
+ * against a plain sort is measured by `pnpm bench` (BENCHMARKS.md).
  */
-import {
-  MAX_NETWORKING_PING_LOCATION_STRING,
-  NETWORKING_PING_FAILED,
-  NETWORKING_PING_UNKNOWN,
-} from '../constants/index.js';
+import { describeValue } from '@relaylane/core';
+
+import { NETWORKING_PING_FAILED, NETWORKING_PING_UNKNOWN } from '../constants/index.js';
+import { MAX_PING_LOCATION_TEXT_LENGTH } from '../port/networking-utils-backend.js';
 import { preparedPingLocationOfOwnBytes } from '../port/prepared-ping-location.js';
 import { NetworkingUtils } from '../service/networking-utils.js';
-import { describeValue } from '../port/argument-checks.js';
+
 import { type CachedPingLocation, PingLocationCache } from './ping-location-cache.js';
 import { PingOrder } from './ping-order.js';
 
@@ -68,8 +64,9 @@ export interface RankedLobby<L> {
 /** Options of {@link LobbyPingRanking}. */
 export interface LobbyPingRankingOptions {
   /**
-   * How many parsed locations the cache keeps beyond those of the list last ranked (default
-   * {@link DEFAULT_MAX_CACHED_PING_LOCATIONS}); 0 keeps only the current list's.
+   * The most parsed locations the cache keeps in all (default
+   * {@link DEFAULT_MAX_CACHED_PING_LOCATIONS}); those of the list last ranked are always kept,
+   * even beyond it, so 0 keeps only the current list's.
    */
   readonly maxCachedLocations?: number;
 }
@@ -78,16 +75,15 @@ export interface LobbyPingRankingOptions {
 export const DEFAULT_MAX_CACHED_PING_LOCATIONS = 10_000;
 
 /** The longest text that can be a ping location (Steam's buffer, less its NUL). */
-const MAX_PING_LOCATION_TEXT = MAX_NETWORKING_PING_LOCATION_STRING - 1;
 
 /**
  * Ranks lobbies by the estimated ping to their hosts; see the file comment for the order and the
  * cost.
  *
  * ```ts
- * const ranking = new LobbyPingRanking(steam);
+ * const ranking = new LobbyPingRanking(networkingUtils);
  * let rows = ranking.rank(lobbies);            // [{ lobby, ping }, ...] best first
- * steam.connect('relay_network_status', () => (rows = ranking.rerank()));  // the local host moved
+ * networkingUtils.connect('relay_network_status', () => (rows = ranking.rerank()));  // the local host moved
  * ```
  */
 export class LobbyPingRanking<L extends LobbyWithPingLocation> {
@@ -194,7 +190,11 @@ export class LobbyPingRanking<L extends LobbyWithPingLocation> {
       }
       const text: unknown = (lobby as LobbyWithPingLocation).pingLocation;
       // Texts that cannot be a location are not parsed, nor cached (a huge one would pin memory).
-      if (typeof text !== 'string' || text.length === 0 || text.length > MAX_PING_LOCATION_TEXT) {
+      if (
+        typeof text !== 'string' ||
+        text.length === 0 ||
+        text.length > MAX_PING_LOCATION_TEXT_LENGTH
+      ) {
         rowSlot[row] = -1;
         continue;
       }

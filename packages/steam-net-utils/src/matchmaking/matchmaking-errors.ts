@@ -2,11 +2,11 @@ import { RelaylaneError } from '@relaylane/core';
 
 /**
  * The stable codes of {@link RegionSelectorError}:
- * - `UNKNOWN_POP`: `pin(code)` named a POP the relay network has not listed (or no POP list has
+ * - `REGION_SELECTOR_UNKNOWN_POP`: `pin(code)` named a POP the relay network has not listed (or no POP list has
  *   arrived yet);
  * - `REGION_SELECTOR_DISPOSED`: a method was called after `dispose()`.
  */
-export type RegionSelectorErrorCode = 'UNKNOWN_POP' | 'REGION_SELECTOR_DISPOSED';
+export type RegionSelectorErrorCode = 'REGION_SELECTOR_UNKNOWN_POP' | 'REGION_SELECTOR_DISPOSED';
 
 /**
  * Thrown on misuse of a `RegionSelector` that is not a bad argument type (those are native

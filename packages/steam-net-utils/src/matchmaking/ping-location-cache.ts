@@ -42,8 +42,8 @@ export class PingLocationCache {
 
   /**
    * @param parse called once per distinct text (until the text is evicted or the cache cleared).
-   * @param maxEntries how many entries to keep beyond those of the current list (see the file
-   *   comment).
+   * @param maxEntries the most entries to keep in all; the current list's are always kept (see
+   *   the file comment).
    */
   constructor(parse: PingLocationParser, maxEntries: number) {
     this.#parse = parse;

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 
 import { NETWORKING_PING_FAILED, NETWORKING_PING_UNKNOWN } from '../constants/index.js';
-import { COUNTING_SORT_MAX_PING, PingOrder, pingSortGroup } from './ping-order.js';
+import { pingSortGroup } from '../port/ping-order.js';
+import { COUNTING_SORT_MAX_PING, PingOrder } from './ping-order.js';
 
 /** The documented order, written the obvious way: group, then ping, then input position. */
 function referenceOrder(pings: readonly number[]): number[] {

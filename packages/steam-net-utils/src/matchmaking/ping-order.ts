@@ -1,7 +1,7 @@
 /**
- * The order of a lobby ranking: rows sorted by ping, valid pings ascending, then every
- * `NETWORKING_PING_FAILED` row, then every other row (`NETWORKING_PING_UNKNOWN` and anything that
- * is not a ping), each group in input order: the sort is stable.
+ * The order of a lobby ranking: rows sorted by ping in the port's one ping order (`comparePings`:
+ * valid pings ascending, then every `NETWORKING_PING_FAILED` row, then every other row), each
+ * group in input order: the sort is stable.
  *
  * Pings are whole milliseconds in practice (Steam's estimates are `int`), so the usual path is a
  * counting sort over one bucket per millisecond: two passes over the rows, no comparisons, stable
@@ -10,6 +10,7 @@
  * and grown only when a longer list arrives: a call allocates nothing in the steady state.
  */
 import { NETWORKING_PING_FAILED } from '../constants/index.js';
+import { comparePings } from '../port/ping-order.js';
 
 /** The highest ping the counting sort buckets directly; Steam's pings fit in 16 bits. */
 export const COUNTING_SORT_MAX_PING = 65535;
@@ -18,12 +19,6 @@ export const COUNTING_SORT_MAX_PING = 65535;
 const FAILED_BUCKET = COUNTING_SORT_MAX_PING + 1;
 const UNKNOWN_BUCKET = COUNTING_SORT_MAX_PING + 2;
 const BUCKET_COUNT = COUNTING_SORT_MAX_PING + 3;
-
-/** Which group a ping sorts in: 0 a ping, 1 `NETWORKING_PING_FAILED`, 2 anything else. */
-export function pingSortGroup(ping: number): 0 | 1 | 2 {
-  if (ping >= 0) return 0;
-  return ping === NETWORKING_PING_FAILED ? 1 : 2;
-}
 
 /**
  * Sorts row indices by ping (see the file comment for the order). One instance keeps its buffers;
@@ -94,14 +89,6 @@ export class PingOrder {
 /** The comparator path: the same order as the counting sort, for any numbers. */
 function sortByComparator(pings: ArrayLike<number>, order: Uint32Array): Uint32Array {
   for (let i = 0; i < order.length; i++) order[i] = i;
-  return order.sort((a, b) => {
-    const pa = pings[a]!;
-    const pb = pings[b]!;
-    const groupA = pingSortGroup(pa);
-    const groupB = pingSortGroup(pb);
-    if (groupA !== groupB) return groupA - groupB;
-    if (groupA === 0 && pa !== pb) return pa < pb ? -1 : 1;
-    // Equal keys keep input order (stable whatever the engine's sort does).
-    return a - b;
-  });
+  // Equal keys keep input order (stable whatever the engine's sort does).
+  return order.sort((a, b) => comparePings(pings[a]!, pings[b]!) || a - b);
 }

@@ -2,7 +2,7 @@
  * Ping quality bands: one ping (ms, or a Steam ping sentinel) to a word a game can colour, sort or
  * show. The thresholds are upper bounds, inclusive, and a game overrides any of them.
  */
-import { describeValue } from '../port/argument-checks.js';
+import { describeValue } from '@relaylane/core';
 
 /** The bands, best first. `'unknown'` is every sentinel (no estimate). */
 export type PingBand = 'excellent' | 'good' | 'playable' | 'poor' | 'unknown';

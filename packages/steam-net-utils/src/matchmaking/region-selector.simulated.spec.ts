@@ -11,7 +11,8 @@ import {
   NETWORKING_PING_FAILED,
 } from '../constants/index.js';
 import { createNetworkingUtils } from '../compose/create-networking-utils.js';
-import { SimulatedRelayNetwork } from '../backends/simulated/simulated-relay-network.js';
+import { simulatedBackend } from '../backends/simulated/simulated-backend-provider.js';
+import { SimulationControlsCapability } from '../backends/simulated/simulation-controls.js';
 import { popIdFromCode } from '../port/pop-id.js';
 import { DEFAULT_REGION_MIN_BETTER_MS, RegionSelector } from './region-selector.js';
 
@@ -19,15 +20,14 @@ const FRAME_MS = 50;
 
 function setUp(options: { frameUpdates?: boolean } = {}) {
   const clock = new ManualClock();
-  const steam = createNetworkingUtils({
-    location: 'Frankfurt',
-    seed: 4,
-    clock,
+  const networkingUtils = createNetworkingUtils({
+    backend: simulatedBackend({ location: 'Frankfurt', seed: 4 }),
+    gameClock: clock,
     messageQueue: new MessageQueue(),
   });
-  if (!(steam.backend instanceof SimulatedRelayNetwork)) throw new Error('expected the simulation');
-  const network = steam.backend;
-  const selector = new RegionSelector(steam, { clock });
+  const network = networkingUtils.capability(SimulationControlsCapability);
+  if (network === undefined) throw new Error('expected the simulation');
+  const selector = new RegionSelector(networkingUtils, { clock });
   const changes: { at: number; code: string; ping: number; reason: string }[] = [];
   selector.signals.region_changed.connect((_popId, code, ping, reason) => {
     changes.push({ at: clock.now(), code, ping, reason });
@@ -35,32 +35,32 @@ function setUp(options: { frameUpdates?: boolean } = {}) {
   /** When each measurement finished (relay_network_status with ping_measurement back to 0). */
   const measured: number[] = [];
   let measuring = false;
-  steam.signals.relay_network_status.connect((_available, pingMeasurement) => {
+  networkingUtils.signals.relay_network_status.connect((_available, pingMeasurement) => {
     if (measuring && pingMeasurement === 0) measured.push(clock.now());
     measuring = pingMeasurement !== 0;
   });
   const run = (ms: number): void => {
     for (let t = 0; t < ms; t += FRAME_MS) {
       clock.advance(FRAME_MS);
-      steam.runCallbacks();
+      networkingUtils.runCallbacks();
       if (options.frameUpdates !== false) selector.update();
     }
   };
   const forcedCluster = () =>
-    steam.getConfigValueTyped(
+    networkingUtils.getConfigValueTyped(
       NETWORKING_CONFIG_SDR_CLIENT_FORCE_RELAY_CLUSTER,
       NETWORKING_CONFIG_SCOPE_GLOBAL,
       0,
     ).value;
-  steam.initRelayNetworkAccess();
-  return { clock, steam, network, selector, changes, measured, run, forcedCluster };
+  networkingUtils.initRelayNetworkAccess();
+  return { clock, networkingUtils, network, selector, changes, measured, run, forcedCluster };
 }
 
 describe('RegionSelector over the simulated relay network (integration)', () => {
   it('picks the nearest POP when relay_network_status reports CURRENT, with no update() call', () => {
-    const { steam, selector, changes, run } = setUp({ frameUpdates: false });
+    const { networkingUtils, selector, changes, run } = setUp({ frameUpdates: false });
     run(10_000);
-    expect(steam.getRelayNetworkStatus()).toBe(NETWORKING_AVAILABILITY_CURRENT);
+    expect(networkingUtils.getRelayNetworkStatus()).toBe(NETWORKING_AVAILABILITY_CURRENT);
     expect(changes.map((c) => `${c.code}:${c.reason}`)).toEqual(['fra:initial']);
     expect(selector.current?.ping).toBe(changes[0]!.ping);
     expect(selector.candidates[0]!.code).toBe('fra');

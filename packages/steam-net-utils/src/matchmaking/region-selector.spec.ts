@@ -25,10 +25,10 @@ class PopsBackend extends ScriptedBackend {
     this.answers.getPOPList = [...this.pings.keys()];
   }
 
-  override getPingToDataCenter(popId: number): { ping: number; viaRelayPop: number } {
+  override getPingToDataCenter(popId: number): { ping: number; relayPopId: number } {
     super.getPingToDataCenter(popId); // recorded
     const ping = this.pings.get(popId) ?? NETWORKING_PING_UNKNOWN;
-    return { ping, viaRelayPop: ping >= 0 ? popId : 0 };
+    return { ping, relayPopId: ping >= 0 ? popId : 0 };
   }
 
   /** The values given to SDRClient_ForceRelayCluster, in order. */
@@ -42,9 +42,9 @@ class PopsBackend extends ScriptedBackend {
 function setUp(pings: Record<string, number>, options: RegionSelectorOptions = {}) {
   const backend = new PopsBackend();
   backend.setPings(pings);
-  const steam = new NetworkingUtils(backend, { queue: new MessageQueue() });
+  const networkingUtils = new NetworkingUtils(backend, { messageQueue: new MessageQueue() });
   const clock = new ManualClock();
-  const selector = new RegionSelector(steam, { clock, refreshIntervalMs: 0, ...options });
+  const selector = new RegionSelector(networkingUtils, { clock, refreshIntervalMs: 0, ...options });
   const changes: string[] = [];
   selector.signals.region_changed.connect((_popId, code, ping, reason) => {
     changes.push(`${code}:${ping}:${reason}`);
@@ -54,7 +54,7 @@ function setUp(pings: Record<string, number>, options: RegionSelectorOptions = {
     clock.advance(ms);
     selector.update();
   };
-  return { backend, steam, clock, selector, changes, at };
+  return { backend, networkingUtils, clock, selector, changes, at };
 }
 
 const MIN_BETTER = 3000;
@@ -369,7 +369,7 @@ describe('RegionSelector: pin and unpin', () => {
       error = caught;
     }
     expect(error).toBeInstanceOf(RegionSelectorError);
-    expect((error as RegionSelectorError).code).toBe('UNKNOWN_POP');
+    expect((error as RegionSelectorError).code).toBe('REGION_SELECTOR_UNKNOWN_POP');
     expect((error as Error).message).toMatch(/not listed any POP yet.*CURRENT \(100\)/);
   });
 
@@ -410,14 +410,17 @@ describe('RegionSelector: signals, refresh and lifecycle', () => {
   }
 
   it('updates by itself on relay_network_status', () => {
-    const { backend, steam, changes } = setUp({ fra: 10 });
+    const { backend, networkingUtils, changes } = setUp({ fra: 10 });
     statusEvent(backend);
-    steam.runCallbacks();
+    networkingUtils.runCallbacks();
     expect(changes).toEqual(['fra:10:initial']);
   });
 
   it('re-reads the pings at most every refreshIntervalMs, and at once on relay_network_status', () => {
-    const { backend, steam, selector, at } = setUp({ fra: 10 }, { refreshIntervalMs: 500 });
+    const { backend, networkingUtils, selector, at } = setUp(
+      { fra: 10 },
+      { refreshIntervalMs: 500 },
+    );
     at();
     backend.setPings({ fra: 25 });
     at(499);
@@ -426,17 +429,17 @@ describe('RegionSelector: signals, refresh and lifecycle', () => {
     expect(selector.current?.ping).toBe(25);
     backend.setPings({ fra: 33 });
     statusEvent(backend);
-    steam.runCallbacks();
+    networkingUtils.runCallbacks();
     expect(selector.current?.ping).toBe(33);
   });
 
   it('dispose disconnects from relay_network_status and from its own listeners', () => {
-    const { backend, steam, selector, changes } = setUp({ fra: 10 });
+    const { backend, networkingUtils, selector, changes } = setUp({ fra: 10 });
     selector.dispose();
-    expect(steam.signals.relay_network_status.getConnections()).toHaveLength(0);
+    expect(networkingUtils.signals.relay_network_status.getConnections()).toHaveLength(0);
     expect(selector.signals.region_changed.getConnections()).toHaveLength(0);
     statusEvent(backend);
-    steam.runCallbacks();
+    networkingUtils.runCallbacks();
     expect(changes).toEqual([]);
   });
 
@@ -449,10 +452,10 @@ describe('RegionSelector: signals, refresh and lifecycle', () => {
   });
 
   it('dispose after the service was disposed does not touch the service', () => {
-    const { steam, selector, at } = setUp({ fra: 10 });
+    const { networkingUtils, selector, at } = setUp({ fra: 10 });
     at();
     selector.pin('fra');
-    steam.dispose();
+    networkingUtils.dispose();
     expect(() => selector.dispose()).not.toThrow();
   });
 
@@ -471,17 +474,23 @@ describe('RegionSelector: signals, refresh and lifecycle', () => {
   });
 
   it('refuses options out of range or of the wrong type', () => {
-    const steam = new NetworkingUtils(new PopsBackend(), { queue: new MessageQueue() });
-    expect(() => new RegionSelector(steam, { switchRatio: 0.9 })).toThrow(
+    const networkingUtils = new NetworkingUtils(new PopsBackend(), {
+      messageQueue: new MessageQueue(),
+    });
+    expect(() => new RegionSelector(networkingUtils, { switchRatio: 0.9 })).toThrow(
       /options\.switchRatio must be a finite number >= 1, got 0\.9/,
     );
-    expect(() => new RegionSelector(steam, { switchMarginMs: -1 })).toThrow(RangeError);
-    expect(() => new RegionSelector(steam, { minBetterMs: NaN })).toThrow(RangeError);
-    expect(() => new RegionSelector(steam, { refreshIntervalMs: Infinity })).toThrow(RangeError);
-    expect(() => new RegionSelector(steam, { minBetterMs: '3' as unknown as number })).toThrow(
+    expect(() => new RegionSelector(networkingUtils, { switchMarginMs: -1 })).toThrow(RangeError);
+    expect(() => new RegionSelector(networkingUtils, { minBetterMs: NaN })).toThrow(RangeError);
+    expect(() => new RegionSelector(networkingUtils, { refreshIntervalMs: Infinity })).toThrow(
+      RangeError,
+    );
+    expect(
+      () => new RegionSelector(networkingUtils, { minBetterMs: '3' as unknown as number }),
+    ).toThrow(TypeError);
+    expect(() => new RegionSelector(networkingUtils, { clock: {} as ManualClock })).toThrow(
       TypeError,
     );
-    expect(() => new RegionSelector(steam, { clock: {} as ManualClock })).toThrow(TypeError);
     expect(() => new RegionSelector({} as NetworkingUtils)).toThrow(TypeError);
   });
 });

@@ -37,6 +37,7 @@
  */
 import {
   type Clock,
+  describeValue,
   SignalEmitter,
   type SignalEmitterOptions,
   type SignalListener,
@@ -49,7 +50,7 @@ import {
 } from '../constants/index.js';
 import { type NetworkingUtils } from '../service/networking-utils.js';
 import { type NetworkingUtilsSignals } from '../service/networking-utils-signals.js';
-import { describeValue } from '../port/argument-checks.js';
+
 import { RegionSelectorError } from './matchmaking-errors.js';
 import { type RegionCandidate, type RegionChoice, readCandidates } from './region-candidates.js';
 
@@ -69,9 +70,9 @@ export type RegionSelectorSignals = {
 export interface RegionSelectorOptions extends SignalEmitterOptions {
   /**
    * The clock the hysteresis counts on (default a `SystemClock`). In an engine, pass the engine's
-   * (`CoreTokens.Clock`); in tests, the `ManualClock` the simulation runs on.
+   * game clock (`engine.gameClock`), the one the simulation runs on; in tests, a `ManualClock`.
    */
-  readonly clock?: Clock;
+  readonly clock?: Clock | undefined;
   /** The factor another POP's ping is multiplied by before comparing (default 1.1; at least 1). */
   readonly switchRatio?: number;
   /** The ms added to it (default 5; at least 0). */
@@ -105,9 +106,9 @@ const FORCE_RELAY_CLUSTER = 'SDRClient_ForceRelayCluster';
  * every rule.
  *
  * ```ts
- * const regions = new RegionSelector(steam, { clock: engine.clock });
+ * const regions = new RegionSelector(networkingUtils, { clock: engine.gameClock });
  * regions.signals.region_changed.connect((pop_id, code, ping, reason) => hud.showRegion(code, ping));
- * // each frame, after steam.runCallbacks():
+ * // each frame, after networkingUtils.runCallbacks():
  * regions.update();
  * regions.pin('fra');   // the player's choice; regions.unpin() goes back to automatic
  * ```
@@ -117,7 +118,7 @@ const FORCE_RELAY_CLUSTER = 'SDRClient_ForceRelayCluster';
  * and disconnects its own signal's listeners.
  */
 export class RegionSelector extends SignalEmitter<RegionSelectorSignals> {
-  readonly #steam: NetworkingUtils;
+  readonly #networkingUtils: NetworkingUtils;
   readonly #clock: Clock;
   readonly #switchRatio: number;
   readonly #switchMarginMs: number;
@@ -146,26 +147,26 @@ export class RegionSelector extends SignalEmitter<RegionSelectorSignals> {
     };
 
   /**
-   * @param steam the networking service whose pings it reads and whose `relay_network_status` it
+   * @param networkingUtils the networking service whose pings it reads and whose `relay_network_status` it
    *   listens to.
    * @param options the clock, the hysteresis and the refresh interval; where `DEFERRED`
    *   connections to `region_changed` queue their calls.
-   * @throws TypeError when `steam` is not a `NetworkingUtils` or `clock` has no `now()`;
+   * @throws TypeError when `networkingUtils` is not a `NetworkingUtils` or `clock` has no `now()`;
    *   RangeError when a number option is out of its range.
    */
-  constructor(steam: NetworkingUtils, options: RegionSelectorOptions = {}) {
+  constructor(networkingUtils: NetworkingUtils, options: RegionSelectorOptions = {}) {
     super(
       { region_changed: ['pop_id', 'code', 'ping', 'reason'] },
-      options.queue === undefined ? {} : { queue: options.queue },
+      { messageQueue: options.messageQueue },
     );
     if (
-      typeof steam !== 'object' ||
-      steam === null ||
-      typeof steam.getPingToDataCenter !== 'function' ||
-      typeof steam.signals !== 'object'
+      typeof networkingUtils !== 'object' ||
+      networkingUtils === null ||
+      typeof networkingUtils.getPingToDataCenter !== 'function' ||
+      typeof networkingUtils.signals !== 'object'
     ) {
       throw new TypeError(
-        `RegionSelector: steam must be the NetworkingUtils service, got ${describeValue(steam)}`,
+        `RegionSelector: networkingUtils must be the NetworkingUtils service, got ${describeValue(networkingUtils)}`,
       );
     }
     const clock = options.clock ?? new SystemClock();
@@ -174,7 +175,7 @@ export class RegionSelector extends SignalEmitter<RegionSelectorSignals> {
         `RegionSelector: options.clock must be a Clock (an object with now()), got ${describeValue(clock)}`,
       );
     }
-    this.#steam = steam;
+    this.#networkingUtils = networkingUtils;
     this.#clock = clock;
     this.#switchRatio = numberOption(
       'switchRatio',
@@ -200,7 +201,7 @@ export class RegionSelector extends SignalEmitter<RegionSelectorSignals> {
       DEFAULT_REGION_REFRESH_INTERVAL_MS,
       0,
     );
-    steam.signals.relay_network_status.connect(this.#onRelayNetworkStatus);
+    networkingUtils.signals.relay_network_status.connect(this.#onRelayNetworkStatus);
   }
 
   /** The chosen region, or undefined before the first pick and while no POP is reachable. */
@@ -253,7 +254,7 @@ export class RegionSelector extends SignalEmitter<RegionSelectorSignals> {
    * (the player's choice stands); its ping is then negative.
    *
    * @param code a POP code the relay network has listed, e.g. `'fra'`.
-   * @throws TypeError when `code` is not a string; RegionSelectorError `UNKNOWN_POP` when no POP
+   * @throws TypeError when `code` is not a string; RegionSelectorError `REGION_SELECTOR_UNKNOWN_POP` when no POP
    *   of that code has been listed (or no POP list has arrived yet);
    *   `REGION_SELECTOR_DISPOSED` after {@link dispose}.
    */
@@ -270,7 +271,7 @@ export class RegionSelector extends SignalEmitter<RegionSelectorSignals> {
     if (candidate === undefined) throw this.#unknownPop(code);
     if (this.#pinned === code) return;
     this.#pinned = code;
-    this.#relayClusterForced = this.#steam.setGlobalConfigValueString(
+    this.#relayClusterForced = this.#networkingUtils.setGlobalConfigValueString(
       NETWORKING_CONFIG_SDR_CLIENT_FORCE_RELAY_CLUSTER,
       code,
     );
@@ -291,7 +292,10 @@ export class RegionSelector extends SignalEmitter<RegionSelectorSignals> {
     if (this.#pinned === undefined) return;
     this.#pinned = undefined;
     this.#relayClusterForced = false;
-    this.#steam.setGlobalConfigValueString(NETWORKING_CONFIG_SDR_CLIENT_FORCE_RELAY_CLUSTER, '');
+    this.#networkingUtils.setGlobalConfigValueString(
+      NETWORKING_CONFIG_SDR_CLIENT_FORCE_RELAY_CLUSTER,
+      '',
+    );
     this.#read(this.#clock.now());
     this.#choose(this.#best(), false, 'unpinned');
   }
@@ -303,14 +307,17 @@ export class RegionSelector extends SignalEmitter<RegionSelectorSignals> {
    */
   override dispose(): void {
     if (this.isDisposed()) return;
-    const steam = this.#steam;
-    const status = steam.signals.relay_network_status;
+    const networkingUtils = this.#networkingUtils;
+    const status = networkingUtils.signals.relay_network_status;
     if (status.isConnected(this.#onRelayNetworkStatus)) {
       status.disconnect(this.#onRelayNetworkStatus);
     }
     // The pin is the one piece of state this object put into the service: undo it.
-    if (this.#pinned !== undefined && !steam.isDisposed()) {
-      steam.setGlobalConfigValueString(NETWORKING_CONFIG_SDR_CLIENT_FORCE_RELAY_CLUSTER, '');
+    if (this.#pinned !== undefined && !networkingUtils.isDisposed()) {
+      networkingUtils.setGlobalConfigValueString(
+        NETWORKING_CONFIG_SDR_CLIENT_FORCE_RELAY_CLUSTER,
+        '',
+      );
     }
     this.#pinned = undefined;
     this.#relayClusterForced = false;
@@ -318,7 +325,7 @@ export class RegionSelector extends SignalEmitter<RegionSelectorSignals> {
   }
 
   #read(now: number): void {
-    const { candidates, unreachable } = readCandidates(this.#steam, this.#known);
+    const { candidates, unreachable } = readCandidates(this.#networkingUtils, this.#known);
     this.#candidates = candidates;
     this.#unreachable = unreachable;
     this.#byId = new Map(candidates.map((candidate) => [candidate.popId, candidate]));
@@ -399,7 +406,7 @@ export class RegionSelector extends SignalEmitter<RegionSelectorSignals> {
     const codes = this.#candidates.map((c) => c.code).sort();
     if (codes.length === 0) {
       return new RegionSelectorError(
-        'UNKNOWN_POP',
+        'REGION_SELECTOR_UNKNOWN_POP',
         `RegionSelector.pin: cannot pin '${code}': the relay network has not listed any POP yet. ` +
           'Pin once relay_network_status reports NETWORKING_AVAILABILITY_CURRENT (100).',
       );
@@ -407,7 +414,7 @@ export class RegionSelector extends SignalEmitter<RegionSelectorSignals> {
     const lower = code.trim().toLowerCase();
     const hint = lower !== code && codes.includes(lower) ? ` Did you mean '${lower}'?` : '';
     return new RegionSelectorError(
-      'UNKNOWN_POP',
+      'REGION_SELECTOR_UNKNOWN_POP',
       `RegionSelector.pin: '${code}' is not a POP of the relay network.${hint} ` +
         `Pin one of: ${codes.join(', ')} (the ${FORCE_RELAY_CLUSTER} value is left unchanged).`,
     );

@@ -1,55 +1,81 @@
-import { Engine, ManualClock, MessageQueue } from '@relaylane/core';
+import {
+  DevConsolePlugin,
+  DevConsoleTokens,
+  Engine,
+  ManualClock,
+  MessageQueue,
+} from '@relaylane/core';
 
+import { simulatedBackend } from '../backends/simulated/simulated-backend-provider.js';
+import { SimulationControlsCapability } from '../backends/simulated/simulation-controls.js';
 import { NETWORKING_AVAILABILITY_CURRENT } from '../constants/index.js';
+import { type BackendProvider } from '../port/backend-provider.js';
+import { NetworkingUtilsInjection } from '../service/injection-tokens.js';
 import { NetworkingUtils } from '../service/networking-utils.js';
-import { SimulatedRelayNetwork } from '../backends/simulated/simulated-relay-network.js';
-import { NetworkingUtilsPlugin } from './networking-utils-plugin.js';
 import { NetworkingUtilsTokens } from '../service/tokens.js';
+import { ScriptedBackend } from '../test-support/scripted-backend.js';
+import { NETWORKING_UTILS_SINGLETON, NetworkingUtilsPlugin } from './networking-utils-plugin.js';
 
-function setUp(options: ConstructorParameters<typeof NetworkingUtilsPlugin>[0] = {}) {
-  const clock = new ManualClock();
-  const engine = new Engine({ clock, messageQueue: new MessageQueue() });
-  const plugin = new NetworkingUtilsPlugin({ location: 'Frankfurt', seed: 1, ...options });
+function setUp(options: Partial<ConstructorParameters<typeof NetworkingUtilsPlugin>[0]> = {}) {
+  const engine = new Engine({ realTimeClock: new ManualClock(), messageQueue: new MessageQueue() });
+  const console = new DevConsolePlugin();
+  engine.addPlugin(console);
+  const plugin = new NetworkingUtilsPlugin({
+    backend: simulatedBackend({ location: 'Frankfurt', seed: 1 }),
+    ...options,
+  });
   engine.addPlugin(plugin);
-  /** Runs frames of 50 ms on the engine for `ms` of simulated time. */
+  /** Ticks the engine in 50 ms frames for `ms` of game time. */
   const run = (ms: number): void => {
-    for (let elapsed = 0; elapsed < ms; elapsed += 50) {
-      clock.advance(50);
-      engine.tick(0.05);
-    }
+    for (let elapsed = 0; elapsed < ms; elapsed += 50) engine.tick(0.05);
   };
-  return { clock, engine, plugin, run };
+  return { engine, plugin, registry: console.registry, run };
 }
 
 describe('NetworkingUtilsPlugin', () => {
-  it('binds the service under its token and registers it as the singleton Steam', () => {
+  it('binds the service in the container, and the singleton Steam resolves to that binding', () => {
     const { engine, plugin } = setUp();
     const service = engine.container.get(NetworkingUtilsTokens.NetworkingUtils);
     expect(service).toBeInstanceOf(NetworkingUtils);
-    expect(engine.getSingleton('Steam')).toBe(service);
+    // Typed through the SingletonTypes augmentation: no cast.
+    const steam: NetworkingUtils = engine.getSingleton('Steam');
+    expect(steam).toBe(service);
+    expect(engine.getSingletonList()).toEqual([NETWORKING_UTILS_SINGLETON]);
     expect(plugin.networkingUtils).toBe(service);
-    expect(service.backend).toBeInstanceOf(SimulatedRelayNetwork);
+    expect(service.backendKind).toBe('simulated');
   });
 
-  it("uses the engine's clock: the relay network reaches CURRENT only as the engine ticks", () => {
+  it('builds the service through the container: the backend and options are injected', () => {
+    const { engine } = setUp();
+    const service = engine.container.get(NetworkingUtilsTokens.NetworkingUtils);
+    expect(engine.container.get(NetworkingUtilsInjection.Backend).kind).toBe('simulated');
+    expect(service.backendSelection).toEqual({
+      requested: ['simulated'],
+      kind: 'simulated',
+      fallbacks: [],
+    });
+  });
+
+  it("runs the simulation on the engine's game clock: ticks alone bring the network to CURRENT", () => {
     const { engine, run } = setUp();
-    const steam = engine.getSingleton('Steam') as NetworkingUtils;
+    const networkingUtils = engine.getSingleton('Steam');
     const statuses: number[] = [];
-    steam.connect('relay_network_status', (available) => statuses.push(available));
-    expect(steam.getRelayNetworkStatus()).not.toBe(NETWORKING_AVAILABILITY_CURRENT);
-    run(15_000);
-    expect(steam.getRelayNetworkStatus()).toBe(NETWORKING_AVAILABILITY_CURRENT);
-    // Emitted from process() as the status moved, ending at CURRENT.
+    networkingUtils.connect('relay_network_status', (available) => statuses.push(available));
+    expect(networkingUtils.getRelayNetworkStatus()).not.toBe(NETWORKING_AVAILABILITY_CURRENT);
+    // 300 ticks of 1/60 s: five seconds of game time, and no clock advanced by hand.
+    for (let frame = 0; frame < 300; frame++) engine.tick(1 / 60);
+    expect(engine.gameClock.now()).toBe(5000);
+    expect(networkingUtils.capability(SimulationControlsCapability)?.now).toBe(5000);
+    run(10_000);
+    expect(networkingUtils.getRelayNetworkStatus()).toBe(NETWORKING_AVAILABILITY_CURRENT);
     expect(statuses.length).toBeGreaterThan(1);
     expect(statuses.at(-1)).toBe(NETWORKING_AVAILABILITY_CURRENT);
   });
 
-  it('emits nothing between ticks: signals come from process(), not from time passing', () => {
-    const { engine, clock } = setUp();
-    const steam = engine.getSingleton('Steam') as NetworkingUtils;
+  it('emits only from process(): a tick of 0 s delivers, time passing elsewhere does not', () => {
+    const { engine } = setUp();
     const listener = jest.fn();
-    steam.connect('relay_network_status', listener);
-    clock.advance(15_000);
+    engine.getSingleton('Steam').connect('relay_network_status', listener);
     expect(listener).not.toHaveBeenCalled();
     engine.tick(0);
     expect(listener).toHaveBeenCalled();
@@ -57,39 +83,78 @@ describe('NetworkingUtilsPlugin', () => {
 
   it('does not start relay access when asked not to', () => {
     const { engine, run } = setUp({ initRelayNetworkAccess: false });
-    const steam = engine.getSingleton('Steam') as NetworkingUtils;
     run(15_000);
-    expect(steam.getRelayNetworkStatusDetails().available_relay).not.toBe(
+    expect(engine.getSingleton('Steam').getRelayNetworkStatusDetails().available_relay).not.toBe(
       NETWORKING_AVAILABILITY_CURRENT,
     );
   });
 
-  it('registers the net.* console commands, and unregisters them with the singleton on removal', async () => {
-    const { engine } = setUp();
-    expect(engine.console.has('net.status')).toBe(true);
-    expect(engine.console.has('net.sim.where')).toBe(true);
-    const steam = engine.getSingleton('Steam') as NetworkingUtils;
-    engine.removePlugin('steam-net-utils');
-    expect(engine.console.has('net.status')).toBe(false);
-    expect(engine.console.has('net.sim.where')).toBe(false);
+  it('gives the backend provider the engine clocks and the log option', () => {
+    const seen: { game: number; real: number }[] = [];
+    const provider: BackendProvider = {
+      kind: 'probe',
+      create: (environment) => {
+        environment.log('hello');
+        seen.push({ game: environment.gameClock.now(), real: environment.realTimeClock.now() });
+        return new ScriptedBackend();
+      },
+    };
+    const log = jest.fn();
+    const realTimeClock = new ManualClock(1234);
+    const engine = new Engine({ realTimeClock, gameTimeStartMs: 50 });
+    engine.addPlugin(new NetworkingUtilsPlugin({ backend: provider, log }));
+    expect(seen).toEqual([{ game: 50, real: 1234 }]);
+    expect(log).toHaveBeenCalledWith('hello');
+    engine.dispose();
+  });
+
+  it('registers the net.* commands and the backend’s own, and unregisters them on removal', async () => {
+    const { engine, registry } = setUp();
+    expect(registry.has('net.status')).toBe(true);
+    expect(registry.has('net.sim.where')).toBe(true);
+    const networkingUtils = engine.getSingleton('Steam');
+    engine.removePlugin(NetworkingUtilsPlugin.pluginName);
+    expect(registry.has('net.status')).toBe(false);
+    expect(registry.has('net.sim.where')).toBe(false);
     expect(engine.hasSingleton('Steam')).toBe(false);
     expect(engine.container.isBound(NetworkingUtilsTokens.NetworkingUtils)).toBe(false);
     // Unloading the module disposed the service and shut its backend down.
-    expect(() => steam.getPOPCount()).toThrow(/disposed/);
-    expect((await engine.console.execute('net.status')).ok).toBe(false);
+    expect(() => networkingUtils.getPOPCount()).toThrow(/disposed/);
+    expect((await registry.execute('net.status')).ok).toBe(false);
   });
 
-  it('takes another singleton name and can leave the console alone', () => {
-    const { engine } = setUp({ singletonName: 'NetUtils', consoleCommands: false });
-    expect(engine.hasSingleton('NetUtils')).toBe(true);
-    expect(engine.hasSingleton('Steam')).toBe(false);
-    expect(engine.console.has('net.status')).toBe(false);
+  it('leaves the console alone when told to, or when there is no console', () => {
+    const quiet = setUp({ consoleCommands: false });
+    expect(quiet.registry.has('net.status')).toBe(false);
+    const bare = new Engine();
+    bare.addPlugin(new NetworkingUtilsPlugin({ backend: simulatedBackend() }));
+    expect(bare.container.isBound(DevConsoleTokens.CommandRegistry)).toBe(false);
+    expect(bare.hasSingleton('Steam')).toBe(true);
+    bare.dispose();
+  });
+
+  it('waits for the dev console when the commands are required, and fails the first tick without it', () => {
+    const engine = new Engine();
+    const plugin = new NetworkingUtilsPlugin({
+      backend: simulatedBackend(),
+      consoleCommands: true,
+    });
+    expect(plugin.dependencies).toEqual([DevConsolePlugin.pluginName]);
+    engine.addPlugin(plugin);
+    expect(engine.getPendingPluginList()).toEqual([
+      { plugin: NetworkingUtilsPlugin.pluginName, waitingFor: [DevConsolePlugin.pluginName] },
+    ]);
+    expect(() => engine.tick(0)).toThrow(/dev-console/);
+    const console = new DevConsolePlugin();
+    engine.addPlugin(console);
+    expect(console.registry.has('net.pops')).toBe(true);
+    engine.dispose();
   });
 
   it('disposes the service when the engine is disposed', () => {
     const { engine } = setUp();
-    const steam = engine.getSingleton('Steam') as NetworkingUtils;
+    const networkingUtils = engine.getSingleton('Steam');
     engine.dispose();
-    expect(() => steam.getPOPList()).toThrow(/disposed/);
+    expect(() => networkingUtils.getPOPList()).toThrow(/disposed/);
   });
 });

@@ -1,33 +1,59 @@
-import { CoreTokens, type Engine, Plugin } from '@relaylane/core';
+import { CoreTokens, DevConsoleTokens, type Engine, Plugin, serviceToken } from '@relaylane/core';
 import { ContainerModule } from 'inversify';
 
-import { type NetworkingUtils } from '../service/networking-utils.js';
 import {
-  createNetworkingUtils,
-  type CreateNetworkingUtilsOptions,
-} from '../compose/create-networking-utils.js';
+  type BackendChoice,
+  type BackendSelection,
+  selectBackend,
+} from '../compose/select-backend.js';
 import { registerNetConsoleCommands } from '../console/net-console-commands.js';
+import { NetworkingUtilsInjection } from '../service/injection-tokens.js';
+import { NetworkingUtils } from '../service/networking-utils.js';
 import { NetworkingUtilsTokens } from '../service/tokens.js';
 
-/** Options of {@link NetworkingUtilsPlugin}: the backend choice, plus how the plugin registers. */
-export interface NetworkingUtilsPluginOptions extends CreateNetworkingUtilsOptions {
-  /** The engine singleton the service is registered as (default `'Steam'`, as in GodotSteam). */
-  readonly singletonName?: string;
+declare module '@relaylane/core' {
+  interface SingletonTypes {
+    /** GodotSteam's singleton: the Networking Utils service (`NetworkingUtilsPlugin`). */
+    Steam: NetworkingUtils;
+  }
+}
+
+/** The singleton name the service is registered under, as GodotSteam's `Steam`. */
+export const NETWORKING_UTILS_SINGLETON = 'Steam';
+
+/** The plugin's own binding: the selected backend with its selection record. */
+const SelectedBackend = serviceToken<BackendSelection>('steam-net-utils', 'SelectedBackend');
+
+/** Options of {@link NetworkingUtilsPlugin}. */
+export interface NetworkingUtilsPluginOptions {
+  /**
+   * The backend: a provider (`simulatedBackend({ location: 'Sydney' })`, `steamBackend()` from
+   * the `/steam` entry), a list of providers tried in order (each fallback logged and shown by
+   * `net.status`), or a backend object. A build carries only the backends it names.
+   */
+  readonly backend: BackendChoice;
+  /** Where a fallback between listed backends is announced (default `console.warn`). */
+  readonly log?: ((line: string) => void) | undefined;
   /** Call `initRelayNetworkAccess()` when the plugin enters the tree (default true). */
-  readonly initRelayNetworkAccess?: boolean;
-  /** Register the `net.*` dev console commands (default true). */
-  readonly consoleCommands?: boolean;
+  readonly initRelayNetworkAccess?: boolean | undefined;
+  /**
+   * The `net.*` dev console commands: `true` registers them and makes the plugin depend on
+   * `DevConsolePlugin` (add it first); `false` never registers them; by default they are registered
+   * when the dev console is in the tree as the plugin enters.
+   */
+  readonly consoleCommands?: boolean | undefined;
 }
 
 /**
  * GodotSteam's Networking Utils as a `@relaylane/core` plugin.
  *
- * 1. `module()` binds the `NetworkingUtils` service under `NetworkingUtilsTokens.NetworkingUtils`
- *    (a singleton built from the options, with the engine's clock and message queue unless the
- *    options give their own); unloading the module disposes the service and shuts its backend down.
- * 2. `enterTree` registers the service as the engine singleton `Steam`, so a GDScript port reads
- *    `engine.getSingleton('Steam').getPOPCount()`, registers the `net.*` console commands and starts
- *    relay network access.
+ * 1. `module()` binds the service under `NetworkingUtilsTokens.NetworkingUtils`: the container
+ *    selects the backend (with the engine's game clock, real-time clock and the `log` option) and
+ *    builds the `@injectable()` `NetworkingUtils` with it and the engine's message queue.
+ *    Unloading the module disposes the service, which shuts its backend down.
+ * 2. `enterTree` registers the singleton `Steam` as an alias of that binding, so a GDScript port
+ *    reads `engine.getSingleton('Steam').getPOPCount()` (typed), registers the `net.*` console
+ *    commands (see the option) and starts relay network access.
  * 3. `process` pumps the backend's callbacks (`runCallbacks()`), so the service's signals are
  *    emitted on the engine's frame, never from a timer.
  * 4. `exitTree` unregisters the commands and the singleton.
@@ -35,33 +61,46 @@ export interface NetworkingUtilsPluginOptions extends CreateNetworkingUtilsOptio
 export class NetworkingUtilsPlugin extends Plugin {
   /** The plugin's name, for other plugins' `dependencies`. */
   static readonly pluginName = 'steam-net-utils';
-
   readonly name = NetworkingUtilsPlugin.pluginName;
+  override readonly dependencies: readonly string[];
 
-  private service: NetworkingUtils | undefined;
-  private engine: Engine | undefined;
-  private unregisterCommands: (() => void) | undefined;
+  readonly #options: NetworkingUtilsPluginOptions;
+  #service: NetworkingUtils | undefined;
+  #engine: Engine | undefined;
+  #unregisterCommands: (() => void) | undefined;
 
-  constructor(private readonly options: NetworkingUtilsPluginOptions = {}) {
+  constructor(options: NetworkingUtilsPluginOptions) {
     super();
+    this.#options = options;
+    this.dependencies = options.consoleCommands === true ? ['dev-console'] : [];
   }
 
-  /** The service, once the plugin is in the tree. */
+  /** The service, while the plugin is in the tree. */
   get networkingUtils(): NetworkingUtils | undefined {
-    return this.service;
+    return this.#service;
   }
 
   override module(): ContainerModule {
-    const options = this.options;
+    const options = this.#options;
     return new ContainerModule(({ bind }) => {
-      bind(NetworkingUtilsTokens.NetworkingUtils)
+      bind(SelectedBackend)
         .toDynamicValue((context) =>
-          createNetworkingUtils({
-            ...options,
-            clock: options.clock ?? context.get(CoreTokens.Clock),
-            messageQueue: options.messageQueue ?? context.get(CoreTokens.MessageQueue),
+          selectBackend(options.backend, {
+            gameClock: context.get(CoreTokens.GameClock),
+            realTimeClock: context.get(CoreTokens.RealTimeClock),
+            log: options.log ?? ((line) => console.warn(line)),
           }),
         )
+        .inSingletonScope();
+      bind(NetworkingUtilsInjection.Backend)
+        .toDynamicValue((context) => context.get(SelectedBackend).backend)
+        .inSingletonScope();
+      bind(NetworkingUtilsInjection.ServiceOptions).toDynamicValue((context) => ({
+        selection: context.get(SelectedBackend).info,
+        messageQueue: context.get(CoreTokens.MessageQueue),
+      }));
+      bind(NetworkingUtilsTokens.NetworkingUtils)
+        .to(NetworkingUtils)
         .inSingletonScope()
         .onDeactivation((service) => service.dispose());
     });
@@ -69,26 +108,30 @@ export class NetworkingUtilsPlugin extends Plugin {
 
   override enterTree(engine: Engine): void {
     const service = engine.container.get(NetworkingUtilsTokens.NetworkingUtils);
-    engine.registerSingleton(this.options.singletonName ?? 'Steam', service);
-    this.engine = engine;
-    this.service = service;
-    if (this.options.consoleCommands ?? true) {
-      this.unregisterCommands = registerNetConsoleCommands(engine.console, service);
+    engine.registerSingleton(NETWORKING_UTILS_SINGLETON, NetworkingUtilsTokens.NetworkingUtils);
+    this.#engine = engine;
+    this.#service = service;
+    const wantsCommands = this.#options.consoleCommands;
+    if (wantsCommands !== false && engine.container.isBound(DevConsoleTokens.CommandRegistry)) {
+      this.#unregisterCommands = registerNetConsoleCommands(
+        engine.container.get(DevConsoleTokens.CommandRegistry),
+        service,
+      );
     }
-    if (this.options.initRelayNetworkAccess ?? true) {
+    if (this.#options.initRelayNetworkAccess ?? true) {
       service.initRelayNetworkAccess();
     }
   }
 
   override process(): void {
-    this.service?.runCallbacks();
+    this.#service?.runCallbacks();
   }
 
   override exitTree(): void {
-    this.unregisterCommands?.();
-    this.unregisterCommands = undefined;
-    this.engine?.unregisterSingleton(this.options.singletonName ?? 'Steam');
-    this.engine = undefined;
-    this.service = undefined;
+    this.#unregisterCommands?.();
+    this.#unregisterCommands = undefined;
+    this.#engine?.unregisterSingleton(NETWORKING_UTILS_SINGLETON);
+    this.#engine = undefined;
+    this.#service = undefined;
   }
 }

@@ -1,3 +1,5 @@
+import { describeValue } from '@relaylane/core';
+
 import {
   checkBoolean,
   checkCString,
@@ -7,39 +9,9 @@ import {
   checkPingLocation,
   checkString,
   checkUint32,
-  describeValue,
   isUint8Array,
 } from './argument-checks.js';
 import { thrownBy } from '../test-support/thrown-by.js';
-
-describe('describeValue', () => {
-  it.each<[unknown, string]>([
-    [undefined, 'undefined'],
-    [null, 'null'],
-    [-1, '-1'],
-    [-0, '-0'],
-    [Number.NaN, 'NaN'],
-    [Number.NEGATIVE_INFINITY, '-Infinity'],
-    [5n, 'the bigint 5n'],
-    [true, 'true'],
-    ['abc', 'the string "abc"'],
-    ['x'.repeat(41), 'a string of 41 characters'],
-    [Symbol('s'), 'a symbol'],
-    [() => 1, 'a function'],
-    [new Uint8Array(3), 'a Uint8Array of 3 bytes'],
-    [new Float64Array(2), 'a Float64Array'],
-    [[1, 2], 'an array of 2 elements'],
-    [{ length: 512 }, 'an object'],
-  ])('describes %p as %p', (value, expected) => {
-    expect(describeValue(value)).toBe(expected);
-  });
-
-  it('describes a revoked proxy without throwing', () => {
-    const { proxy, revoke } = Proxy.revocable({}, {});
-    revoke();
-    expect(describeValue(proxy)).toBe('an object');
-  });
-});
 
 describe('isUint8Array', () => {
   it('accepts Uint8Arrays and Buffers', () => {
@@ -147,7 +119,7 @@ describe('checkPingLocation', () => {
   it.each([0, 1, 511, 513, 4096])('refuses %p bytes with a RangeError', (length) => {
     const error = thrownBy<Error>(() => checkPingLocation('f', 'location', new Uint8Array(length)));
     expect(error).toBeInstanceOf(RangeError);
-    expect(error.message).toContain(`got a Uint8Array of ${length} bytes`);
+    expect(error.message).toContain(`got a Uint8Array of ${length} byte${length === 1 ? '' : 's'}`);
   });
 
   it('refuses a plain array of 512 numbers with a TypeError', () => {

@@ -11,6 +11,8 @@
  * Data from the wire or from the network's state is never checked here: those functions answer it
  * with Steam's documented sentinels instead of throwing.
  */
+import { describeValue } from '@relaylane/core';
+
 import { PING_LOCATION_BYTES } from './networking-utils-backend.js';
 
 /** The smallest int32. */
@@ -35,53 +37,6 @@ export function isUint8Array(value: unknown): value is Uint8Array {
     return value instanceof Uint8Array;
   }
   return typedArrayTag.call(value) === 'Uint8Array';
-}
-
-const MAX_SHOWN_STRING = 40;
-
-/**
- * A short description of any value for an error message: `-1`, `NaN`, `5n`, `the string "abc"`,
- * `a string of 1048576 characters`, `a Uint8Array of 3 bytes`, `an array of 2 elements`,
- * `an object`, `undefined`. Never throws, whatever the value (revoked proxies included).
- */
-export function describeValue(value: unknown): string {
-  switch (typeof value) {
-    case 'undefined':
-      return 'undefined';
-    case 'number':
-      return Object.is(value, -0) ? '-0' : String(value);
-    case 'bigint':
-      return `the bigint ${value.toString()}n`;
-    case 'boolean':
-      return String(value);
-    case 'string':
-      return value.length <= MAX_SHOWN_STRING
-        ? `the string ${JSON.stringify(value)}`
-        : `a string of ${value.length} characters`;
-    case 'symbol':
-      return 'a symbol';
-    case 'function':
-      return 'a function';
-    default:
-      break;
-  }
-  if (value === null) {
-    return 'null';
-  }
-  try {
-    if (isUint8Array(value)) {
-      return `a Uint8Array of ${value.length} bytes`;
-    }
-    if (ArrayBuffer.isView(value)) {
-      return `a ${Object.prototype.toString.call(value).slice(8, -1)}`;
-    }
-    if (Array.isArray(value)) {
-      return `an array of ${value.length} elements`;
-    }
-  } catch {
-    // A revoked proxy throws on every inspection; it is still "an object".
-  }
-  return 'an object';
 }
 
 function fail(

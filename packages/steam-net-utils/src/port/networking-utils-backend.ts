@@ -1,13 +1,16 @@
 /**
  * The seam between the `NetworkingUtils` service and what answers it: the simulated relay network
- * (the default, in every environment) or the real Steam client library (Node and Electron).
+ * (every environment), the real Steam client library (Node and Electron), or a backend of the
+ * game's own. Backends implement it, and only it: nothing above the backends knows their classes.
  *
  * The interface stays close to Steam's flat C API (`SteamAPI_ISteamNetworkingUtils_*`): numbers
  * are the SDK's (enums as their integer values, POP ids as uint32, IPv4 addresses as host-order
  * uint32, SteamIDs as bigint), locations are the opaque 512-byte `SteamNetworkPingLocation_t`, and
  * nothing is shaped for Godot. The service validates every argument before calling a backend, so a
- * backend may assume well-typed input: integers in range, locations of exactly
- * {@link PING_LOCATION_BYTES} bytes, strings of bounded length. Location arguments are the caller's
+ * backend may assume well-typed input: integers in range of their C types, locations of exactly
+ * {@link PING_LOCATION_BYTES} bytes, ping location text of at most `MAX_PING_LOCATION_TEXT_LENGTH`
+ * characters without NUL, config strings without NUL (of any length: a backend refuses what its
+ * store cannot hold by returning false). Location arguments are the caller's
  * own arrays, handed over without a copy (possibly views into larger buffers): a backend reads
  * them during the call only, and never writes to them or keeps them. It must still answer data it
  * cannot interpret (an unknown POP id, a location with no data, an unknown config value) with
@@ -16,11 +19,19 @@
  * Events never reach the game from inside a backend call: a backend queues them and hands them
  * over only in {@link NetworkingUtilsBackend.runCallbacks}, which the host loop drives once a frame.
  */
+import { MAX_NETWORKING_PING_LOCATION_STRING } from '../constants/index.js';
+import { type BackendCapability } from './backend-capability.js';
 import { type PreparedPingLocation } from './prepared-ping-location.js';
 
 export interface NetworkingUtilsBackend {
-  /** Which implementation this is; the dev console and the README's fallback note show it. */
-  readonly kind: 'simulated' | 'steam';
+  /** Which implementation this is (`'simulated'`, `'steam'`, ...); the dev console shows it. */
+  readonly kind: string;
+
+  /**
+   * Optional: what the backend offers for `key` beyond GodotSteam's surface, or undefined when it
+   * offers nothing for it (see `backend-capability.ts`).
+   */
+  capability?<T>(key: BackendCapability<T>): T | undefined;
 
   /** `InitRelayNetworkAccess`: start obtaining the network config and measuring pings. */
   initRelayNetworkAccess(): void;
@@ -47,7 +58,7 @@ export interface NetworkingUtilsBackend {
   ): number;
   /** Optional: {@link estimatePingTimeFromLocalHost} for a prepared location (as above). */
   estimatePreparedFromLocalHost?(location: PreparedPingLocation): number;
-  /** `ConvertPingLocationToString`: at most `MAX_NETWORKING_PING_LOCATION_STRING - 1` characters. */
+  /** `ConvertPingLocationToString`: at most `MAX_PING_LOCATION_TEXT_LENGTH` characters. */
   convertPingLocationToString(location: Uint8Array): string;
   /**
    * `ParsePingLocationString`: on success writes the location into `out` and returns true; on
@@ -56,13 +67,16 @@ export interface NetworkingUtilsBackend {
   parsePingLocationString(text: string, out: Uint8Array): boolean;
   /** `CheckPingDataUpToDate`: true if data no older than `maxAgeSeconds` exists, else starts a refresh. */
   checkPingDataUpToDate(maxAgeSeconds: number): boolean;
-  /** `GetPingToDataCenter`: the best ping (ms or a negative sentinel) and the relay POP it goes through (0 when none). */
-  getPingToDataCenter(popId: number): { ping: number; viaRelayPop: number };
+  /**
+   * `GetPingToDataCenter`: the best ping (ms or a negative sentinel) and the POP whose relay the
+   * route goes through (0 when there is no route).
+   */
+  getPingToDataCenter(popId: number): { ping: number; relayPopId: number };
   /** `GetDirectPingToPOP`: ms, or a negative sentinel. */
   getDirectPingToPOP(popId: number): number;
   /** `GetPOPCount`. */
   getPOPCount(): number;
-  /** `GetPOPList`: every POP id the network config lists (Steam's API caps a list at the caller's buffer). */
+  /** `GetPOPList`: the POP ids the network config lists (the Steam backend reads at most 1024). */
   getPOPList(): number[];
   /** `GetLocalTimestamp`: microseconds, monotonic, starting above 30 days. */
   getLocalTimestamp(): bigint;
@@ -129,6 +143,12 @@ export interface NetworkingUtilsBackend {
 /** The size of Steam's opaque `SteamNetworkPingLocation_t`. */
 export const PING_LOCATION_BYTES = 512;
 
+/**
+ * The longest ping location text: Steam's buffer (`MAX_NETWORKING_PING_LOCATION_STRING`) less its
+ * terminating NUL. Real locations are ASCII, so characters and UTF-8 bytes agree for them.
+ */
+export const MAX_PING_LOCATION_TEXT_LENGTH = MAX_NETWORKING_PING_LOCATION_STRING - 1;
+
 /** `SteamRelayNetworkStatus_t`. */
 export interface RelayNetworkStatus {
   /** `m_eAvail`, a `NetworkingAvailability`. */
@@ -160,8 +180,8 @@ export interface BackendConnectionInfo {
   readonly listenSocket: number;
   /** The remote address as text (`'1.2.3.4:27015'`), '' when unknown. */
   readonly remoteAddress: string;
-  readonly remotePop: number;
-  readonly popRelay: number;
+  readonly remotePopId: number;
+  readonly relayPopId: number;
   readonly connectionState: number;
   readonly endReason: number;
   readonly endDebug: string;

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 
-import { isPopCode, popCodeFromId, popIdFromCode } from './pop-id.js';
-import { WorldRangeError } from '../backends/simulated/world/world-errors.js';
+import { isPopCode, PopIdError, popCodeFromId, popIdFromCode } from './pop-id.js';
 import { thrownBy } from '../test-support/thrown-by.js';
 
 describe('popIdFromCode (Valve packing: c0<<16 | c1<<8 | c2 | c3<<24)', () => {
@@ -29,8 +28,8 @@ describe('popIdFromCode (Valve packing: c0<<16 | c1<<8 | c2 | c3<<24)', () => {
     (code) => {
       const error = thrownBy(() => popIdFromCode(code));
       expect(error).toBeInstanceOf(RangeError);
-      expect(error).toBeInstanceOf(WorldRangeError);
-      expect((error as WorldRangeError).code).toBe('INVALID_POP_CODE');
+      expect(error).toBeInstanceOf(PopIdError);
+      expect((error as PopIdError).code).toBe('POP_CODE_INVALID');
       expect((error as Error).message).toMatch(/1 to 4 lowercase/);
     },
   );
@@ -67,7 +66,7 @@ describe('popCodeFromId', () => {
     (id) => {
       const error = thrownBy(() => popCodeFromId(id));
       expect(error).toBeInstanceOf(RangeError);
-      expect((error as WorldRangeError).code).toBe('INVALID_POP_ID');
+      expect((error as PopIdError).code).toBe('POP_ID_INVALID');
     },
   );
 

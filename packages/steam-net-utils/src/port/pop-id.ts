@@ -6,7 +6,22 @@
  * TOP byte (bits 24–31), which Valve's header admits was a regrettable choice. So "iad" is
  * 0x00696164 and "abcd" is 0x64616263.
  */
-import { WorldRangeError } from '../backends/simulated/world/world-errors.js';
+
+/**
+ * Thrown for a malformed POP code or an id that is not a uint32: a `RangeError`, as the standard
+ * library throws for out-of-domain arguments, with a stable `code` (`POP_CODE_INVALID`,
+ * `POP_ID_INVALID`) like the rest of Relaylane's errors.
+ */
+export class PopIdError extends RangeError {
+  /** `POP_CODE_INVALID` or `POP_ID_INVALID`. */
+  readonly code: 'POP_CODE_INVALID' | 'POP_ID_INVALID';
+
+  constructor(code: 'POP_CODE_INVALID' | 'POP_ID_INVALID', message: string) {
+    super(message);
+    this.code = code;
+    this.name = 'PopIdError';
+  }
+}
 
 /** What a POP code may contain: 1 to 4 lowercase ASCII letters or digits. */
 const POP_CODE_PATTERN = /^[a-z0-9]{1,4}$/;
@@ -20,15 +35,15 @@ export function isPopCode(code: string): boolean {
 
 /**
  * Packs a POP code into Valve's `SteamNetworkingPOPID`: `c0<<16 | c1<<8 | c2 | c3<<24`, where
- * missing characters count as 0. Throws a `RangeError` ({@link WorldRangeError}, code
- * `INVALID_POP_CODE`) for anything but 1–4 lowercase ASCII letters or digits.
+ * missing characters count as 0. Throws {@link PopIdError} (a `RangeError`, code
+ * `POP_CODE_INVALID`) for anything but 1–4 lowercase ASCII letters or digits.
  */
 export function popIdFromCode(code: string): number {
   if (typeof code !== 'string' || !POP_CODE_PATTERN.test(code)) {
     const lower = typeof code === 'string' ? code.trim().toLowerCase() : '';
     const hint = POP_CODE_PATTERN.test(lower) ? ` Did you mean '${lower}'?` : '';
-    throw new WorldRangeError(
-      'INVALID_POP_CODE',
+    throw new PopIdError(
+      'POP_CODE_INVALID',
       `'${String(code)}' is not a POP code. POP codes are 1 to 4 lowercase ASCII letters or ` +
         `digits, like 'fra' or 'sto2'.${hint}`,
     );
@@ -44,13 +59,13 @@ export function popIdFromCode(code: string): number {
 /**
  * Unpacks a `SteamNetworkingPOPID` into its code, reading the bytes in Valve's order
  * (`id>>16`, `id>>8`, `id`, `id>>24`) and stopping at the first zero byte, as the SDK does.
- * Throws a `RangeError` ({@link WorldRangeError}, code `INVALID_POP_ID`) when `id` is not an
+ * Throws {@link PopIdError} (a `RangeError`, code `POP_ID_INVALID`) when `id` is not an
  * unsigned 32-bit integer.
  */
 export function popCodeFromId(id: number): string {
   if (typeof id !== 'number' || !Number.isInteger(id) || id < 0 || id > UINT32_MAX) {
-    throw new WorldRangeError(
-      'INVALID_POP_ID',
+    throw new PopIdError(
+      'POP_ID_INVALID',
       `${String(id)} is not a SteamNetworkingPOPID. POP ids are unsigned 32-bit integers ` +
         '(0 to 4294967295); build one from a code with popIdFromCode().',
     );

@@ -40,8 +40,9 @@ export const NETWORKING_UTILS_METHODS = Object.freeze([
 /** The name of one of GodotSteam's 32 Networking Utils methods. */
 export type NetworkingUtilsMethodName = (typeof NETWORKING_UTILS_METHODS)[number];
 
-/** The methods Relaylane adds to GodotSteam's 32 (documented in the README's differences). */
+/** The methods Relaylane adds to GodotSteam's 32 (the README's "Relaylane additions" lists them). */
 export const NETWORKING_UTILS_ADDED_METHODS = Object.freeze([
+  'capability',
   'getConfigValueTyped',
   'getRelayNetworkStatusDetails',
   'runCallbacks',

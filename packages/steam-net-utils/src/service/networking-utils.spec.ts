@@ -32,6 +32,7 @@ import {
   RESULT_INVALID_PARAM,
   RESULT_NO_MATCH,
 } from '../constants/index.js';
+import { BackendStateError } from '../port/backend-errors.js';
 import { NetworkingUtilsError } from './errors.js';
 import { NETWORKING_UTILS_ADDED_METHODS, NETWORKING_UTILS_METHODS } from './method-names.js';
 import { NetworkingUtils } from './networking-utils.js';
@@ -53,8 +54,8 @@ const CONNECTION_INFO: BackendConnectionInfo = {
   userData: 99n,
   listenSocket: 7,
   remoteAddress: '1.2.3.4:27015',
-  remotePop: 0x00667261,
-  popRelay: 0x00616d73,
+  remotePopId: 0x00667261,
+  relayPopId: 0x00616d73,
   connectionState: 3,
   endReason: 0,
   endDebug: '',
@@ -87,17 +88,22 @@ describe('NetworkingUtils construction', () => {
   });
 
   it('reports a backend given directly as a custom choice', () => {
-    expect(setUp().utils.backendSelection).toEqual({ requested: 'custom', kind: 'simulated' });
+    expect(setUp().utils.backendSelection).toEqual({
+      requested: ['custom'],
+      kind: 'simulated',
+      fallbacks: [],
+    });
   });
 
   it('reports the backend selection given in the options, with the backend real kind', () => {
+    const fallbacks = [{ kind: 'steam', reason: 'no Steam client' }];
     const utils = new NetworkingUtils(new ScriptedBackend(), {
-      selection: { requested: 'auto', kind: 'steam', fallbackReason: 'no Steam client' },
+      selection: { requested: ['steam', 'scripted'], kind: 'steam', fallbacks },
     });
     expect(utils.backendSelection).toEqual({
-      requested: 'auto',
+      requested: ['steam', 'scripted'],
       kind: 'simulated',
-      fallbackReason: 'no Steam client',
+      fallbacks,
     });
   });
 
@@ -153,7 +159,7 @@ describe('NetworkingUtils argument validation', () => {
       'estimatePingTimeFromLocalHost',
       [new Uint8ClampedArray(512)],
       TypeError,
-      'estimatePingTimeFromLocalHost: location must be a Uint8Array of exactly 512 bytes (a ping location from getLocalPingLocation() or parsePingLocationString()), got a Uint8ClampedArray',
+      'estimatePingTimeFromLocalHost: location must be a Uint8Array of exactly 512 bytes (a ping location from getLocalPingLocation() or parsePingLocationString()), got a Uint8ClampedArray of 512 elements',
     ],
     [
       'estimatePingTimeBetweenTwoLocations',
@@ -448,7 +454,7 @@ describe('NetworkingUtils shapes results as GodotSteam does', () => {
 
   it('getPingToDataCenter reports pop_relay 0 when there is no route', () => {
     const { backend, utils } = setUp();
-    backend.answers.getPingToDataCenter = { ping: NETWORKING_PING_UNKNOWN, viaRelayPop: 12345 };
+    backend.answers.getPingToDataCenter = { ping: NETWORKING_PING_UNKNOWN, relayPopId: 12345 };
     expect(utils.getPingToDataCenter(1)).toStrictEqual({
       pop_relay: 0,
       ping: NETWORKING_PING_UNKNOWN,
@@ -834,7 +840,7 @@ describe('NetworkingUtils signals', () => {
   it('queues DEFERRED connections on the queue given in the options', () => {
     const backend = new ScriptedBackend();
     const queue = new MessageQueue();
-    const utils = new NetworkingUtils(backend, { queue });
+    const utils = new NetworkingUtils(backend, { messageQueue: queue });
     const seen: number[] = [];
     utils.signals.relay_network_status.connect(
       (available) => seen.push(available),
@@ -868,7 +874,7 @@ describe('NetworkingUtils.runCallbacks re-entry', () => {
   });
   afterEach(() => setErrorHook(undefined));
 
-  it('throws RUN_CALLBACKS_REENTRANT from a listener and goes on delivering', () => {
+  it('throws BACKEND_RUN_CALLBACKS_REENTRANT from a listener and goes on delivering', () => {
     const { utils, backend } = setUp();
     const seen: bigint[] = [];
     utils.signals.network_messages_session_request.connect((id) => {
@@ -880,8 +886,8 @@ describe('NetworkingUtils.runCallbacks re-entry', () => {
     utils.runCallbacks();
     expect(seen).toEqual([1n, 2n]);
     expect(reported).toHaveLength(2);
-    expect(reported[0]).toBeInstanceOf(NetworkingUtilsError);
-    expect((reported[0] as NetworkingUtilsError).code).toBe('RUN_CALLBACKS_REENTRANT');
+    expect(reported[0]).toBeInstanceOf(BackendStateError);
+    expect((reported[0] as BackendStateError).code).toBe('BACKEND_RUN_CALLBACKS_REENTRANT');
     expect(backend.argsOf('runCallbacks')).toHaveLength(1);
   });
 
@@ -908,14 +914,14 @@ describe('NetworkingUtils.dispose', () => {
   });
 
   it.each([...NETWORKING_UTILS_METHODS, ...NETWORKING_UTILS_ADDED_METHODS])(
-    '%s throws NETWORKING_UTILS_DISPOSED after dispose, naming itself',
+    '%s throws SERVICE_DISPOSED after dispose, naming itself',
     (method) => {
       const { utils, backend } = setUp();
       utils.dispose();
       const call = (utils as unknown as Record<string, (...a: unknown[]) => unknown>)[method]!;
       const error = thrownBy(() => call.apply(utils, VALID_ARGUMENTS[method]()));
       expect(error).toBeInstanceOf(NetworkingUtilsError);
-      expect((error as NetworkingUtilsError).code).toBe('NETWORKING_UTILS_DISPOSED');
+      expect((error as NetworkingUtilsError).code).toBe('SERVICE_DISPOSED');
       expect((error as Error).message).toContain(`NetworkingUtils.${method}:`);
       expect(backend.calls.map((call) => call.method)).toEqual(['shutdown']);
     },

@@ -1,14 +1,17 @@
-import { SignalEmitter, type SignalEmitterOptions } from '@relaylane/core';
+import { describeValue, SignalEmitter } from '@relaylane/core';
+import { inject, injectable, optional } from 'inversify';
 
+import { type BackendCapability } from '../port/backend-capability.js';
+import { runCallbacksReentrantError } from '../port/backend-errors.js';
 import {
   type GlobalCallbackKind,
   type NetworkingUtilsBackend,
   PING_LOCATION_BYTES,
+  MAX_PING_LOCATION_TEXT_LENGTH,
 } from '../port/networking-utils-backend.js';
 import {
   FAKE_IP_TYPE_INVALID,
   FAKE_IP_TYPE_NOT_FAKE,
-  MAX_NETWORKING_PING_LOCATION_STRING,
   NETWORKING_CONFIG_SCOPE_CONNECTION,
   NETWORKING_CONFIG_SCOPE_GLOBAL,
   NETWORKING_CONFIG_TYPE_FLOAT,
@@ -37,6 +40,8 @@ import {
   NETWORKING_UTILS_SIGNAL_DECLARATIONS,
   type NetworkingUtilsSignals,
 } from './networking-utils-signals.js';
+import { NetworkingUtilsInjection } from './injection-tokens.js';
+import { type BackendSelectionInfo, type NetworkingUtilsOptions } from './service-options.js';
 import { createSignalSink } from './signal-sink.js';
 import {
   checkBoolean,
@@ -48,30 +53,7 @@ import {
   checkPingLocation,
   checkString,
   checkUint32,
-  describeValue,
 } from '../port/argument-checks.js';
-
-/**
- * How a service's backend was chosen, for the dev console and diagnostics. `createNetworkingUtils`
- * fills it in; a service built directly reports `{ requested: 'custom', kind: backend.kind }`.
- */
-export interface BackendSelectionInfo {
-  /** What was asked for: `'simulated'`, `'steam'`, `'auto'`, or `'custom'` for a backend object. */
-  readonly requested: string;
-  /** What answers the calls. */
-  readonly kind: NetworkingUtilsBackend['kind'];
-  /** When `'auto'` fell back to the simulation: why Steam was not used. */
-  readonly fallbackReason?: string;
-}
-
-/** Options of {@link NetworkingUtils}. */
-export interface NetworkingUtilsOptions extends SignalEmitterOptions {
-  /** How the backend was chosen (default: a backend given directly, `requested: 'custom'`). */
-  readonly selection?: BackendSelectionInfo;
-}
-
-/** The longest text `parsePingLocationString` hands to a backend (Steam's buffer, less the NUL). */
-export const MAX_PING_LOCATION_TEXT_LENGTH = MAX_NETWORKING_PING_LOCATION_STRING - 1;
 
 // What the constructor checks a backend has, so a wrong object fails at once, by name.
 const BACKEND_METHODS: readonly (keyof NetworkingUtilsBackend)[] = [
@@ -117,58 +99,59 @@ const CONNECTION_HANDLE = 'a uint32 connection handle';
  *   location with no data, an unknown config value, text that is not an IP address) never throws:
  *   the method returns Steam's documented sentinel.
  *
- * Every `Uint8Array` returned is a fresh copy the caller owns; every `Uint8Array` argument is copied
- * before the backend sees it. Signals are emitted only from {@link runCallbacks}, which the host
- * loop calls once a frame (the plugin does it from `process`), never from a timer or a microtask.
+ * Every `Uint8Array` returned is a fresh copy the caller owns. A location argument is read during
+ * the call only and never kept or changed (the backend contract), so it is not copied. Signals
+ * are emitted only from {@link runCallbacks}, which the host loop calls once a frame (the plugin
+ * does it from `process`), never from a timer or a microtask.
  *
  * Lifecycle:
- * 1. `new NetworkingUtils(backend, options?)` takes ownership of the backend;
+ * 1. `new NetworkingUtils(backend, options?)` takes ownership of the backend (in an engine, the
+ *    plugin's container builds it: the class is `@injectable()`, its backend and options injected
+ *    under `NetworkingUtilsTokens.Backend` and `.ServiceOptions`);
  * 2. the game calls the methods and connects to the signals; the host loop calls `runCallbacks()`;
  * 3. `dispose()` disconnects every signal and shuts the backend down; any later call throws
- *    {@link NetworkingUtilsError} `NETWORKING_UTILS_DISPOSED`.
+ *    {@link NetworkingUtilsError} `SERVICE_DISPOSED`.
  *
  * Where GodotSteam is broken, this class does what Steam's SDK documents instead; each such point
- * is listed in the package README's differences section.
+ * is listed in the package README's section "Where GodotSteam is broken".
  */
+@injectable()
 export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
   /** How the backend was chosen (see {@link NetworkingUtilsOptions.selection}). */
   readonly backendSelection: BackendSelectionInfo;
 
-  /**
-   * The backend answering the calls, for what is specific to it (the simulated network's faults:
-   * `if (steam.backend instanceof SimulatedRelayNetwork) steam.backend.setOffline(true)`). Calls
-   * made on it directly skip the service's argument checks and copies.
-   */
-  readonly backend: NetworkingUtilsBackend;
+  readonly #backend: NetworkingUtilsBackend;
   // The level given to setDebugOutputFunction(); NONE (no output) until it is called.
-  private debugLevel: number = NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_NONE;
+  #debugLevel: number = NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_NONE;
   // True while runCallbacks() is delivering: guards against re-entry.
-  private delivering = false;
+  #delivering = false;
   // dispose() called while delivering: the backend is shut down once its runCallbacks() returns.
-  private shutdownPending = false;
+  #shutdownPending = false;
   // The sink runCallbacks() hands the backend: one per service, open only during that call.
-  private readonly signalSink = createSignalSink({
+  readonly #signalSink = createSignalSink({
     emitter: this,
-    debugOutputLevel: () => this.debugLevel,
+    debugOutputLevel: () => this.#debugLevel,
   });
 
   /**
-   * @param backend what answers the calls: the simulated relay network or the Steam backend. The
+   * @param backend what answers the calls (from a backend provider, or the game's own). The
    *   service owns it from now on and shuts it down in {@link dispose}.
    * @param options where `DEFERRED` signal connections queue their calls (default
    *   `MessageQueue.main`), and how the backend was chosen.
    * @throws TypeError when `backend` is not an object with every method of
    *   {@link NetworkingUtilsBackend}.
    */
-  constructor(backend: NetworkingUtilsBackend, options: NetworkingUtilsOptions = {}) {
-    super(
-      NETWORKING_UTILS_SIGNAL_DECLARATIONS,
-      options.queue === undefined ? {} : { queue: options.queue },
-    );
+  constructor(
+    @inject(NetworkingUtilsInjection.Backend) backend: NetworkingUtilsBackend,
+    @inject(NetworkingUtilsInjection.ServiceOptions)
+    @optional()
+    options: NetworkingUtilsOptions = {},
+  ) {
+    super(NETWORKING_UTILS_SIGNAL_DECLARATIONS, { messageQueue: options.messageQueue });
     if (typeof backend !== 'object' || backend === null) {
       throw new TypeError(
-        `NetworkingUtils: backend must be a NetworkingUtilsBackend (a SimulatedRelayNetwork or ` +
-          `the Steam backend), got ${describeValue(backend)}`,
+        `NetworkingUtils: backend must be a NetworkingUtilsBackend (from a backend provider such ` +
+          `as simulatedBackend(), or an object of your own), got ${describeValue(backend)}`,
       );
     }
     const missing = BACKEND_METHODS.filter((name) => typeof backend[name] !== 'function');
@@ -178,16 +161,35 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
           `${missing.join(', ')} method${missing.length === 1 ? '' : 's'}`,
       );
     }
-    this.backend = backend;
+    this.#backend = backend;
     this.backendSelection = Object.freeze({
-      ...(options.selection ?? { requested: 'custom' }),
+      ...(options.selection ?? { requested: ['custom'], fallbacks: [] }),
       kind: backend.kind,
     });
   }
 
-  /** Which backend answers: `'simulated'` or `'steam'`. Readable after dispose. */
-  get backendKind(): NetworkingUtilsBackend['kind'] {
-    return this.backend.kind;
+  /** Which backend answers (`'simulated'`, `'steam'`, ...). Readable after dispose. */
+  get backendKind(): string {
+    return this.#backend.kind;
+  }
+
+  /**
+   * What the backend offers for `key` beyond GodotSteam's surface (a Relaylane addition), or
+   * undefined when it offers nothing for it. The simulation's controls:
+   * `networkingUtils.capability(SimulationControlsCapability)?.moveTo('Sydney')`.
+   *
+   * @throws TypeError when `key` is not a symbol; NetworkingUtilsError `SERVICE_DISPOSED` after
+   *   {@link dispose}.
+   */
+  capability<T>(key: BackendCapability<T>): T | undefined {
+    this.#checkAlive('capability');
+    if (typeof key !== 'symbol') {
+      throw new TypeError(
+        `capability: key must be a capability key (a symbol from backendCapability(), such as ` +
+          `SimulationControlsCapability), got ${describeValue(key)}`,
+      );
+    }
+    return this.#backend.capability?.(key);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -197,33 +199,33 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
    * Starts obtaining the network config and measuring pings, or retries a failed attempt. Watch
    * `relay_network_status` (or poll {@link getRelayNetworkStatus}) to know when it completes.
    *
-   * @throws NetworkingUtilsError `NETWORKING_UTILS_DISPOSED` after {@link dispose}.
+   * @throws NetworkingUtilsError `SERVICE_DISPOSED` after {@link dispose}.
    */
   initRelayNetworkAccess(): void {
-    this.checkAlive('initRelayNetworkAccess');
-    this.backend.initRelayNetworkAccess();
+    this.#checkAlive('initRelayNetworkAccess');
+    this.#backend.initRelayNetworkAccess();
   }
 
   /**
    * The relay network's summary status, a `NetworkingAvailability` (`CURRENT` once ready). The
    * details are in {@link getRelayNetworkStatusDetails} and the `relay_network_status` signal.
    *
-   * @throws NetworkingUtilsError `NETWORKING_UTILS_DISPOSED` after {@link dispose}.
+   * @throws NetworkingUtilsError `SERVICE_DISPOSED` after {@link dispose}.
    */
   getRelayNetworkStatus(): number {
-    this.checkAlive('getRelayNetworkStatus');
-    return this.backend.getRelayNetworkStatus().available;
+    this.#checkAlive('getRelayNetworkStatus');
+    return this.#backend.getRelayNetworkStatus().available;
   }
 
   /**
    * The relay network's full status, with the keys of `relay_network_status`'s arguments
    * (a Relaylane addition: GodotSteam drops the details).
    *
-   * @throws NetworkingUtilsError `NETWORKING_UTILS_DISPOSED` after {@link dispose}.
+   * @throws NetworkingUtilsError `SERVICE_DISPOSED` after {@link dispose}.
    */
   getRelayNetworkStatusDetails(): RelayNetworkStatusDetails {
-    this.checkAlive('getRelayNetworkStatusDetails');
-    const status = this.backend.getRelayNetworkStatus();
+    this.#checkAlive('getRelayNetworkStatusDetails');
+    const status = this.#backend.getRelayNetworkStatus();
     return {
       available: status.available,
       ping_measurement: status.pingMeasurementInProgress,
@@ -240,17 +242,17 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
    * @param max_age_in_seconds any finite number of seconds (0 or less asks for a refresh).
    * @returns true when recent enough data exists, false when a refresh was started or is running.
    * @throws TypeError when `max_age_in_seconds` is not a number; RangeError when it is NaN or
-   *   infinite; NetworkingUtilsError `NETWORKING_UTILS_DISPOSED` after {@link dispose}.
+   *   infinite; NetworkingUtilsError `SERVICE_DISPOSED` after {@link dispose}.
    */
   checkPingDataUpToDate(max_age_in_seconds: number): boolean {
-    this.checkAlive('checkPingDataUpToDate');
+    this.#checkAlive('checkPingDataUpToDate');
     const maxAge = checkFiniteNumber(
       'checkPingDataUpToDate',
       'max_age_in_seconds',
       max_age_in_seconds,
       'the maximum age of the ping data, in seconds',
     );
-    return this.backend.checkPingDataUpToDate(maxAge);
+    return this.#backend.checkPingDataUpToDate(maxAge);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -261,12 +263,12 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
    *
    * @returns `{ location, age }`: `location` the 512 bytes (a fresh copy), `age` in seconds; when
    *   there is no data yet, `age` is -1 and `location` is 512 zero bytes.
-   * @throws NetworkingUtilsError `NETWORKING_UTILS_DISPOSED` after {@link dispose}.
+   * @throws NetworkingUtilsError `SERVICE_DISPOSED` after {@link dispose}.
    */
   getLocalPingLocation(): LocalPingLocation {
-    this.checkAlive('getLocalPingLocation');
+    this.#checkAlive('getLocalPingLocation');
     const scratch = new Uint8Array(PING_LOCATION_BYTES);
-    const age = this.backend.getLocalPingLocation(scratch);
+    const age = this.#backend.getLocalPingLocation(scratch);
     // Copied out: the backend may keep the buffer it wrote; the caller gets one of its own.
     // With no data the bytes are zeros whatever the backend left there.
     const location = age < 0 ? new Uint8Array(PING_LOCATION_BYTES) : scratch.slice();
@@ -287,15 +289,15 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
    *   `NETWORKING_PING_UNKNOWN` (-2) when it cannot be estimated for another reason (e.g. a
    *   location of all zeros).
    * @throws TypeError when a location is neither a `Uint8Array` nor prepared; RangeError when it
-   *   is not exactly 512 bytes long; NetworkingUtilsError `NETWORKING_UTILS_DISPOSED` after
+   *   is not exactly 512 bytes long; NetworkingUtilsError `SERVICE_DISPOSED` after
    *   {@link dispose}.
    */
   estimatePingTimeBetweenTwoLocations(
     location1: Uint8Array | PreparedPingLocation,
     location2: Uint8Array | PreparedPingLocation,
   ): number {
-    this.checkAlive('estimatePingTimeBetweenTwoLocations');
-    const backend = this.backend;
+    this.#checkAlive('estimatePingTimeBetweenTwoLocations');
+    const backend = this.#backend;
     if (location1 instanceof PreparedPingLocation && location2 instanceof PreparedPingLocation) {
       return backend.estimatePreparedBetweenTwoLocations !== undefined
         ? backend.estimatePreparedBetweenTwoLocations(location1, location2)
@@ -322,12 +324,12 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
    *   `NETWORKING_PING_UNKNOWN` (e.g. before the local host has ping data, or for a location of all
    *   zeros).
    * @throws TypeError when `location` is neither a `Uint8Array` nor prepared; RangeError when it
-   *   is not exactly 512 bytes long; NetworkingUtilsError `NETWORKING_UTILS_DISPOSED` after
+   *   is not exactly 512 bytes long; NetworkingUtilsError `SERVICE_DISPOSED` after
    *   {@link dispose}.
    */
   estimatePingTimeFromLocalHost(location: Uint8Array | PreparedPingLocation): number {
-    this.checkAlive('estimatePingTimeFromLocalHost');
-    const backend = this.backend;
+    this.#checkAlive('estimatePingTimeFromLocalHost');
+    const backend = this.#backend;
     if (location instanceof PreparedPingLocation) {
       return backend.estimatePreparedFromLocalHost !== undefined
         ? backend.estimatePreparedFromLocalHost(location)
@@ -343,12 +345,12 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
    * @param location a 512-byte ping location; read during the call only, never kept or changed.
    * @returns the text (at most 1023 characters), or '' for a location with no data.
    * @throws TypeError when `location` is not a `Uint8Array`; RangeError when it is not exactly 512
-   *   bytes long; NetworkingUtilsError `NETWORKING_UTILS_DISPOSED` after {@link dispose}.
+   *   bytes long; NetworkingUtilsError `SERVICE_DISPOSED` after {@link dispose}.
    */
   convertPingLocationToString(location: Uint8Array): string {
-    this.checkAlive('convertPingLocationToString');
+    this.#checkAlive('convertPingLocationToString');
     checkPingLocation('convertPingLocationToString', 'location', location);
-    return this.backend.convertPingLocationToString(location);
+    return this.#backend.convertPingLocationToString(location);
   }
 
   /**
@@ -360,10 +362,10 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
    *   is not a ping location (including text longer than 1023 characters or containing NUL, which
    *   is refused without being read), `success` is false and `ping_location` 512 zero bytes.
    * @throws TypeError when `location_string` is not a string; NetworkingUtilsError
-   *   `NETWORKING_UTILS_DISPOSED` after {@link dispose}.
+   *   `SERVICE_DISPOSED` after {@link dispose}.
    */
   parsePingLocationString(location_string: string): ParsedPingLocation {
-    this.checkAlive('parsePingLocationString');
+    this.#checkAlive('parsePingLocationString');
     const text = checkString(
       'parsePingLocationString',
       'location_string',
@@ -376,7 +378,7 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
       return { success: false, ping_location: new Uint8Array(PING_LOCATION_BYTES) };
     }
     const scratch = new Uint8Array(PING_LOCATION_BYTES);
-    const success = this.backend.parsePingLocationString(text, scratch) === true;
+    const success = this.#backend.parsePingLocationString(text, scratch) === true;
     return {
       success,
       ping_location: success ? scratch.slice() : new Uint8Array(PING_LOCATION_BYTES),
@@ -394,13 +396,13 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
    *   unknown POP or before ping data exists, `ping` is `NETWORKING_PING_FAILED` /
    *   `NETWORKING_PING_UNKNOWN` and `pop_relay` 0.
    * @throws TypeError when `pop_id` is not a number; RangeError when it is not an integer from 0 to
-   *   4294967295; NetworkingUtilsError `NETWORKING_UTILS_DISPOSED` after {@link dispose}.
+   *   4294967295; NetworkingUtilsError `SERVICE_DISPOSED` after {@link dispose}.
    */
   getPingToDataCenter(pop_id: number): PingToDataCenter {
-    this.checkAlive('getPingToDataCenter');
+    this.#checkAlive('getPingToDataCenter');
     const popId = checkUint32('getPingToDataCenter', 'pop_id', pop_id, POP_ID);
-    const { ping, viaRelayPop } = this.backend.getPingToDataCenter(popId);
-    return { pop_relay: ping < 0 ? 0 : viaRelayPop, ping };
+    const { ping, relayPopId } = this.#backend.getPingToDataCenter(popId);
+    return { pop_relay: ping < 0 ? 0 : relayPopId, ping };
   }
 
   /**
@@ -410,32 +412,32 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
    * @returns the ping in ms, or `NETWORKING_PING_FAILED` / `NETWORKING_PING_UNKNOWN` for an
    *   unknown POP, one not pinged directly, or before ping data exists.
    * @throws TypeError when `pop_id` is not a number; RangeError when it is not an integer from 0 to
-   *   4294967295; NetworkingUtilsError `NETWORKING_UTILS_DISPOSED` after {@link dispose}.
+   *   4294967295; NetworkingUtilsError `SERVICE_DISPOSED` after {@link dispose}.
    */
   getDirectPingToPOP(pop_id: number): number {
-    this.checkAlive('getDirectPingToPOP');
+    this.#checkAlive('getDirectPingToPOP');
     const popId = checkUint32('getDirectPingToPOP', 'pop_id', pop_id, POP_ID);
-    return this.backend.getDirectPingToPOP(popId);
+    return this.#backend.getDirectPingToPOP(popId);
   }
 
   /**
    * The number of POPs in the network config; 0 before the config has been obtained.
    *
-   * @throws NetworkingUtilsError `NETWORKING_UTILS_DISPOSED` after {@link dispose}.
+   * @throws NetworkingUtilsError `SERVICE_DISPOSED` after {@link dispose}.
    */
   getPOPCount(): number {
-    this.checkAlive('getPOPCount');
-    return this.backend.getPOPCount();
+    this.#checkAlive('getPOPCount');
+    return this.#backend.getPOPCount();
   }
 
   /**
    * Every POP id in the network config (a fresh array; empty before the config has been obtained).
    *
-   * @throws NetworkingUtilsError `NETWORKING_UTILS_DISPOSED` after {@link dispose}.
+   * @throws NetworkingUtilsError `SERVICE_DISPOSED` after {@link dispose}.
    */
   getPOPList(): number[] {
-    this.checkAlive('getPOPList');
-    return Array.from(this.backend.getPOPList());
+    this.#checkAlive('getPOPList');
+    return Array.from(this.#backend.getPOPList());
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -445,11 +447,11 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
    * A monotonic local timestamp in microseconds, starting above 30 days' worth (so 0 is always
    * long ago); meaningful only within this run.
    *
-   * @throws NetworkingUtilsError `NETWORKING_UTILS_DISPOSED` after {@link dispose}.
+   * @throws NetworkingUtilsError `SERVICE_DISPOSED` after {@link dispose}.
    */
   getLocalTimestamp(): bigint {
-    this.checkAlive('getLocalTimestamp');
-    return this.backend.getLocalTimestamp();
+    this.#checkAlive('getLocalTimestamp');
+    return this.#backend.getLocalTimestamp();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -461,17 +463,17 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
    *
    * @param ipv4 `a.b.c.d`, `a.b.c.d:port` or an IPv4-mapped IPv6 form; the port is ignored.
    * @returns a `NetworkingFakeIPType`: `NOT_FAKE`, `GLOBAL_IPV4` or `LOCAL_IPV4`, or
-   *   `FAKE_IP_TYPE_INVALID` when the text is not an IPv4 address (including text longer than 64
-   *   characters, refused without being read).
+   *   `FAKE_IP_TYPE_INVALID` when the text is not an IPv4 address (including text longer than
+   *   `MAX_IP_ADDRESS_TEXT_LENGTH` (53) characters, refused without being read).
    * @throws TypeError when `ipv4` is not a string; NetworkingUtilsError
-   *   `NETWORKING_UTILS_DISPOSED` after {@link dispose}.
+   *   `SERVICE_DISPOSED` after {@link dispose}.
    */
   getIPv4FakeIPType(ipv4: string): number {
-    this.checkAlive('getIPv4FakeIPType');
+    this.#checkAlive('getIPv4FakeIPType');
     const address = parseAddressArgument('getIPv4FakeIPType', 'ipv4', ipv4);
     return address === undefined
       ? FAKE_IP_TYPE_INVALID
-      : this.backend.getIPv4FakeIPType(address.ip);
+      : this.#backend.getIPv4FakeIPType(address.ip);
   }
 
   /**
@@ -480,13 +482,13 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
    * @returns true for a global or local FakeIP; false for any other address and for text that is
    *   not an IPv4 address.
    * @throws TypeError when `ip_address` is not a string; NetworkingUtilsError
-   *   `NETWORKING_UTILS_DISPOSED` after {@link dispose}.
+   *   `SERVICE_DISPOSED` after {@link dispose}.
    */
   isFakeIPv4(ip_address: string): boolean {
-    this.checkAlive('isFakeIPv4');
+    this.#checkAlive('isFakeIPv4');
     const address = parseAddressArgument('isFakeIPv4', 'ip_address', ip_address);
     return (
-      address !== undefined && this.backend.getIPv4FakeIPType(address.ip) > FAKE_IP_TYPE_NOT_FAKE
+      address !== undefined && this.#backend.getIPv4FakeIPType(address.ip) > FAKE_IP_TYPE_NOT_FAKE
     );
   }
 
@@ -498,15 +500,15 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
    *   when the address is not a FakeIP or the text is not an IPv4 address; `RESULT_NO_MATCH` with
    *   0n for a FakeIP nobody here knows.
    * @throws TypeError when `fake_ip` is not a string; NetworkingUtilsError
-   *   `NETWORKING_UTILS_DISPOSED` after {@link dispose}.
+   *   `SERVICE_DISPOSED` after {@link dispose}.
    */
   getRealIdentityForFakeIP(fake_ip: string): RealIdentityForFakeIP {
-    this.checkAlive('getRealIdentityForFakeIP');
+    this.#checkAlive('getRealIdentityForFakeIP');
     const address = parseAddressArgument('getRealIdentityForFakeIP', 'fake_ip', fake_ip);
     if (address === undefined) {
       return { result: RESULT_INVALID_PARAM, identity: 0n };
     }
-    const { result, steamId } = this.backend.getRealIdentityForFakeIP(address.ip, address.port);
+    const { result, steamId } = this.#backend.getRealIdentityForFakeIP(address.ip, address.port);
     return { result, identity: steamId };
   }
 
@@ -527,14 +529,14 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
    *   that is not a live object; `value` is empty on failure.
    * @throws TypeError when an argument is not a number; RangeError when `config_value` or
    *   `scope_type` is not an int32 or `connection_handle` not a uint32; NetworkingUtilsError
-   *   `NETWORKING_UTILS_DISPOSED` after {@link dispose}.
+   *   `SERVICE_DISPOSED` after {@link dispose}.
    */
   getConfigValue(
     config_value: number,
     scope_type: number,
     connection_handle: number,
   ): ConfigValueResult {
-    const { result, dataType, bytes } = this.readConfigValue(
+    const { result, dataType, bytes } = this.#readConfigValue(
       'getConfigValue',
       config_value,
       scope_type,
@@ -556,7 +558,7 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
     scope_type: number,
     connection_handle: number,
   ): TypedConfigValueResult {
-    const { result, dataType, bytes } = this.readConfigValue(
+    const { result, dataType, bytes } = this.#readConfigValue(
       'getConfigValueTyped',
       config_value,
       scope_type,
@@ -580,12 +582,12 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
    * @returns `{ name, type, scope }`, e.g. `{ name: 'TimeoutInitial', type: INT32, scope:
    *   CONNECTION }`; for an unknown value `{ name: '', type: 0, scope: 0 }`.
    * @throws TypeError when `config_value` is not a number; RangeError when it is not an int32;
-   *   NetworkingUtilsError `NETWORKING_UTILS_DISPOSED` after {@link dispose}.
+   *   NetworkingUtilsError `SERVICE_DISPOSED` after {@link dispose}.
    */
   getConfigValueInfo(config_value: number): ConfigValueInfo {
-    this.checkAlive('getConfigValueInfo');
+    this.#checkAlive('getConfigValueInfo');
     const id = checkInt32('getConfigValueInfo', 'config_value', config_value, CONFIG_VALUE);
-    const info = this.backend.getConfigValueInfo(id);
+    const info = this.#backend.getConfigValueInfo(id);
     return info === undefined
       ? { name: '', type: 0, scope: 0 }
       : { name: info.name, type: info.dataType, scope: info.scope };
@@ -600,10 +602,10 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
    * @returns the next value, or 0 at the end of the list and after a value that is not in it.
    * @throws TypeError when `current_value` is not a number or `enumerate_dev_vars` not a boolean;
    *   RangeError when `current_value` is not an int32; NetworkingUtilsError
-   *   `NETWORKING_UTILS_DISPOSED` after {@link dispose}.
+   *   `SERVICE_DISPOSED` after {@link dispose}.
    */
   iterateGenericEditableConfigValues(current_value: number, enumerate_dev_vars: boolean): number {
-    this.checkAlive('iterateGenericEditableConfigValues');
+    this.#checkAlive('iterateGenericEditableConfigValues');
     const method = 'iterateGenericEditableConfigValues';
     const current = checkInt32(method, 'current_value', current_value, CONFIG_VALUE);
     const dev = checkBoolean(
@@ -612,7 +614,7 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
       enumerate_dev_vars,
       'include dev values',
     );
-    return this.backend.iterateGenericEditableConfigValues(current, dev);
+    return this.#backend.iterateGenericEditableConfigValues(current, dev);
   }
 
   /**
@@ -623,15 +625,15 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
    *   a live connection, or a value that cannot be converted.
    * @throws TypeError when an argument is not a number; RangeError when `connection_handle` is not a
    *   uint32, `config` not an int32, or `value` not finite within the float32 range;
-   *   NetworkingUtilsError `NETWORKING_UTILS_DISPOSED` after {@link dispose}.
+   *   NetworkingUtilsError `SERVICE_DISPOSED` after {@link dispose}.
    */
   setConnectionConfigValueFloat(connection_handle: number, config: number, value: number): boolean {
     const method = 'setConnectionConfigValueFloat';
-    this.checkAlive(method);
+    this.#checkAlive(method);
     const handle = checkUint32(method, 'connection_handle', connection_handle, CONNECTION_HANDLE);
     const id = checkInt32(method, 'config', config, CONFIG_VALUE);
     const float = checkFloat32(method, 'value', value, 'a float config value');
-    return this.writeConfigValue(
+    return this.#writeConfigValue(
       id,
       NETWORKING_CONFIG_SCOPE_CONNECTION,
       handle,
@@ -646,15 +648,15 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
    * @returns true when set; false as {@link setConnectionConfigValueFloat}.
    * @throws TypeError when an argument is not a number; RangeError when `connection_handle` is not a
    *   uint32, or `config` or `value` not an int32; NetworkingUtilsError
-   *   `NETWORKING_UTILS_DISPOSED` after {@link dispose}.
+   *   `SERVICE_DISPOSED` after {@link dispose}.
    */
   setConnectionConfigValueInt32(connection_handle: number, config: number, value: number): boolean {
     const method = 'setConnectionConfigValueInt32';
-    this.checkAlive(method);
+    this.#checkAlive(method);
     const handle = checkUint32(method, 'connection_handle', connection_handle, CONNECTION_HANDLE);
     const id = checkInt32(method, 'config', config, CONFIG_VALUE);
     const int32 = checkInt32(method, 'value', value, 'an int32 config value');
-    return this.writeConfigValue(
+    return this.#writeConfigValue(
       id,
       NETWORKING_CONFIG_SCOPE_CONNECTION,
       handle,
@@ -669,7 +671,7 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
    * @returns true when set; false as {@link setConnectionConfigValueFloat}.
    * @throws TypeError when `connection_handle` or `config` is not a number or `value` not a string;
    *   RangeError when `connection_handle` is not a uint32, `config` not an int32, or `value`
-   *   contains a NUL character; NetworkingUtilsError `NETWORKING_UTILS_DISPOSED` after
+   *   contains a NUL character; NetworkingUtilsError `SERVICE_DISPOSED` after
    *   {@link dispose}.
    */
   setConnectionConfigValueString(
@@ -678,11 +680,11 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
     value: string,
   ): boolean {
     const method = 'setConnectionConfigValueString';
-    this.checkAlive(method);
+    this.#checkAlive(method);
     const handle = checkUint32(method, 'connection_handle', connection_handle, CONNECTION_HANDLE);
     const id = checkInt32(method, 'config', config, CONFIG_VALUE);
     const text = checkCString(method, 'value', value, 'a string config value');
-    return this.writeConfigValue(
+    return this.#writeConfigValue(
       id,
       NETWORKING_CONFIG_SCOPE_CONNECTION,
       handle,
@@ -699,14 +701,14 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
    *   be converted to its type.
    * @throws TypeError when an argument is not a number; RangeError when `config` is not an int32 or
    *   `value` not finite within the float32 range; NetworkingUtilsError
-   *   `NETWORKING_UTILS_DISPOSED` after {@link dispose}.
+   *   `SERVICE_DISPOSED` after {@link dispose}.
    */
   setGlobalConfigValueFloat(config: number, value: number): boolean {
     const method = 'setGlobalConfigValueFloat';
-    this.checkAlive(method);
+    this.#checkAlive(method);
     const id = checkInt32(method, 'config', config, CONFIG_VALUE);
     const float = checkFloat32(method, 'value', value, 'a float config value');
-    return this.writeConfigValue(
+    return this.#writeConfigValue(
       id,
       NETWORKING_CONFIG_SCOPE_GLOBAL,
       0,
@@ -720,14 +722,14 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
    *
    * @returns true when set; false as {@link setGlobalConfigValueFloat}.
    * @throws TypeError when an argument is not a number; RangeError when `config` or `value` is not
-   *   an int32; NetworkingUtilsError `NETWORKING_UTILS_DISPOSED` after {@link dispose}.
+   *   an int32; NetworkingUtilsError `SERVICE_DISPOSED` after {@link dispose}.
    */
   setGlobalConfigValueInt32(config: number, value: number): boolean {
     const method = 'setGlobalConfigValueInt32';
-    this.checkAlive(method);
+    this.#checkAlive(method);
     const id = checkInt32(method, 'config', config, CONFIG_VALUE);
     const int32 = checkInt32(method, 'value', value, 'an int32 config value');
-    return this.writeConfigValue(
+    return this.#writeConfigValue(
       id,
       NETWORKING_CONFIG_SCOPE_GLOBAL,
       0,
@@ -742,14 +744,14 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
    * @returns true when set; false as {@link setGlobalConfigValueFloat}.
    * @throws TypeError when `config` is not a number or `value` not a string; RangeError when
    *   `config` is not an int32 or `value` contains a NUL character; NetworkingUtilsError
-   *   `NETWORKING_UTILS_DISPOSED` after {@link dispose}.
+   *   `SERVICE_DISPOSED` after {@link dispose}.
    */
   setGlobalConfigValueString(config: number, value: string): boolean {
     const method = 'setGlobalConfigValueString';
-    this.checkAlive(method);
+    this.#checkAlive(method);
     const id = checkInt32(method, 'config', config, CONFIG_VALUE);
     const text = checkCString(method, 'value', value, 'a string config value');
-    return this.writeConfigValue(
+    return this.#writeConfigValue(
       id,
       NETWORKING_CONFIG_SCOPE_GLOBAL,
       0,
@@ -769,10 +771,10 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
    *
    * @param detail_level a `NetworkingSocketsDebugOutputType` from `NONE` (0) to `EVERYTHING` (8).
    * @throws TypeError when `detail_level` is not a number; RangeError when it is not an integer from
-   *   0 to 8; NetworkingUtilsError `NETWORKING_UTILS_DISPOSED` after {@link dispose}.
+   *   0 to 8; NetworkingUtilsError `SERVICE_DISPOSED` after {@link dispose}.
    */
   setDebugOutputFunction(detail_level: number): void {
-    this.checkAlive('setDebugOutputFunction');
+    this.#checkAlive('setDebugOutputFunction');
     const level = checkIntegerInRange(
       'setDebugOutputFunction',
       'detail_level',
@@ -781,18 +783,18 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
       NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_EVERYTHING,
       'a NetworkingSocketsDebugOutputType',
     );
-    this.backend.setDebugOutputLevel(level);
-    this.debugLevel = level;
+    this.#backend.setDebugOutputLevel(level);
+    this.#debugLevel = level;
   }
 
   /**
    * Delivers connection status changes as `network_connection_status_changed`.
    *
    * @returns true when installed, false when the backend cannot install it.
-   * @throws NetworkingUtilsError `NETWORKING_UTILS_DISPOSED` after {@link dispose}.
+   * @throws NetworkingUtilsError `SERVICE_DISPOSED` after {@link dispose}.
    */
   setGlobalCallbackSteamNetConnectionStatusChanged(): boolean {
-    return this.installGlobalCallback(
+    return this.#installGlobalCallback(
       'setGlobalCallbackSteamNetConnectionStatusChanged',
       'connectionStatusChanged',
     );
@@ -802,10 +804,10 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
    * Delivers authentication status changes as `network_authentication_status`.
    *
    * @returns true when installed, false when the backend cannot install it.
-   * @throws NetworkingUtilsError `NETWORKING_UTILS_DISPOSED` after {@link dispose}.
+   * @throws NetworkingUtilsError `SERVICE_DISPOSED` after {@link dispose}.
    */
   setGlobalCallbackSteamNetAuthenticationStatusChanged(): boolean {
-    return this.installGlobalCallback(
+    return this.#installGlobalCallback(
       'setGlobalCallbackSteamNetAuthenticationStatusChanged',
       'authenticationStatusChanged',
     );
@@ -816,10 +818,10 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
    * emitted either way).
    *
    * @returns true when installed, false when the backend cannot install it.
-   * @throws NetworkingUtilsError `NETWORKING_UTILS_DISPOSED` after {@link dispose}.
+   * @throws NetworkingUtilsError `SERVICE_DISPOSED` after {@link dispose}.
    */
   setGlobalCallbackSteamRelayNetworkStatusChanged(): boolean {
-    return this.installGlobalCallback(
+    return this.#installGlobalCallback(
       'setGlobalCallbackSteamRelayNetworkStatusChanged',
       'relayNetworkStatusChanged',
     );
@@ -829,20 +831,20 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
    * Delivers FakeIP results as `fake_ip_result`.
    *
    * @returns true when installed, false when the backend cannot install it.
-   * @throws NetworkingUtilsError `NETWORKING_UTILS_DISPOSED` after {@link dispose}.
+   * @throws NetworkingUtilsError `SERVICE_DISPOSED` after {@link dispose}.
    */
   setGlobalCallbackFakeIPResult(): boolean {
-    return this.installGlobalCallback('setGlobalCallbackFakeIPResult', 'fakeIPResult');
+    return this.#installGlobalCallback('setGlobalCallbackFakeIPResult', 'fakeIPResult');
   }
 
   /**
    * Delivers messages session requests as `network_messages_session_request`.
    *
    * @returns true when installed, false when the backend cannot install it.
-   * @throws NetworkingUtilsError `NETWORKING_UTILS_DISPOSED` after {@link dispose}.
+   * @throws NetworkingUtilsError `SERVICE_DISPOSED` after {@link dispose}.
    */
   setGlobalCallbackMessagesSessionRequest(): boolean {
-    return this.installGlobalCallback(
+    return this.#installGlobalCallback(
       'setGlobalCallbackMessagesSessionRequest',
       'messagesSessionRequest',
     );
@@ -852,10 +854,10 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
    * Delivers messages session failures as `network_messages_session_failed`.
    *
    * @returns true when installed, false when the backend cannot install it.
-   * @throws NetworkingUtilsError `NETWORKING_UTILS_DISPOSED` after {@link dispose}.
+   * @throws NetworkingUtilsError `SERVICE_DISPOSED` after {@link dispose}.
    */
   setGlobalCallbackMessagesSessionFailed(): boolean {
-    return this.installGlobalCallback(
+    return this.#installGlobalCallback(
       'setGlobalCallbackMessagesSessionFailed',
       'messagesSessionFailed',
     );
@@ -870,33 +872,28 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
    * is ever emitted at another time.
    *
    * It is not re-entrant: calling it from a signal listener while it runs throws
-   * {@link NetworkingUtilsError} `RUN_CALLBACKS_REENTRANT` (the signal reports the listener's error
-   * and delivery carries on with the next listener and event).
+   * `BackendStateError` `BACKEND_RUN_CALLBACKS_REENTRANT`, the code every backend uses for the same misuse
+   * (the signal reports the listener's error and delivery carries on with the next listener and
+   * event).
    *
-   * @throws NetworkingUtilsError `RUN_CALLBACKS_REENTRANT` when called while it runs,
-   *   `NETWORKING_UTILS_DISPOSED` after {@link dispose}.
+   * @throws BackendStateError `BACKEND_RUN_CALLBACKS_REENTRANT` when called while it runs;
+   *   NetworkingUtilsError `SERVICE_DISPOSED` after {@link dispose}.
    */
   runCallbacks(): void {
-    this.checkAlive('runCallbacks');
-    if (this.delivering) {
-      throw new NetworkingUtilsError(
-        'RUN_CALLBACKS_REENTRANT',
-        'NetworkingUtils.runCallbacks: already delivering callbacks (it was called from a signal ' +
-          'listener). The host loop calls it once a frame; do not call it from a listener.',
-      );
-    }
-    const signalSink = this.signalSink;
+    this.#checkAlive('runCallbacks');
+    if (this.#delivering) throw runCallbacksReentrantError('NetworkingUtils');
+    const signalSink = this.#signalSink;
     signalSink.open();
-    this.delivering = true;
+    this.#delivering = true;
     try {
-      this.backend.runCallbacks(signalSink.sink);
+      this.#backend.runCallbacks(signalSink.sink);
     } finally {
       // Closed first: a backend that kept the sink cannot emit outside this call.
       signalSink.close();
-      this.delivering = false;
-      if (this.shutdownPending) {
-        this.shutdownPending = false;
-        this.backend.shutdown();
+      this.#delivering = false;
+      if (this.#shutdownPending) {
+        this.#shutdownPending = false;
+        this.#backend.shutdown();
       }
     }
   }
@@ -905,7 +902,7 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
    * Disconnects every signal (both ends, as freeing a Godot object does) and shuts the backend
    * down. Called from a listener during {@link runCallbacks}, the backend is shut down as soon as
    * its delivery returns, and the remaining events of that call are dropped. Calling it again does
-   * nothing; every other method throws `NETWORKING_UTILS_DISPOSED` afterwards.
+   * nothing; every other method throws `SERVICE_DISPOSED` afterwards.
    */
   override dispose(): void {
     if (this.isDisposed()) {
@@ -913,63 +910,58 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
     }
     // Marked disposed (and disconnected) first, so nothing can reach the backend after this line.
     super.dispose();
-    if (this.delivering) {
-      this.shutdownPending = true;
+    if (this.#delivering) {
+      this.#shutdownPending = true;
     } else {
-      this.backend.shutdown();
+      this.#backend.shutdown();
     }
   }
 
   // ---------------------------------------------------------------------------------------------
 
-  /**
-   * The buffer a location argument in `slot` is copied into: the service's own scratch buffer for
-   * that slot, or a fresh one when a location call is already in progress (a backend calling back
-   * into the service), so a scratch buffer the backend is still reading is never overwritten.
-   */
-  private checkAlive(method: string): void {
+  #checkAlive(method: string): void {
     if (this.isDisposed()) {
       throw new NetworkingUtilsError(
-        'NETWORKING_UTILS_DISPOSED',
+        'SERVICE_DISPOSED',
         `NetworkingUtils.${method}: this NetworkingUtils was disposed and its backend shut down. ` +
           'Create a new NetworkingUtils with a live backend (or reload the plugin) to use it again.',
       );
     }
   }
 
-  private readConfigValue(
+  #readConfigValue(
     method: string,
     config_value: unknown,
     scope_type: unknown,
     connection_handle: unknown,
   ): { result: number; dataType: number; bytes: Uint8Array } {
-    this.checkAlive(method);
+    this.#checkAlive(method);
     const id = checkInt32(method, 'config_value', config_value, CONFIG_VALUE);
     const scope = checkInt32(method, 'scope_type', scope_type, 'a NetworkingConfigScope');
     const handle = checkUint32(method, 'connection_handle', connection_handle, CONNECTION_HANDLE);
-    return this.backend.getConfigValue(id, scope, handle);
+    return this.#backend.getConfigValue(id, scope, handle);
   }
 
-  private writeConfigValue(
+  #writeConfigValue(
     id: number,
     scope: number,
     scopeObject: number,
     dataType: number,
     value: number | string,
   ): boolean {
-    return this.backend.setConfigValue(id, scope, scopeObject, dataType, value) === true;
+    return this.#backend.setConfigValue(id, scope, scopeObject, dataType, value) === true;
   }
 
-  private installGlobalCallback(method: string, kind: GlobalCallbackKind): boolean {
-    this.checkAlive(method);
-    return this.backend.setGlobalCallback(kind, true) === true;
+  #installGlobalCallback(method: string, kind: GlobalCallbackKind): boolean {
+    this.#checkAlive(method);
+    return this.#backend.setGlobalCallback(kind, true) === true;
   }
 }
 
 /**
  * Reads an IP address argument: a string is required (a programmer error otherwise), its content is
  * data. Returns undefined for text that is not an IPv4 address; `parseIPv4Address` refuses text
- * longer than its bound (53 characters) before reading it, so any string costs little.
+ * longer than `MAX_IP_ADDRESS_TEXT_LENGTH` before reading it, so any string costs little.
  */
 function parseAddressArgument(
   method: string,

@@ -5,8 +5,8 @@ import {
   type BackendEventSink,
   type RelayNetworkStatus,
 } from '../port/networking-utils-backend.js';
-import { NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_NONE } from '../constants/index.js';
 import { formatIPv4 } from '../net/index.js';
+import { passesDebugOutputLevel } from '../port/debug-output-level.js';
 import { type NetworkConnectionInfo } from './dictionaries.js';
 import { NetworkingUtilsError } from './errors.js';
 import {
@@ -43,8 +43,8 @@ export function toConnectionDictionary(info: BackendConnectionInfo): NetworkConn
     user_data: info.userData,
     listen_socket: info.listenSocket,
     remote_address: info.remoteAddress,
-    remote_pop: info.remotePop,
-    pop_relay: info.popRelay,
+    remote_pop: info.remotePopId,
+    pop_relay: info.relayPopId,
     connection_state: info.connectionState,
     end_reason: info.endReason,
     end_debug: info.endDebug,
@@ -62,7 +62,8 @@ export function toPortList(ports: readonly number[]): number[] {
 }
 
 /**
- * Makes the sink for one `runCallbacks()` call. Events that arrive after the service was disposed
+ * Makes the service's sink (one per service, open only while a `runCallbacks()` call runs).
+ * Events that arrive after the service was disposed
  * (by a listener of an earlier event of the same call) are dropped: its signals have no listeners
  * left. Debug output is filtered here too, by the level the game asked for, so that no backend can
  * flood the game with messages it did not ask for.
@@ -133,9 +134,7 @@ export function createSignalSink(host: SignalSinkHost): SignalSink {
       if (!accept('debugOutput')) {
         return;
       }
-      // Lower numbers are more important; the level is the least important type let through.
-      const level = host.debugOutputLevel();
-      if (level > NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_NONE && type > 0 && type <= level) {
+      if (passesDebugOutputLevel(type, host.debugOutputLevel())) {
         signals.network_debug_output.emit(type, message);
       }
     },

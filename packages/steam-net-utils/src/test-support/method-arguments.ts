@@ -34,7 +34,8 @@ export const ALL_METHODS: readonly AnyNetworkingUtilsMethod[] = [
  * - `int32`: an int32 config value; `float32`: a float config value;
  * - `seconds`: any finite number; `boolean`; `detailLevel`: 0 to 8;
  * - `text`: any string (ping location text); `ip`: any string (an IP address); `cstring`: a
- *   string without NUL.
+ *   string without NUL;
+ * - `capabilityKey`: a symbol (a key from `backendCapability()`; any other symbol is unknown).
  */
 export type ParameterKind =
   | 'location'
@@ -48,7 +49,8 @@ export type ParameterKind =
   | 'detailLevel'
   | 'text'
   | 'ip'
-  | 'cstring';
+  | 'cstring'
+  | 'capabilityKey';
 
 /** The kinds of each method's parameters, in order. */
 export const METHOD_PARAMETERS: Readonly<
@@ -86,6 +88,7 @@ export const METHOD_PARAMETERS: Readonly<
   setGlobalConfigValueFloat: ['config', 'float32'],
   setGlobalConfigValueInt32: ['config', 'int32'],
   setGlobalConfigValueString: ['config', 'cstring'],
+  capability: ['capabilityKey'],
   getConfigValueTyped: ['config', 'scope', 'uint32'],
   getRelayNetworkStatusDetails: [],
   runCallbacks: [],
@@ -125,6 +128,7 @@ export const VALID_ARGUMENTS: Readonly<Record<AnyNetworkingUtilsMethod, () => un
   setGlobalConfigValueFloat: () => [NETWORKING_CONFIG_FAKE_PACKET_LOSS_SEND, 1.5],
   setGlobalConfigValueInt32: () => [NETWORKING_CONFIG_TIMEOUT_INITIAL, 5000],
   setGlobalConfigValueString: () => [NETWORKING_CONFIG_P2P_STUN_SERVER_LIST, 'stun.example'],
+  capability: () => [Symbol.for('@relaylane/steam-net-utils/capability/none')],
   getConfigValueTyped: () => [NETWORKING_CONFIG_TIMEOUT_INITIAL, NETWORKING_CONFIG_SCOPE_GLOBAL, 0],
   getRelayNetworkStatusDetails: () => [],
   runCallbacks: () => [],

@@ -15,6 +15,7 @@
  * (a relay network that becomes ready within two simulated minutes, Steam's documented sentinels);
  * exact pings and texts are each backend's own business.
  */
+import { BackendStateError } from '../port/backend-errors.js';
 import {
   FAKE_IP_TYPE_INVALID,
   FAKE_IP_TYPE_NOT_FAKE,
@@ -103,6 +104,7 @@ const BAD_VALUES: Readonly<Record<ParameterKind, readonly [unknown, unknown]>> =
   text: [5, undefined],
   ip: [0x01020304, undefined],
   cstring: [5, 'a\0b'],
+  capabilityKey: ['console-commands', undefined],
 };
 
 const SAMPLE_IPS = [
@@ -255,7 +257,7 @@ export function describeNetworkingUtilsContract(
         expect(emitted.length).toBe(before);
       });
 
-      it('re-entering runCallbacks from a listener throws RUN_CALLBACKS_REENTRANT', () => {
+      it('re-entering runCallbacks from a listener throws BACKEND_RUN_CALLBACKS_REENTRANT', () => {
         const harness = fresh();
         const { service } = harness;
         const caught: unknown[] = [];
@@ -265,8 +267,8 @@ export function describeNetworkingUtilsContract(
         bringUp(harness);
         expect(caught.length).toBeGreaterThan(0);
         for (const error of caught) {
-          expect(error).toBeInstanceOf(NetworkingUtilsError);
-          expect((error as NetworkingUtilsError).code).toBe('RUN_CALLBACKS_REENTRANT');
+          expect(error).toBeInstanceOf(BackendStateError);
+          expect((error as BackendStateError).code).toBe('BACKEND_RUN_CALLBACKS_REENTRANT');
         }
       });
     });
@@ -780,12 +782,12 @@ export function describeNetworkingUtilsContract(
     });
 
     describe('dispose', () => {
-      it.each(ALL_METHODS)('%s throws NETWORKING_UTILS_DISPOSED afterwards', (method) => {
+      it.each(ALL_METHODS)('%s throws SERVICE_DISPOSED afterwards', (method) => {
         const { service } = fresh();
         service.dispose();
         const error = thrownBy(() => callMethod(service, method, VALID_ARGUMENTS[method]()));
         expect(error).toBeInstanceOf(NetworkingUtilsError);
-        expect((error as NetworkingUtilsError).code).toBe('NETWORKING_UTILS_DISPOSED');
+        expect((error as NetworkingUtilsError).code).toBe('SERVICE_DISPOSED');
       });
 
       it('can be called twice and disconnects the signals', () => {

@@ -6,6 +6,7 @@
  * names the method; a call whose arguments are all valid must not throw at all. Nothing else may
  * escape, and every call must return (a hang fails the test by its timeout).
  */
+import { ConsoleCommandsCapability, PopDirectoryCapability } from '../port/backend-capability.js';
 import fc from 'fast-check';
 
 import {
@@ -178,6 +179,11 @@ function validArbitrary(kind: ParameterKind, context: FuzzContext): fc.Arbitrary
       );
     case 'cstring':
       return fc.string({ unit: 'binary', maxLength: 100 }).map((text) => text.replaceAll('\0', ''));
+    case 'capabilityKey':
+      return fc.oneof(
+        fc.constantFrom<symbol>(ConsoleCommandsCapability, PopDirectoryCapability),
+        fc.string().map((name) => Symbol.for(name)),
+      );
   }
 }
 

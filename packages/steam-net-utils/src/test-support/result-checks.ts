@@ -3,7 +3,10 @@
  * and sentinels), checked without knowing the backend. Each check returns a description of the
  * first problem, or undefined when the result is one the method documents.
  */
-import { PING_LOCATION_BYTES } from '../port/networking-utils-backend.js';
+import {
+  PING_LOCATION_BYTES,
+  MAX_PING_LOCATION_TEXT_LENGTH,
+} from '../port/networking-utils-backend.js';
 import {
   getConfigValueEntry,
   NetworkingAvailability,
@@ -97,11 +100,13 @@ const checkTypedConfigValue: Check = (r) => {
 
 /** The check of every method's result. */
 export const RESULT_CHECKS: Readonly<Record<AnyNetworkingUtilsMethod, Check>> = {
+  // What a backend offers is its own; a key it does not know gives undefined, never a throw.
+  capability: () => undefined,
   checkPingDataUpToDate: isBoolean,
   convertPingLocationToString: (r) =>
-    typeof r === 'string' && r.length <= 1023
+    typeof r === 'string' && r.length <= MAX_PING_LOCATION_TEXT_LENGTH
       ? undefined
-      : 'not a string of at most 1023 characters',
+      : `not a string of at most ${MAX_PING_LOCATION_TEXT_LENGTH} characters`,
   estimatePingTimeBetweenTwoLocations: isPing,
   estimatePingTimeFromLocalHost: isPing,
   getConfigValue: checkConfigValue,

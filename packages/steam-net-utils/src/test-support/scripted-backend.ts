@@ -32,7 +32,7 @@ export interface ScriptedAnswers {
   /** `parsePingLocationString`: the result returned and the bytes written (whatever the result). */
   parsePingLocationString: { success: boolean; bytes: Uint8Array };
   checkPingDataUpToDate: boolean;
-  getPingToDataCenter: { ping: number; viaRelayPop: number };
+  getPingToDataCenter: { ping: number; relayPopId: number };
   getDirectPingToPOP: number;
   getPOPCount: number;
   getPOPList: number[];
@@ -79,7 +79,7 @@ export function defaultScriptedAnswers(): ScriptedAnswers {
     convertPingLocationToString: 'scripted-location',
     parsePingLocationString: { success: true, bytes: patternBytes(PING_LOCATION_BYTES, 7) },
     checkPingDataUpToDate: true,
-    getPingToDataCenter: { ping: 31, viaRelayPop: 0x00667261 },
+    getPingToDataCenter: { ping: 31, relayPopId: 0x00667261 },
     getDirectPingToPOP: 29,
     getPOPCount: 3,
     getPOPList: [0x00667261, 0x00616d73, 0x006c6872],
@@ -116,11 +116,11 @@ export class ScriptedBackend implements NetworkingUtilsBackend {
   /** How many times `shutdown` was called. */
   shutdownCount = 0;
 
-  private readonly pendingEvents: ((sink: BackendEventSink) => void)[] = [];
+  readonly #pendingEvents: ((sink: BackendEventSink) => void)[] = [];
 
   /** Queues an event, delivered by the next `runCallbacks` (events queued while delivering too). */
   queueEvent(deliver: (sink: BackendEventSink) => void): void {
-    this.pendingEvents.push(deliver);
+    this.#pendingEvents.push(deliver);
   }
 
   /** The argument lists of every call of `method`, in order. */
@@ -129,85 +129,85 @@ export class ScriptedBackend implements NetworkingUtilsBackend {
   }
 
   initRelayNetworkAccess(): void {
-    this.record('initRelayNetworkAccess', []);
+    this.#record('initRelayNetworkAccess', []);
   }
 
   getRelayNetworkStatus(): RelayNetworkStatus {
-    this.record('getRelayNetworkStatus', []);
+    this.#record('getRelayNetworkStatus', []);
     return this.answers.relayNetworkStatus;
   }
 
   getLocalPingLocation(out: Uint8Array): number {
-    this.record('getLocalPingLocation', [out]);
+    this.#record('getLocalPingLocation', [out]);
     out.set(this.answers.localPingLocation.bytes);
     this.writtenBuffers.push(out);
     return this.answers.localPingLocation.age;
   }
 
   estimatePingTimeBetweenTwoLocations(location1: Uint8Array, location2: Uint8Array): number {
-    this.record('estimatePingTimeBetweenTwoLocations', [location1, location2]);
+    this.#record('estimatePingTimeBetweenTwoLocations', [location1, location2]);
     return this.answers.estimatePingTimeBetweenTwoLocations;
   }
 
   estimatePingTimeFromLocalHost(location: Uint8Array): number {
-    this.record('estimatePingTimeFromLocalHost', [location]);
+    this.#record('estimatePingTimeFromLocalHost', [location]);
     return this.answers.estimatePingTimeFromLocalHost;
   }
 
   convertPingLocationToString(location: Uint8Array): string {
-    this.record('convertPingLocationToString', [location]);
+    this.#record('convertPingLocationToString', [location]);
     return this.answers.convertPingLocationToString;
   }
 
   parsePingLocationString(text: string, out: Uint8Array): boolean {
-    this.record('parsePingLocationString', [text, out]);
+    this.#record('parsePingLocationString', [text, out]);
     out.set(this.answers.parsePingLocationString.bytes);
     this.writtenBuffers.push(out);
     return this.answers.parsePingLocationString.success;
   }
 
   checkPingDataUpToDate(maxAgeSeconds: number): boolean {
-    this.record('checkPingDataUpToDate', [maxAgeSeconds]);
+    this.#record('checkPingDataUpToDate', [maxAgeSeconds]);
     return this.answers.checkPingDataUpToDate;
   }
 
-  getPingToDataCenter(popId: number): { ping: number; viaRelayPop: number } {
-    this.record('getPingToDataCenter', [popId]);
+  getPingToDataCenter(popId: number): { ping: number; relayPopId: number } {
+    this.#record('getPingToDataCenter', [popId]);
     return { ...this.answers.getPingToDataCenter };
   }
 
   getDirectPingToPOP(popId: number): number {
-    this.record('getDirectPingToPOP', [popId]);
+    this.#record('getDirectPingToPOP', [popId]);
     return this.answers.getDirectPingToPOP;
   }
 
   getPOPCount(): number {
-    this.record('getPOPCount', []);
+    this.#record('getPOPCount', []);
     return this.answers.getPOPCount;
   }
 
   getPOPList(): number[] {
-    this.record('getPOPList', []);
+    this.#record('getPOPList', []);
     // The same array every time, as a backend caching its list would: the service must copy it.
     return this.answers.getPOPList;
   }
 
   getLocalTimestamp(): bigint {
-    this.record('getLocalTimestamp', []);
+    this.#record('getLocalTimestamp', []);
     return this.answers.getLocalTimestamp;
   }
 
   setDebugOutputLevel(detailLevel: number): void {
-    this.record('setDebugOutputLevel', [detailLevel]);
+    this.#record('setDebugOutputLevel', [detailLevel]);
   }
 
   getIPv4FakeIPType(ipv4: number): number {
-    this.record('getIPv4FakeIPType', [ipv4]);
+    this.#record('getIPv4FakeIPType', [ipv4]);
     return this.answers.getIPv4FakeIPType;
   }
 
   getRealIdentityForFakeIP(ipv4: number, port: number): { result: number; steamId: bigint } {
-    this.record('getRealIdentityForFakeIP', [ipv4, port]);
+    this.#record('getRealIdentityForFakeIP', [ipv4, port]);
     return { ...this.answers.getRealIdentityForFakeIP };
   }
 
@@ -218,7 +218,7 @@ export class ScriptedBackend implements NetworkingUtilsBackend {
     dataType: number,
     value: number | bigint | string,
   ): boolean {
-    this.record('setConfigValue', [configValue, scope, scopeObject, dataType, value]);
+    this.#record('setConfigValue', [configValue, scope, scopeObject, dataType, value]);
     return this.answers.setConfigValue;
   }
 
@@ -227,7 +227,7 @@ export class ScriptedBackend implements NetworkingUtilsBackend {
     scope: number,
     scopeObject: number,
   ): { result: number; dataType: number; bytes: Uint8Array } {
-    this.record('getConfigValue', [configValue, scope, scopeObject]);
+    this.#record('getConfigValue', [configValue, scope, scopeObject]);
     // The answer's own bytes, not a copy: the service must copy them before returning them.
     return { ...this.answers.getConfigValue };
   }
@@ -235,27 +235,27 @@ export class ScriptedBackend implements NetworkingUtilsBackend {
   getConfigValueInfo(
     configValue: number,
   ): { name: string; dataType: number; scope: number } | undefined {
-    this.record('getConfigValueInfo', [configValue]);
+    this.#record('getConfigValueInfo', [configValue]);
     const info = this.answers.getConfigValueInfo;
     return info === undefined ? undefined : { ...info };
   }
 
   iterateGenericEditableConfigValues(current: number, enumerateDevVars: boolean): number {
-    this.record('iterateGenericEditableConfigValues', [current, enumerateDevVars]);
+    this.#record('iterateGenericEditableConfigValues', [current, enumerateDevVars]);
     return this.answers.iterateGenericEditableConfigValues;
   }
 
   setGlobalCallback(kind: GlobalCallbackKind, enabled: boolean): boolean {
-    this.record('setGlobalCallback', [kind, enabled]);
+    this.#record('setGlobalCallback', [kind, enabled]);
     return this.answers.setGlobalCallback;
   }
 
   runCallbacks(sink: BackendEventSink): void {
-    this.record('runCallbacks', [sink]);
+    this.#record('runCallbacks', [sink]);
     this.lastSink = sink;
     // Events queued by a listener during delivery are delivered in this same call.
-    while (this.pendingEvents.length > 0) {
-      const deliver = this.pendingEvents.shift();
+    while (this.#pendingEvents.length > 0) {
+      const deliver = this.#pendingEvents.shift();
       deliver?.(sink);
     }
   }
@@ -266,7 +266,7 @@ export class ScriptedBackend implements NetworkingUtilsBackend {
   }
 
   // A call after shutdown is a service bug that the tests must see.
-  private record(method: keyof NetworkingUtilsBackend, args: readonly unknown[]): void {
+  #record(method: keyof NetworkingUtilsBackend, args: readonly unknown[]): void {
     if (this.shutdownCount > 0) {
       throw new Error(`ScriptedBackend.${method} called after shutdown`);
     }

@@ -73,7 +73,7 @@ export async function runConsoleCli(argv: readonly string[], io: ConsoleCliIo): 
       input: io.input,
       output: io.output,
       errorOutput: io.errorOutput,
-      ...(io.isTerminal === undefined ? {} : { isTerminal: io.isTerminal }),
+      isTerminal: io.isTerminal,
     });
   }
   let failed = false;

@@ -20,7 +20,7 @@ export interface TerminalConsoleOptions {
    * Interactive (line editing, history, completion, Ctrl-C/Ctrl-D) or piped (one command per input
    * line). Default: interactive when both `input` and `output` are TTYs.
    */
-  readonly isTerminal?: boolean;
+  readonly isTerminal?: boolean | undefined;
 }
 
 /** The default prompt of the interactive console. */

@@ -18,7 +18,7 @@ describe('resolveHostLocation', () => {
   it('names close matches for an unknown city', () => {
     expect(() => resolveHostLocation('Frankfrut')).toThrow(
       expect.objectContaining({
-        code: 'UNKNOWN_CITY',
+        code: 'SIMULATION_UNKNOWN_CITY',
         message: expect.stringContaining('Frankfurt'),
       }),
     );

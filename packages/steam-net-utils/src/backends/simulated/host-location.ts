@@ -26,15 +26,15 @@ export interface ResolvedLocation {
 /**
  * Resolves a city name or coordinates.
  *
- * @throws RangeError ({@link WorldRangeError} `UNKNOWN_CITY`) naming close matches when the city
- *   is not in the catalogue; `INVALID_LOCATION` when coordinates are off the globe or the value
+ * @throws RangeError ({@link WorldRangeError} `SIMULATION_UNKNOWN_CITY`) naming close matches when the city
+ *   is not in the catalogue; `SIMULATION_INVALID_LOCATION` when coordinates are off the globe or the value
  *   is neither a string nor `{ lat, lon }`.
  */
 export function resolveHostLocation(location: HostLocation): ResolvedLocation {
   if (typeof location === 'string') {
     const city = findCity(location);
     if (city === undefined) {
-      throw new WorldRangeError('UNKNOWN_CITY', describeUnknownCity(location));
+      throw new WorldRangeError('SIMULATION_UNKNOWN_CITY', describeUnknownCity(location));
     }
     return {
       place: { lat: city.lat, lon: city.lon, countryCode: city.countryCode },
@@ -49,7 +49,7 @@ export function resolveHostLocation(location: HostLocation): ResolvedLocation {
     !isValidLatLon(location)
   ) {
     throw new WorldRangeError(
-      'INVALID_LOCATION',
+      'SIMULATION_INVALID_LOCATION',
       `A host location must be a city name such as 'Frankfurt' or { lat, lon } with lat in ` +
         `[-90, 90] and lon in [-180, 180]; got ${describeValue(location)}.`,
     );

@@ -26,8 +26,8 @@ import {
 import { SimulatedRelayNetwork } from './simulated-relay-network.js';
 import { SimulatedWorld } from './simulated-world.js';
 import { runFrames, runUntil } from './test-support/drive.js';
-import { RecordingSink, tupleOf } from './test-support/recording-sink.js';
-import { popIdFromCode } from './world/index.js';
+import { RecordingSink, tupleOf } from '../../test-support/recording-sink.js';
+import { popIdFromCode } from '../../port/pop-id.js';
 
 const FRA = popIdFromCode('fra');
 
@@ -197,7 +197,7 @@ describe('events', () => {
     };
     network.initRelayNetworkAccess();
     network.runCallbacks(sink);
-    expect(error).toMatchObject({ code: 'RUN_CALLBACKS_REENTERED' });
+    expect(error).toMatchObject({ code: 'BACKEND_RUN_CALLBACKS_REENTRANT' });
   });
 
   it('that a throwing sink did not receive stay queued for the next call', () => {
@@ -291,7 +291,7 @@ describe('every relay unreachable before the first measurement (rows 8, 11, 12)'
     expect(network.getDirectPingToPOP(FRA)).toBe(NETWORKING_PING_FAILED);
     expect(network.getPingToDataCenter(FRA)).toEqual({
       ping: NETWORKING_PING_FAILED,
-      viaRelayPop: 0,
+      relayPopId: 0,
     });
     expect(network.getLocalPingLocation(new Uint8Array(512))).toBe(-1);
   });
@@ -506,7 +506,7 @@ describe('a POP down', () => {
     expect(network.getDirectPingToPOP(FRA)).toBe(NETWORKING_PING_FAILED);
     expect(network.getPingToDataCenter(FRA)).toEqual({
       ping: NETWORKING_PING_FAILED,
-      viaRelayPop: 0,
+      relayPopId: 0,
     });
     expect(network.getPOPList()).not.toContain(FRA);
     expect(network.getPOPCount()).toBe(before - 1);

@@ -32,8 +32,9 @@ import { decodePingLocation } from './ping-location/index.js';
 import { SimulatedRelayNetwork } from './simulated-relay-network.js';
 import { SimulatedWorld } from './simulated-world.js';
 import { runFrames, runUntil } from './test-support/drive.js';
-import { RecordingSink } from './test-support/recording-sink.js';
-import { greatCircleKm, popIdFromCode } from './world/index.js';
+import { RecordingSink } from '../../test-support/recording-sink.js';
+import { greatCircleKm } from './world/index.js';
+import { popIdFromCode } from '../../port/pop-id.js';
 
 const FRA = popIdFromCode('fra');
 const AMS = popIdFromCode('ams');
@@ -150,8 +151,8 @@ describe('SDRClient_ForceRelayCluster', () => {
   });
 
   it('other data centers are reached through the forced relays', () => {
-    const { ping, viaRelayPop } = network.getPingToDataCenter(FRA);
-    expect(viaRelayPop).toBe(AMS);
+    const { ping, relayPopId } = network.getPingToDataCenter(FRA);
+    expect(relayPopId).toBe(AMS);
     const expected = network.getDirectPingToPOP(AMS) + network.world.model.backboneRttMs(AMS, FRA);
     // The direct ping is rounded on its own: within a millisecond.
     expect(Math.abs(ping - expected)).toBeLessThanOrEqual(1);
@@ -161,7 +162,7 @@ describe('SDRClient_ForceRelayCluster', () => {
     const out = new Uint8Array(512);
     network.getLocalPingLocation(out);
     for (const entry of decodePingLocation(out)!.entries) {
-      expect(entry.popId === AMS || entry.viaPopId === AMS).toBe(true);
+      expect(entry.popId === AMS || entry.relayPopId === AMS).toBe(true);
     }
   });
 

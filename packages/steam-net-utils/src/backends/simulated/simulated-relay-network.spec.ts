@@ -19,9 +19,10 @@ import {
 import { FAKE_IP_REQUEST_MS, SimulatedRelayNetwork } from './simulated-relay-network.js';
 import { SimulatedWorld } from './simulated-world.js';
 import { runFrames } from './test-support/drive.js';
-import { RecordingSink } from './test-support/recording-sink.js';
+import { RecordingSink } from '../../test-support/recording-sink.js';
 import { decodePingLocation, formatPingLocation } from './ping-location/index.js';
-import { fiberBoundRttMs, popIdFromCode } from './world/index.js';
+import { fiberBoundRttMs } from './world/index.js';
+import { popIdFromCode } from '../../port/pop-id.js';
 
 const FRA = popIdFromCode('fra');
 
@@ -63,9 +64,9 @@ describe('pings to POPs', () => {
     for (const network of networks) {
       for (const popId of network.getPOPList()) {
         const direct = network.getDirectPingToPOP(popId);
-        const { ping, viaRelayPop } = network.getPingToDataCenter(popId);
+        const { ping, relayPopId } = network.getPingToDataCenter(popId);
         if (direct >= 0) expect(ping).toBeLessThanOrEqual(direct);
-        expect(network.world.model.popIndex(viaRelayPop)).toBeGreaterThanOrEqual(0);
+        expect(network.world.model.popIndex(relayPopId)).toBeGreaterThanOrEqual(0);
       }
     }
   });
@@ -73,16 +74,16 @@ describe('pings to POPs', () => {
   it('getPingToDataCenter reports the POP itself as the relay when pinging it directly is best', () => {
     expect(frankfurt.getPingToDataCenter(FRA)).toEqual({
       ping: frankfurt.getDirectPingToPOP(FRA),
-      viaRelayPop: FRA,
+      relayPopId: FRA,
     });
   });
 
   it('getPingToDataCenter goes through a nearer relay and the backbone when that is faster', () => {
-    const { ping, viaRelayPop } = sydney.getPingToDataCenter(FRA);
-    expect(viaRelayPop).not.toBe(FRA);
+    const { ping, relayPopId } = sydney.getPingToDataCenter(FRA);
+    expect(relayPopId).not.toBe(FRA);
     const model = sydney.world.model;
-    const relayPing = sydney.getDirectPingToPOP(viaRelayPop);
-    const backbone = model.backboneRttMs(viaRelayPop, FRA);
+    const relayPing = sydney.getDirectPingToPOP(relayPopId);
+    const backbone = model.backboneRttMs(relayPopId, FRA);
     expect(Math.abs(ping - (relayPing + backbone))).toBeLessThanOrEqual(1);
   });
 
@@ -91,7 +92,7 @@ describe('pings to POPs', () => {
     expect(frankfurt.getDirectPingToPOP(unknown)).toBe(NETWORKING_PING_UNKNOWN);
     expect(frankfurt.getPingToDataCenter(unknown)).toEqual({
       ping: NETWORKING_PING_UNKNOWN,
-      viaRelayPop: 0,
+      relayPopId: 0,
     });
   });
 
@@ -257,9 +258,9 @@ describe('FakeIP', () => {
     const result = results[0]!;
     expect(result.result).toBe(RESULT_OK);
     expect(result.steamId).toBe(76561197960287930n);
-    expect(net.getIPv4FakeIPType(result.ip)).toBe(FAKE_IP_TYPE_GLOBAL_IPV4);
+    expect(net.getIPv4FakeIPType(result.ipv4)).toBe(FAKE_IP_TYPE_GLOBAL_IPV4);
     expect(result.ports.filter((port) => port !== 0)).toHaveLength(2);
-    expect(net.getRealIdentityForFakeIP(result.ip, result.ports[0]!)).toEqual({
+    expect(net.getRealIdentityForFakeIP(result.ipv4, result.ports[0]!)).toEqual({
       result: RESULT_OK,
       steamId: 76561197960287930n,
     });

@@ -5,7 +5,8 @@
  * ## Time and events
  *
  * The host's lifecycle (see `relay-lifecycle.ts` for its cadence and transition table) runs on
- * the injected clock. `runCallbacks(sink)` advances it to `clock.now()` and delivers every event
+ * its clock: the engine's game clock when the plugin creates it, so simulated time advances with
+ * `engine.tick(delta)`. `runCallbacks(sink)` advances it to `clock.now()` and delivers every event
  * produced since the last call, in order. Every query also advances it first, so it answers for
  * `clock.now()`; events such a query produces wait for the next `runCallbacks`. Nothing runs from
  * a timer or a microtask, and nothing is delivered outside `runCallbacks`.
@@ -16,12 +17,12 @@
  * | --------------------------------------- | --------------------------------------------- | ------------------------------------------- | ----------------------------------------------------------------- |
  * | `getLocalPingLocation`                  | -1, zeros                                     | last data, its age                          | last data, seconds since that measurement finished               |
  * | `getDirectPingToPOP(pop)`               | UNKNOWN (FAILED once an attempt has failed)  | FAILED                                      | smoothed ping; FAILED if down or it never answered; UNKNOWN if not probed or not yet accurate |
- * | `getPingToDataCenter(pop)`              | as above, `viaRelayPop` 0                     | FAILED, 0                                   | best of direct and via another POP's relay over the backbone     |
+ * | `getPingToDataCenter(pop)`              | as above, `relayPopId` 0                     | FAILED, 0                                   | best of direct and via another POP's relay over the backbone     |
  * | `estimatePingTimeFromLocalHost(loc)`    | UNKNOWN (FAILED once an attempt has failed)  | FAILED                                      | from the full local measurement (every counted POP, unrounded)   |
  * | `estimatePingTimeBetweenTwoLocations`   | UNKNOWN until the network config is fetched   | answered (no local data needed)             | the estimator over both locations, POPs that are down left out   |
  * | `getPOPCount` / `getPOPList`            | 0 / [] until the network config is fetched    | the config's POPs                           | every POP of the world that is not down                          |
  *
- * An unknown POP id always gives UNKNOWN (and `viaRelayPop` 0). `viaRelayPop` is the POP whose
+ * An unknown POP id always gives UNKNOWN (and `relayPopId` 0). `relayPopId` is the POP whose
  * relay the route enters the relay network through: the data center's own POP when pinging it
  * directly is fastest, another POP when going through that POP's relay and the backbone is
  * faster, 0 when there is no route. (The SDK documents only "the best available relayed route";
@@ -45,14 +46,39 @@
  *
  * ## FakeIP
  *
- * {@link SimulatedRelayNetwork.beginAsyncRequestFakeIP} allocates from the world's FakeIP
+ * `beginAsyncRequestFakeIP` (a {@link SimulationControls} call) allocates from the world's FakeIP
  * service after {@link FAKE_IP_REQUEST_MS} of simulated time. The result is queued as a
  * `fakeIPResult` event only if `setGlobalCallback('fakeIPResult', true)` is in effect when it
  * arrives (Steam dispatches to the handler in effect when the event happens); the allocation
  * itself stands either way and `getRealIdentityForFakeIP` resolves it.
+ *
+ * ## Beyond the port
+ *
+ * `capability(SimulationControlsCapability)` is the host's {@link SimulationControls} (moves,
+ * faults, FakeIP requests); `capability(ConsoleCommandsCapability)` its `net.sim.*` commands;
+ * `capability(PopDirectoryCapability)` describes the world's POPs.
  */
-import { type Clock, RelaylaneError } from '@relaylane/core';
+import { type Clock } from '@relaylane/core';
 
+import {
+  NETWORKING_AVAILABILITY_CURRENT,
+  NETWORKING_AVAILABILITY_NEVER_TRIED,
+  NETWORKING_CONFIG_SDR_CLIENT_FAKE_CLUSTER_PING,
+  NETWORKING_PING_FAILED,
+  NETWORKING_PING_UNKNOWN,
+  NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_MSG,
+  NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_NONE,
+  NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_WARNING,
+} from '../../constants/index.js';
+import {
+  type BackendCapability,
+  ConsoleCommandsCapability,
+  type PopDirectory,
+  PopDirectoryCapability,
+} from '../../port/backend-capability.js';
+import { backendShutDownError, runCallbacksReentrantError } from '../../port/backend-errors.js';
+import { BackendEventQueue } from '../../port/backend-event-queue.js';
+import { passesDebugOutputLevel } from '../../port/debug-output-level.js';
 import {
   type BackendEventSink,
   type GlobalCallbackKind,
@@ -60,47 +86,26 @@ import {
   type RelayNetworkStatus,
 } from '../../port/networking-utils-backend.js';
 import {
-  NETWORKING_AVAILABILITY_CURRENT,
-  NETWORKING_AVAILABILITY_NEVER_TRIED,
-  NETWORKING_PING_FAILED,
-  NETWORKING_PING_UNKNOWN,
-  NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_MSG,
-  NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_NONE,
-  NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_WARNING,
-  NETWORKING_CONFIG_SDR_CLIENT_FAKE_CLUSTER_PING,
-} from '../../constants/index.js';
-import { SimulatedConfigStore } from './config/index.js';
-import { type DebugSubsystem, isProduced } from './debug-messages.js';
-import { fakeIPTypeOf } from './fake-ip/index.js';
-import { type HostLocation } from './host-location.js';
-import { LocalTimestamp } from './local-timestamp.js';
-import {
-  applyInjectedConditions,
-  hasInjectedDelay,
-  injectedLossProbability,
-} from './network-faults.js';
-import {
   derivedFrom,
   type PreparedPingLocation,
   preparedPingLocationBytes,
 } from '../../port/prepared-ping-location.js';
-import { PendingEvents } from './pending-events.js';
+import { SimulatedConfigStore } from './config/index.js';
+import { type DebugSubsystem, isProduced } from './debug-messages.js';
+import { fakeIPTypeOf } from './fake-ip/index.js';
+import { HostConditions } from './host-conditions.js';
+import { type HostLocation } from './host-location.js';
+import { createLifecycleEnvironment } from './lifecycle-environment.js';
+import { LocalSideCache } from './local-side.js';
+import { LocalTimestamp } from './local-timestamp.js';
 import {
   DecodedPingLocation,
   decodePingLocation,
   encodePingLocation,
   formatPingLocation,
-  LocalHostEstimator,
-  MAX_PING_MS,
   parsePingLocation,
-  type PingLocationData,
-  pingLocationDataFor,
 } from './ping-location/index.js';
-import {
-  type LifecycleEnvironment,
-  type MeasurementSnapshot,
-  RelayLifecycle,
-} from './relay-lifecycle.js';
+import { RelayLifecycle } from './relay-lifecycle.js';
 import {
   type SimulatedWorld,
   type WorldFaultChange,
@@ -108,16 +113,10 @@ import {
   type WorldObserver,
   withoutPops,
 } from './simulated-world.js';
+import { createSimulationCommands } from './simulation-commands.js';
+import { type SimulationControls, SimulationControlsCapability } from './simulation-controls.js';
 import { type SimulationSettings, SimulationSettingsCache } from './simulation-settings.js';
-import {
-  type ChinaCarrier,
-  type ConnectionType,
-  greatCircleKm,
-  hashLabel,
-  type ProbeOutcome,
-  type Seed,
-  type SimulatedHost,
-} from './world/index.js';
+import { type ChinaCarrier, type ConnectionType, hashLabel, type Seed } from './world/index.js';
 
 /** Simulated time between `beginAsyncRequestFakeIP` and its result, ms. */
 export const FAKE_IP_REQUEST_MS = 150;
@@ -129,68 +128,27 @@ const STEAM_ID_BASE = 76561197960265728n;
 export interface SimulatedRelayNetworkOptions {
   /** The world the host lives in (shared with the other simulated hosts of the process). */
   readonly world: SimulatedWorld;
-  /** The clock the lifecycle runs on (a `ManualClock` in tests, the engine's clock in a game). */
+  /** The clock the lifecycle runs on (the engine's game clock in a game, a `ManualClock` in tests). */
   readonly clock: Clock;
   /** Where the host is: a catalogue city (`'Frankfurt'`) or `{ lat, lon }`. */
   readonly location: HostLocation;
   /** The host's access technology (default `'fiber'`). */
-  readonly connection?: ConnectionType;
+  readonly connection?: ConnectionType | undefined;
   /** For a host in mainland China: its carrier. */
-  readonly carrier?: ChinaCarrier;
+  readonly carrier?: ChinaCarrier | undefined;
   /** The host's label in the world (unique; default: from `seed`, else `host-<n>`). */
-  readonly label?: string;
+  readonly label?: string | undefined;
   /**
    * Names the host's random streams (access latency, probe jitter and loss, fake jitter and
    * loss) when no `label` is given: the label becomes `seed:<seed>`, so it must be unique in the
    * world like a label. Same world seed and same host seed give the same pings; another host
    * seed gives other jitter.
    */
-  readonly seed?: Seed;
+  readonly seed?: Seed | undefined;
   /** The host's SteamID64, for FakeIP requests (default: derived from the label). */
-  readonly steamId?: bigint;
+  readonly steamId?: bigint | undefined;
   /** The config store (default: a new one with every value at its default). */
-  readonly config?: SimulatedConfigStore;
-}
-
-/**
- * Everything derived from the local measurement, with the inputs it was derived from. It is
- * stale as soon as any input differs (compared by identity; see `#localSide`).
- */
-interface LocalSide {
-  /** The measurement. */
-  readonly snapshot: MeasurementSnapshot;
-  /** The host model the measurement belongs to (changes when the host is moved). */
-  readonly host: SimulatedHost;
-  /** The config values in effect (a new object after every change of the config store). */
-  readonly settings: SimulationSettings;
-  /** The world's fault revision (POPs down, relays unreachable). */
-  readonly faultRevision: number;
-  /** The effective pings, by model POP index. */
-  readonly pings: ReadonlyMap<number, number>;
-  /** The local anchor, fake lag included. */
-  readonly anchor: { readonly hubIndex: number; readonly accessMs: number } | undefined;
-  /** The local ping location's content, built on first use. */
-  data: PingLocationData | undefined;
-}
-
-/** The error a simulated network throws when used wrongly (after shutdown, re-entered). */
-export class SimulatedNetworkError extends RelaylaneError {}
-
-/** The host's cheapest entry hub and its access round trip (unrounded), as a location's anchor. */
-function anchorOf(
-  world: SimulatedWorld,
-  host: SimulatedHost,
-): { hubIndex: number; accessMs: number } | undefined {
-  const internet = world.model.internet;
-  const point = internet.locate(host.place, host.place.countryCode);
-  let best: { hubIndex: number; accessMs: number } | undefined;
-  for (const attachment of point.attachments) {
-    const accessMs = internet.accessRttMs(attachment) + host.accessRttMs;
-    if (best === undefined || accessMs < best.accessMs) {
-      best = { hubIndex: attachment.hub, accessMs };
-    }
-  }
-  return best;
+  readonly config?: SimulatedConfigStore | undefined;
 }
 
 /**
@@ -203,46 +161,41 @@ function anchorOf(
  * const network = new SimulatedRelayNetwork({ world, clock, location: 'Frankfurt' });
  * network.initRelayNetworkAccess();
  * clock.advance(5000);
- * network.runCallbacks(sink); // relay_network_status: ATTEMPTING ... CURRENT
- * network.getPingToDataCenter(popIdFromCode('fra')); // { ping: 3, viaRelayPop: <fra> }
+ * network.runCallbacks(sink); // relayNetworkStatus: ATTEMPTING ... CURRENT
+ * network.getPingToDataCenter(popIdFromCode('fra')); // { ping: 3, relayPopId: <fra> }
  * ```
  */
-export class SimulatedRelayNetwork implements NetworkingUtilsBackend, WorldObserver {
-  readonly kind = 'simulated' as const;
-  /** The world the host lives in. */
+export class SimulatedRelayNetwork
+  implements NetworkingUtilsBackend, SimulationControls, WorldObserver
+{
+  readonly kind = 'simulated';
   readonly world: SimulatedWorld;
-  /** The host in the world. */
   readonly host: WorldHost;
   /** The host's networking config values. */
   readonly config: SimulatedConfigStore;
-  /** The host's SteamID64 (FakeIP requests are made for it). */
   readonly steamId: bigint;
 
   readonly #clock: Clock;
   readonly #settings: SimulationSettingsCache;
+  readonly #conditions = new HostConditions();
   readonly #lifecycle: RelayLifecycle;
-  readonly #events = new PendingEvents();
+  readonly #local: LocalSideCache;
+  readonly #events = new BackendEventQueue();
   readonly #timestamp: LocalTimestamp;
   readonly #callbacks = new Set<GlobalCallbackKind>();
   readonly #unobserve: () => void;
   #debugOutputLevel: number = NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_NONE;
-  #offline = false;
-  #packetLossPercent = 0;
   #delivering = false;
   #shutDown = false;
-  /** The host model the current data was measured at, while it differs from the host's (after a move). */
-  #measuredAt: { snapshot: MeasurementSnapshot | undefined; host: SimulatedHost } | undefined;
   #fakeIPRequests: { dueMs: number; portCount: number }[] = [];
   /** The relay settings a measurement depends on, to notice when they change. */
   #probeSettingsKey: string;
-  /** What the local measurement gives, while its inputs are unchanged (see `#localSide`). */
-  #local: LocalSide | undefined;
-  /** Estimates from this host, its local side set from {@link #local} whenever that is rebuilt. */
-  #localEstimator: LocalHostEstimator | undefined;
+  #consoleCommands: ReturnType<typeof createSimulationCommands> | undefined;
 
   /**
    * @throws RangeError for an unknown city, coordinates off the globe or an unknown connection
-   *   type; `SimulatedWorldError` `DUPLICATE_HOST_LABEL` when the world already has the label.
+   *   type; `SimulatedWorldError` `SIMULATION_DUPLICATE_HOST_LABEL` when the world already has
+   *   the label.
    */
   constructor(options: SimulatedRelayNetworkOptions) {
     this.world = options.world;
@@ -251,22 +204,58 @@ export class SimulatedRelayNetwork implements NetworkingUtilsBackend, WorldObser
       options.label ?? (options.seed === undefined ? undefined : `seed:${options.seed}`);
     this.host = options.world.createHost({
       location: options.location,
-      ...(options.connection === undefined ? {} : { connection: options.connection }),
-      ...(options.carrier === undefined ? {} : { carrier: options.carrier }),
-      ...(label === undefined ? {} : { label }),
+      connection: options.connection,
+      carrier: options.carrier,
+      label,
     });
     this.steamId = options.steamId ?? STEAM_ID_BASE + BigInt(hashLabel(this.host.label));
     this.config = options.config ?? new SimulatedConfigStore();
     this.#settings = new SimulationSettingsCache(this.config);
     this.#probeSettingsKey = probeSettingsKey(this.#settings.current);
     this.#timestamp = new LocalTimestamp(this.#clock);
+    const popUsable = (popIndex: number): boolean => this.#popUsable(popIndex);
     this.#lifecycle = new RelayLifecycle(
-      this.#environment(),
+      createLifecycleEnvironment({
+        world: this.world,
+        host: this.host,
+        settings: this.#settings,
+        conditions: this.#conditions,
+        popUsable,
+        debug: (type, subsystem, message) => this.#debug(type, subsystem, message),
+        statusChanged: (status) => this.#events.push({ kind: 'relayNetworkStatus', status }),
+      }),
       this.world.model.pops.length,
       this.#clock.now(),
     );
+    this.#local = new LocalSideCache({
+      world: this.world,
+      host: this.host,
+      settings: this.#settings,
+      lifecycle: this.#lifecycle,
+      popUsable,
+    });
     this.#unobserve = this.world.observe(this);
   }
+
+  capability<T>(key: BackendCapability<T>): T | undefined {
+    // Each branch hands out the value its key declares (the keys are typed by it).
+    if (key === SimulationControlsCapability) return this as SimulationControls as T;
+    if (key === ConsoleCommandsCapability) {
+      this.#consoleCommands ??= createSimulationCommands(this);
+      return this.#consoleCommands as T;
+    }
+    if (key === PopDirectoryCapability) return this.#popDirectory as T;
+    return undefined;
+  }
+
+  readonly #popDirectory: PopDirectory = {
+    describePop: (popId) => {
+      const pop = this.world.model.pops[this.world.model.popIndex(popId)];
+      return pop === undefined
+        ? undefined
+        : { code: pop.code, description: pop.description, lat: pop.lat, lon: pop.lon };
+    },
+  };
 
   // NetworkingUtilsBackend ------------------------------------------------------------------------
 
@@ -283,13 +272,12 @@ export class SimulatedRelayNetwork implements NetworkingUtilsBackend, WorldObser
 
   getLocalPingLocation(out: Uint8Array): number {
     this.#use('getLocalPingLocation');
-    const local = this.#localSide();
-    if (local === undefined) {
+    const data = this.#local.locationData();
+    if (data === undefined) {
       out.fill(0);
       return -1;
     }
-    local.data ??= this.#localLocationData(local);
-    encodePingLocation(local.data, out);
+    encodePingLocation(data, out);
     return this.#lifecycle.ageSeconds ?? -1;
   }
 
@@ -308,9 +296,8 @@ export class SimulatedRelayNetwork implements NetworkingUtilsBackend, WorldObser
     this.#use('estimatePingTimeFromLocalHost');
     const unavailable = this.#localDataProblem();
     if (unavailable !== undefined) return unavailable;
-    // With data there is a local side; its estimator was set from it when it was built.
-    this.#localSide();
-    return this.#localEstimator!.estimate(location);
+    // With data there is a local side.
+    return this.#local.current()!.estimator.estimate(location);
   }
 
   estimatePreparedBetweenTwoLocations(
@@ -333,46 +320,7 @@ export class SimulatedRelayNetwork implements NetworkingUtilsBackend, WorldObser
     this.#use('estimatePingTimeFromLocalHost');
     const unavailable = this.#localDataProblem();
     if (unavailable !== undefined) return unavailable;
-    this.#localSide();
-    return this.#localEstimator!.estimateDecoded(decodedOf(location));
-  }
-
-  /**
-   * @internal {@link estimatePingTimeFromLocalHost} computed from scratch, without the cached
-   * local side and without counting as a use of the relay network: the reference the cache is
-   * checked against.
-   */
-  estimatePingTimeFromLocalHostUncached(location: Uint8Array): number {
-    this.#sync('estimatePingTimeFromLocalHostUncached');
-    const unavailable = this.#localDataProblem();
-    if (unavailable !== undefined) return unavailable;
-    const decoded = decodePingLocation(location, 'ignored');
-    if (decoded === undefined) return NETWORKING_PING_UNKNOWN;
-    const remote = withoutPops(decoded, (popId) => this.world.isPopDown(popId));
-    const model = this.world.model;
-    const local = this.#effectivePings();
-    let best = Infinity;
-    for (const [localIndex, localMs] of local) {
-      for (const entry of remote.entries) {
-        const remoteIndex = model.popIndex(entry.popId);
-        if (remoteIndex < 0) continue;
-        const total = localMs + model.backbone.rttMs(localIndex, remoteIndex) + entry.pingMs;
-        if (total < best) best = total;
-      }
-    }
-    if (best === Infinity) return NETWORKING_PING_FAILED;
-    // As the estimator does: a direct route between the anchors only lowers a relayed estimate.
-    const anchor = this.#localAnchor();
-    const remoteAnchor = remote.anchor;
-    const hubCount = model.internet.topology.hubs.length;
-    if (anchor !== undefined && remoteAnchor !== undefined && remoteAnchor.hubIndex < hubCount) {
-      const direct =
-        anchor.accessMs +
-        model.internet.hubRttMs(anchor.hubIndex, remoteAnchor.hubIndex) +
-        remoteAnchor.accessMs;
-      if (direct < best) best = direct;
-    }
-    return Math.round(best);
+    return this.#local.current()!.estimator.estimateDecoded(decodedOf(location));
   }
 
   convertPingLocationToString(location: Uint8Array): string {
@@ -390,15 +338,15 @@ export class SimulatedRelayNetwork implements NetworkingUtilsBackend, WorldObser
     return this.#lifecycle.checkUpToDate(maxAgeSeconds * 1000);
   }
 
-  getPingToDataCenter(popId: number): { ping: number; viaRelayPop: number } {
+  getPingToDataCenter(popId: number): { ping: number; relayPopId: number } {
     this.#use('getPingToDataCenter');
     const model = this.world.model;
     const target = model.popIndex(popId);
-    if (target < 0) return { ping: NETWORKING_PING_UNKNOWN, viaRelayPop: 0 };
+    if (target < 0) return { ping: NETWORKING_PING_UNKNOWN, relayPopId: 0 };
     const unavailable = this.#localDataProblem();
-    if (unavailable !== undefined) return { ping: unavailable, viaRelayPop: 0 };
-    if (this.world.isPopDown(popId)) return { ping: NETWORKING_PING_FAILED, viaRelayPop: 0 };
-    const pings = this.#localSide()!.pings;
+    if (unavailable !== undefined) return { ping: unavailable, relayPopId: 0 };
+    if (this.world.isPopDown(popId)) return { ping: NETWORKING_PING_FAILED, relayPopId: 0 };
+    const pings = this.#local.current()!.pings;
     // The direct route first: on a tie it wins.
     let best = pings.get(target) ?? Infinity;
     let via = best === Infinity ? -1 : target;
@@ -410,8 +358,8 @@ export class SimulatedRelayNetwork implements NetworkingUtilsBackend, WorldObser
         via = relayIndex;
       }
     }
-    if (via < 0) return { ping: NETWORKING_PING_FAILED, viaRelayPop: 0 };
-    return { ping: Math.round(best), viaRelayPop: model.pops[via]!.id };
+    if (via < 0) return { ping: NETWORKING_PING_FAILED, relayPopId: 0 };
+    return { ping: Math.round(best), relayPopId: model.pops[via]!.id };
   }
 
   getDirectPingToPOP(popId: number): number {
@@ -513,21 +461,15 @@ export class SimulatedRelayNetwork implements NetworkingUtilsBackend, WorldObser
    * Advances the simulation to `clock.now()` and delivers, in order, every event produced since
    * the last call (events the sink's handlers cause wait for the next call).
    *
-   * @throws SimulatedNetworkError `RUN_CALLBACKS_REENTERED` when called from inside a delivery.
+   * @throws BackendStateError `BACKEND_RUN_CALLBACKS_REENTRANT` when called from inside a delivery.
    */
   runCallbacks(sink: BackendEventSink): void {
     this.#assertOpen('runCallbacks');
-    if (this.#delivering) {
-      throw new SimulatedNetworkError(
-        'RUN_CALLBACKS_REENTERED',
-        'SimulatedRelayNetwork.runCallbacks was called while it was delivering events (from a ' +
-          'signal listener?). Call it once per frame from the host loop only.',
-      );
-    }
+    if (this.#delivering) throw runCallbacksReentrantError('SimulatedRelayNetwork');
     this.#sync('runCallbacks');
     this.#delivering = true;
     try {
-      this.#events.deliver(sink, this.#debugOutputLevel);
+      this.#events.deliver(sink);
     } finally {
       this.#delivering = false;
     }
@@ -544,30 +486,15 @@ export class SimulatedRelayNetwork implements NetworkingUtilsBackend, WorldObser
     this.#fakeIPRequests = [];
   }
 
-  // Faults and moves --------------------------------------------------------------------------------
+  // SimulationControls ----------------------------------------------------------------------------
 
-  /** True while the host is offline (see {@link setOffline}). */
   get offline(): boolean {
-    return this.#offline;
+    return this.#conditions.offline;
   }
 
-  /**
-   * Takes the host's Internet connection away (true) or gives it back (false). Offline, the
-   * network config cannot be fetched and no probe is answered; the lifecycle notices through its
-   * attempts and keepalives (see the transition table in `relay-lifecycle.ts`). Coming back
-   * online changes nothing by itself: the next use of the relay network retries.
-   *
-   * @throws TypeError when `offline` is not a boolean.
-   */
   setOffline(offline: boolean): void {
-    if (typeof offline !== 'boolean') {
-      throw new TypeError(
-        `SimulatedRelayNetwork.setOffline(offline): offline must be true or false, got ${String(offline)}.`,
-      );
-    }
     this.#sync('setOffline');
-    if (this.#offline === offline) return;
-    this.#offline = offline;
+    if (!this.#conditions.setOffline(offline)) return;
     this.#debug(
       offline
         ? NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_WARNING
@@ -579,40 +506,20 @@ export class SimulatedRelayNetwork implements NetworkingUtilsBackend, WorldObser
     );
   }
 
-  /** The host's own packet loss, percent (see {@link setPacketLoss}). */
   get packetLossPercent(): number {
-    return this.#packetLossPercent;
+    return this.#conditions.packetLossPercent;
   }
 
-  /**
-   * Drops `percent` % of the host's ping probes and answers, on top of the `FakePacketLoss_*`
-   * config values. 100 loses everything, as if every relay were unreachable.
-   *
-   * @throws RangeError when `percent` is not a number from 0 to 100.
-   */
   setPacketLoss(percent: number): void {
-    if (typeof percent !== 'number' || !Number.isFinite(percent) || percent < 0 || percent > 100) {
-      throw new RangeError(
-        `SimulatedRelayNetwork.setPacketLoss(percent): percent must be a number from 0 to 100, got ${String(percent)}.`,
-      );
-    }
     this.#sync('setPacketLoss');
-    this.#packetLossPercent = percent;
+    this.#conditions.setPacketLoss(percent);
   }
 
-  /**
-   * Moves the host (the player travels, or switches networks): new base round trips and access
-   * latency; the probe history is forgotten and, once the network config is at hand, the host
-   * measures again at once. Until that measurement is done, the previous location stays (and
-   * ages), as Steam keeps its last data.
-   *
-   * @throws RangeError for an unknown city or coordinates off the globe.
-   */
   moveTo(location: HostLocation): void {
     this.#sync('moveTo');
     const before = this.host.model;
     this.world.moveHost(this.host, location);
-    this.#measuredAt = { snapshot: this.#lifecycle.snapshot, host: before };
+    this.#local.moving(before);
     this.#debug(
       NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_MSG,
       'general',
@@ -621,19 +528,10 @@ export class SimulatedRelayNetwork implements NetworkingUtilsBackend, WorldObser
     this.#lifecycle.moved();
   }
 
-  /**
-   * `BeginAsyncRequestFakeIP(portCount)` for this host's SteamID: the world allocates after
-   * {@link FAKE_IP_REQUEST_MS}, and the result becomes a `fakeIPResult` event if that global
-   * callback is installed then (see the file comment). Returns false, doing nothing, while a
-   * request is already in progress; true when a request was started.
-   *
-   * @throws RangeError when `portCount` is not an integer (out-of-range counts are answered with
-   *   `RESULT_INVALID_PARAM`, as Steam does).
-   */
   beginAsyncRequestFakeIP(portCount: number): boolean {
     if (!Number.isInteger(portCount)) {
       throw new RangeError(
-        `SimulatedRelayNetwork.beginAsyncRequestFakeIP(portCount): portCount must be an integer (1 to 4), got ${String(portCount)}.`,
+        `SimulationControls.beginAsyncRequestFakeIP(portCount): portCount must be an integer (1 to 4), got ${String(portCount)}.`,
       );
     }
     this.#sync('beginAsyncRequestFakeIP');
@@ -642,21 +540,23 @@ export class SimulatedRelayNetwork implements NetworkingUtilsBackend, WorldObser
     return true;
   }
 
-  /** How many events wait for the next {@link runCallbacks}, after advancing to `clock.now()`. */
   get pendingEventCount(): number {
     this.#sync('pendingEventCount');
-    return this.#events.size;
+    return this.#events.length;
   }
 
-  /** The relay status at `clock.now()` without counting as a query (no retry starts). */
   peekRelayNetworkStatus(): RelayNetworkStatus {
     this.#sync('peekRelayNetworkStatus');
     return this.#lifecycle.status();
   }
 
-  /** The simulated time the host has been advanced to, ms on its clock. */
   get now(): number {
     return this.#lifecycle.now;
+  }
+
+  /** @internal The local side, for the specs' from-scratch reference estimate. */
+  get localSide(): LocalSideCache {
+    return this.#local;
   }
 
   // WorldObserver ---------------------------------------------------------------------------------
@@ -695,12 +595,7 @@ export class SimulatedRelayNetwork implements NetworkingUtilsBackend, WorldObser
   // Internals -------------------------------------------------------------------------------------
 
   #assertOpen(method: string): void {
-    if (this.#shutDown) {
-      throw new SimulatedNetworkError(
-        'BACKEND_SHUT_DOWN',
-        `SimulatedRelayNetwork.${method} was called after shutdown(). Create a new SimulatedRelayNetwork (or backend) instead.`,
-      );
-    }
+    if (this.#shutDown) throw backendShutDownError('SimulatedRelayNetwork', method);
   }
 
   /** Advances everything to `clock.now()`, FakeIP results in time order with the lifecycle. */
@@ -712,7 +607,13 @@ export class SimulatedRelayNetwork implements NetworkingUtilsBackend, WorldObser
       this.#lifecycle.advanceTo(request.dueMs);
       const { result, ip, ports } = this.world.fakeIPs.allocate(this.steamId, request.portCount);
       if (this.#callbacks.has('fakeIPResult')) {
-        this.#events.push({ kind: 'fakeIPResult', result, steamId: this.steamId, ip, ports });
+        this.#events.push({
+          kind: 'fakeIPResult',
+          result,
+          steamId: this.steamId,
+          ipv4: ip,
+          ports,
+        });
       }
     }
     this.#lifecycle.advanceTo(now);
@@ -724,8 +625,15 @@ export class SimulatedRelayNetwork implements NetworkingUtilsBackend, WorldObser
     this.#lifecycle.use();
   }
 
+  /**
+   * Queues a message that the relay-ping log level produces and the output level asks for (as
+   * Steam calls the debug output function only for those).
+   */
   #debug(type: number, subsystem: DebugSubsystem, message: string): void {
-    if (isProduced(type, subsystem, this.#settings.current.relayPingsLogLevel)) {
+    if (
+      isProduced(type, subsystem, this.#settings.current.relayPingsLogLevel) &&
+      passesDebugOutputLevel(type, this.#debugOutputLevel)
+    ) {
       this.#events.push({ kind: 'debugOutput', type, message });
     }
   }
@@ -781,172 +689,6 @@ export class SimulatedRelayNetwork implements NetworkingUtilsBackend, WorldObser
     }
     if (relay !== NETWORKING_AVAILABILITY_CURRENT) return NETWORKING_PING_FAILED;
     return undefined;
-  }
-
-  /**
-   * The pings the host's answers come from, by model POP index: the last measurement's smoothed
-   * pings of usable POPs, with `SDRClient_FakeClusterPing` replacing (or adding) the POPs it
-   * names. Empty without data.
-   */
-  #effectivePings(): Map<number, number> {
-    const snapshot = this.#lifecycle.snapshot;
-    const pings = new Map<number, number>();
-    if (snapshot === undefined) return pings;
-    for (const [popIndex, pingMs] of snapshot.pings) {
-      if (this.#popUsable(popIndex)) pings.set(popIndex, pingMs);
-    }
-    const model = this.world.model;
-    for (const [code, pingMs] of this.#settings.current.fakeClusterPings) {
-      const pop = this.world.findPop(code);
-      if (pop === undefined) continue;
-      const popIndex = model.popIndex(pop.id);
-      if (this.#popUsable(popIndex)) pings.set(popIndex, pingMs);
-    }
-    return pings;
-  }
-
-  /** The host model the current data belongs to (the previous one until a move is re-measured). */
-  #measuredHost(): SimulatedHost {
-    const measuredAt = this.#measuredAt;
-    if (measuredAt !== undefined && measuredAt.snapshot === this.#lifecycle.snapshot) {
-      return measuredAt.host;
-    }
-    this.#measuredAt = undefined;
-    return this.host.model;
-  }
-
-  /** The local anchor, fake lag included (it delays every packet, direct ones too). */
-  #localAnchor(): { hubIndex: number; accessMs: number } | undefined {
-    const anchor = anchorOf(this.world, this.#measuredHost());
-    if (anchor === undefined) return undefined;
-    const settings = this.#settings.current;
-    return { ...anchor, accessMs: anchor.accessMs + settings.lagSendMs + settings.lagRecvMs };
-  }
-
-  /**
-   * What the local measurement gives, or undefined without data. Built again only when one of
-   * its inputs changed: a new measurement, the host model it belongs to (a move), the config
-   * values (`SDRClient_ForceRelayCluster` and the POP faults decide which POPs are usable,
-   * `SDRClient_FakeClusterPing` replaces pings, fake lag enters the anchor) or the world's
-   * faults. Every input is compared on every call, so the cache is never stale.
-   */
-  #localSide(): LocalSide | undefined {
-    const snapshot = this.#lifecycle.snapshot;
-    if (snapshot === undefined) return undefined;
-    const host = this.#measuredHost();
-    const settings = this.#settings.current;
-    const faultRevision = this.world.faultRevision;
-    const cached = this.#local;
-    if (
-      cached !== undefined &&
-      cached.snapshot === snapshot &&
-      cached.host === host &&
-      cached.settings === settings &&
-      cached.faultRevision === faultRevision
-    ) {
-      return cached;
-    }
-    const pings = this.#effectivePings();
-    const anchor = this.#localAnchor();
-    this.#localEstimator ??= new LocalHostEstimator(this.world.model);
-    this.#localEstimator.setLocal({
-      pings,
-      anchor,
-      isPopDown: (popId) => this.world.isPopDown(popId),
-    });
-    const local: LocalSide = {
-      snapshot,
-      host,
-      settings,
-      faultRevision,
-      pings,
-      anchor,
-      data: undefined,
-    };
-    this.#local = local;
-    return local;
-  }
-
-  /** The local ping location's content, from the local side's pings, host and anchor. */
-  #localLocationData(local: LocalSide): PingLocationData {
-    const model = this.world.model;
-    const byId = new Map<number, number>();
-    for (const [popIndex, pingMs] of local.pings) byId.set(model.pops[popIndex]!.id, pingMs);
-    const built = withoutPops(pingLocationDataFor(model, local.host, byId), (popId) =>
-      this.world.isPopDown(popId),
-    );
-    const entries = built.entries;
-    const anchor = local.anchor;
-    // The builder leaves the anchor out when it does not fit the format; so does fake lag.
-    if (anchor === undefined || built.anchor === undefined) return { entries };
-    const accessMs = Math.round(anchor.accessMs);
-    if (accessMs > MAX_PING_MS) return { entries };
-    return { entries, anchor: { hubIndex: anchor.hubIndex, accessMs } };
-  }
-
-  /** The host's side of the lifecycle. */
-  #environment(): LifecycleEnvironment {
-    const world = this.world;
-    const model = world.model;
-    return {
-      settings: (): SimulationSettings => this.#settings.current,
-      configReachable: (): boolean =>
-        !this.#offline &&
-        injectedLossProbability(this.#settings.current, this.#packetLossPercent) < 1,
-      measurementCandidates: (): number[] => {
-        const place = this.host.place;
-        const candidates = model.pops
-          .map((pop, popIndex) => ({ popIndex, km: greatCircleKm(place, pop) }))
-          .filter(({ popIndex }) => this.#popUsable(popIndex))
-          .sort((a, b) => a.km - b.km || a.popIndex - b.popIndex)
-          .map(({ popIndex }) => popIndex);
-        const limit = this.#settings.current.probeNearestN;
-        return limit > 0 ? candidates.slice(0, limit) : candidates;
-      },
-      popUsable: (popIndex: number): boolean => this.#popUsable(popIndex),
-      probe: (popIndex: number, probeIndex: number): ProbeOutcome => {
-        const pop = model.pops[popIndex]!;
-        if (this.#offline || world.allRelaysUnreachable || world.isPopDown(pop.id)) {
-          return { lost: true };
-        }
-        const hostModel = this.host.model;
-        const outcome = model.sampleProbe(hostModel, pop.id, probeIndex);
-        const random = world.random.fork(`conditions:${hostModel.label}:${pop.code}:${probeIndex}`);
-        return applyInjectedConditions(
-          outcome,
-          random,
-          this.#settings.current,
-          this.#packetLossPercent,
-        );
-      },
-      keepaliveCertain: (popIndices: readonly number[]): boolean => {
-        const settings = this.#settings.current;
-        return (
-          !this.#offline &&
-          !world.allRelaysUnreachable &&
-          injectedLossProbability(settings, this.#packetLossPercent) === 0 &&
-          !hasInjectedDelay(settings) &&
-          popIndices.every((popIndex) => this.#popUsable(popIndex))
-        );
-      },
-      describeOutage: (): string => {
-        const settings = this.#settings.current;
-        if (this.#offline) return 'the host is offline';
-        if (world.allRelaysUnreachable) return 'no relay answers';
-        if (injectedLossProbability(settings, this.#packetLossPercent) >= 1) {
-          return '100% packet loss';
-        }
-        if (settings.forcedClusters.length > 0) {
-          return `SDRClient_ForceRelayCluster is '${settings.forcedClusters.join(',')}'`;
-        }
-        return 'no relay answered';
-      },
-      popCode: (popIndex: number): string => model.pops[popIndex]!.code,
-      debug: (type: number, subsystem: DebugSubsystem, message: string): void =>
-        this.#debug(type, subsystem, message),
-      statusChanged: (status: RelayNetworkStatus): void =>
-        this.#events.push({ kind: 'relayNetworkStatus', status }),
-    };
   }
 }
 

@@ -3,7 +3,8 @@ import { ManualClock } from '@relaylane/core';
 import { decodePingLocation, parsePingLocation } from './ping-location/index.js';
 import { SimulatedRelayNetwork } from './simulated-relay-network.js';
 import { SimulatedWorld, type WorldObserver } from './simulated-world.js';
-import { fiberBoundRttMs, popIdFromCode } from './world/index.js';
+import { fiberBoundRttMs } from './world/index.js';
+import { popIdFromCode } from '../../port/pop-id.js';
 
 describe('SimulatedWorld hosts', () => {
   it('labels hosts host-1, host-2, ... unless given a label', () => {
@@ -18,7 +19,7 @@ describe('SimulatedWorld hosts', () => {
     const world = new SimulatedWorld();
     const host = world.createHost({ location: 'Paris', label: 'a' });
     expect(() => world.createHost({ location: 'Rome', label: 'a' })).toThrow(
-      expect.objectContaining({ code: 'DUPLICATE_HOST_LABEL' }),
+      expect.objectContaining({ code: 'SIMULATION_DUPLICATE_HOST_LABEL' }),
     );
     expect(world.removeHost(host)).toBe(true);
     expect(world.removeHost(host)).toBe(false);
@@ -43,7 +44,7 @@ describe('SimulatedWorld hosts', () => {
   it("refuses another world's host", () => {
     const host = new SimulatedWorld().createHost({ location: 'Paris' });
     expect(() => new SimulatedWorld().locationStringFor(host)).toThrow(
-      expect.objectContaining({ code: 'FOREIGN_HOST' }),
+      expect.objectContaining({ code: 'SIMULATION_FOREIGN_HOST' }),
     );
   });
 });
@@ -63,10 +64,13 @@ describe('SimulatedWorld faults', () => {
   it('names the known POPs for an unknown code, and explains a malformed one', () => {
     const world = new SimulatedWorld();
     expect(() => world.setPopDown('xyz', true)).toThrow(
-      expect.objectContaining({ code: 'UNKNOWN_POP', message: expect.stringContaining('fra') }),
+      expect.objectContaining({
+        code: 'SIMULATION_UNKNOWN_POP',
+        message: expect.stringContaining('fra'),
+      }),
     );
     expect(() => world.setPopDown('fr-a', true)).toThrow(
-      expect.objectContaining({ code: 'INVALID_POP_CODE' }),
+      expect.objectContaining({ code: 'POP_CODE_INVALID' }),
     );
   });
 
@@ -82,7 +86,7 @@ describe('SimulatedWorld faults', () => {
     world.setAllRelaysUnreachable(true);
     expect(calls).toEqual(['before:false', 'after:allRelaysUnreachable']);
     expect(() => world.observe(observer)).toThrow(
-      expect.objectContaining({ code: 'OBSERVER_ALREADY_REGISTERED' }),
+      expect.objectContaining({ code: 'SIMULATION_OBSERVER_ALREADY_REGISTERED' }),
     );
     unobserve();
     world.setPopDown('fra', true);
@@ -120,7 +124,7 @@ describe('SimulatedWorld locations for lobbies', () => {
   it("uses the model's noise-free pings: the nearest entry is its base round trip, rounded", () => {
     const data = world.pingLocationDataFor(tokyo);
     const nearest = data.entries[0]!;
-    expect(nearest.viaPopId).toBeUndefined();
+    expect(nearest.relayPopId).toBeUndefined();
     expect(nearest.pingMs).toBe(Math.round(world.model.popRttMs(tokyo.model, nearest.popId)));
   });
 
@@ -138,7 +142,7 @@ describe('SimulatedWorld locations for lobbies', () => {
     const code = own.model.pops.find((pop) => pop.id === nearest)!.code;
     own.setPopDown(code, true);
     const entries = own.pingLocationDataFor(host).entries;
-    expect(entries.some((e) => e.popId === nearest || e.viaPopId === nearest)).toBe(false);
+    expect(entries.some((e) => e.popId === nearest || e.relayPopId === nearest)).toBe(false);
     own.setAllRelaysUnreachable(true);
     expect(own.pingLocationDataFor(host).entries).toEqual([]);
   });

@@ -6,6 +6,7 @@
  */
 import { RelaylaneError } from '@relaylane/core';
 
+import { isPopCode, PopIdError } from '../../port/pop-id.js';
 import { resolveHostLocation, type HostLocation } from './host-location.js';
 import { FakeIPAllocator, type FakeIPAllocatorOptions } from './fake-ip/index.js';
 import {
@@ -19,7 +20,6 @@ import {
 import {
   type ChinaCarrier,
   type ConnectionType,
-  isPopCode,
   LatencyModel,
   type LatencyModelParameters,
   type Place,
@@ -34,7 +34,7 @@ import {
 export interface SimulatedWorldOptions {
   /** Seeds every random stream of the world: access latencies, probe jitter and loss, FakeIPs (default 0). */
   readonly seed?: Seed;
-  /** Overrides of the latency model's constants (see the world folder's MODEL.md). */
+  /** Overrides of the latency model's constants (see docs/simulation-model.md). */
   readonly latency?: Partial<LatencyModelParameters>;
   /** The POPs of the network (default: the whole catalogue). */
   readonly pops?: readonly PopInfo[];
@@ -47,14 +47,14 @@ export interface WorldHostOptions {
   /** A catalogue city (`'Frankfurt'`, `'Portland, United States'`) or `{ lat, lon }`. */
   readonly location: HostLocation;
   /** The host's access technology (default `'fiber'`, a typical player at home). */
-  readonly connection?: ConnectionType;
+  readonly connection?: ConnectionType | undefined;
   /** For a host in mainland China: its carrier (other carriers' POP variants are slower). */
-  readonly carrier?: ChinaCarrier;
+  readonly carrier?: ChinaCarrier | undefined;
   /**
    * Names the host in the world and seeds its random streams (access latency, probe jitter and
    * loss). Unique within the world; default `host-<n>` in creation order.
    */
-  readonly label?: string;
+  readonly label?: string | undefined;
 }
 
 /** A change to the world's faults, as hosts are told about it. */
@@ -174,8 +174,8 @@ export class SimulatedWorld {
     this.random = new SeededRandom(this.seed);
     this.model = new LatencyModel({
       seed: this.seed,
-      ...(options.pops === undefined ? {} : { pops: options.pops }),
-      ...(options.latency === undefined ? {} : { parameters: options.latency }),
+      pops: options.pops,
+      parameters: options.latency,
     });
     this.fakeIPs = new FakeIPAllocator(this.random.fork('fake-ip'), options.fakeIP ?? {});
   }
@@ -190,7 +190,7 @@ export class SimulatedWorld {
    * Adds a host to the world.
    *
    * @throws RangeError ({@link WorldRangeError}) for an unknown city, coordinates off the globe or
-   *   an unknown connection type; {@link SimulatedWorldError} `DUPLICATE_HOST_LABEL` when another
+   *   an unknown connection type; {@link SimulatedWorldError} `SIMULATION_DUPLICATE_HOST_LABEL` when another
    *   host of this world has the label.
    */
   createHost(options: WorldHostOptions): WorldHost {
@@ -199,13 +199,13 @@ export class SimulatedWorld {
     const label = options.label ?? this.#nextAutoLabel();
     if (typeof label !== 'string' || label.trim() === '') {
       throw new WorldRangeError(
-        'INVALID_HOST_LABEL',
+        'SIMULATION_INVALID_HOST_LABEL',
         `A host label must be a non-empty string, got ${JSON.stringify(label)}. Leave it out to get 'host-<n>'.`,
       );
     }
     if (this.#hosts.has(label)) {
       throw new SimulatedWorldError(
-        'DUPLICATE_HOST_LABEL',
+        'SIMULATION_DUPLICATE_HOST_LABEL',
         `The simulated world already has a host labelled '${label}'. Give each host its own label ` +
           '(labels seed its random streams), or leave the label out.',
       );
@@ -214,7 +214,7 @@ export class SimulatedWorld {
       place: resolved.place,
       connection,
       label,
-      ...(options.carrier === undefined ? {} : { carrier: options.carrier }),
+      carrier: options.carrier,
     });
     const host = new WorldHost(this, label, connection, options.carrier, model, resolved.name);
     this.#hosts.set(label, host);
@@ -227,7 +227,7 @@ export class SimulatedWorld {
    * (`SimulatedRelayNetwork.moveTo` does both).
    *
    * @throws RangeError for an unknown city or coordinates off the globe;
-   *   {@link SimulatedWorldError} `FOREIGN_HOST` when the host is not in this world.
+   *   {@link SimulatedWorldError} `SIMULATION_FOREIGN_HOST` when the host is not in this world.
    */
   moveHost(host: WorldHost, location: HostLocation): void {
     this.#requireHost(host, 'moveHost');
@@ -236,7 +236,7 @@ export class SimulatedWorld {
       place: resolved.place,
       connection: host.connection,
       label: `${host.label}@${host.moves + 1}`,
-      ...(host.carrier === undefined ? {} : { carrier: host.carrier }),
+      carrier: host.carrier,
     });
     host.relocate(model, resolved.name);
   }
@@ -266,7 +266,7 @@ export class SimulatedWorld {
    * Takes a POP down (its relays stop answering and it leaves the network config) or brings it
    * back. Every host of the world is told at once. Setting the state it already has does nothing.
    *
-   * @throws RangeError ({@link WorldRangeError} `UNKNOWN_POP`) when `code` is not a POP of this
+   * @throws RangeError ({@link WorldRangeError} `SIMULATION_UNKNOWN_POP`) when `code` is not a POP of this
    *   world, naming the known codes.
    */
   setPopDown(code: string, down: boolean): void {
@@ -335,21 +335,21 @@ export class SimulatedWorld {
   /**
    * The POP of this world with this code.
    *
-   * @throws RangeError ({@link WorldRangeError}) `INVALID_POP_CODE` for a malformed code,
-   *   `UNKNOWN_POP` for a code this world does not have, listing the known ones.
+   * @throws PopIdError (a RangeError) `POP_CODE_INVALID` for a malformed code; WorldRangeError
+   *   `SIMULATION_UNKNOWN_POP` for a code this world does not have, listing the known ones.
    */
   requirePop(code: string): PopInfo {
     const pop = typeof code === 'string' ? this.findPop(code) : undefined;
     if (pop !== undefined) return pop;
     const folded = typeof code === 'string' ? code.trim().toLowerCase() : '';
     if (!isPopCode(folded)) {
-      throw new WorldRangeError(
-        'INVALID_POP_CODE',
+      throw new PopIdError(
+        'POP_CODE_INVALID',
         `'${String(code)}' is not a POP code: POP codes are 1 to 4 letters or digits, like 'fra'.`,
       );
     }
     throw new WorldRangeError(
-      'UNKNOWN_POP',
+      'SIMULATION_UNKNOWN_POP',
       `The simulated world has no POP '${folded}'. Known POPs: ${this.model.pops.map((p) => p.code).join(', ')}.`,
     );
   }
@@ -405,7 +405,7 @@ export class SimulatedWorld {
   observe(observer: WorldObserver): () => void {
     if (this.#observers.has(observer)) {
       throw new SimulatedWorldError(
-        'OBSERVER_ALREADY_REGISTERED',
+        'SIMULATION_OBSERVER_ALREADY_REGISTERED',
         'This observer already watches the simulated world; call the function observe() returned to unregister it first.',
       );
     }
@@ -435,7 +435,7 @@ export class SimulatedWorld {
   #requireHost(host: WorldHost, method: string): void {
     if (!(host instanceof WorldHost) || this.#hosts.get(host.label) !== host) {
       throw new SimulatedWorldError(
-        'FOREIGN_HOST',
+        'SIMULATION_FOREIGN_HOST',
         `SimulatedWorld.${method}: the host is not part of this world (it was created by another ` +
           "world, or removed). Create it with this world's createHost().",
       );
@@ -449,7 +449,7 @@ export function withoutPops(
   drop: (popId: number) => boolean,
 ): PingLocationData {
   const entries = data.entries.filter(
-    (entry) => !drop(entry.popId) && (entry.viaPopId === undefined || !drop(entry.viaPopId)),
+    (entry) => !drop(entry.popId) && (entry.relayPopId === undefined || !drop(entry.relayPopId)),
   );
   if (entries.length === data.entries.length) return data;
   return data.anchor === undefined ? { entries } : { entries, anchor: data.anchor };

@@ -1,15 +1,18 @@
 import { CommandRegistry, ManualClock } from '@relaylane/core';
 
+import { ConsoleCommandsCapability } from '../../port/backend-capability.js';
 import { SimulatedRelayNetwork } from './simulated-relay-network.js';
 import { SimulatedWorld } from './simulated-world.js';
-import { parseLocationWords, registerSimulationCommands } from './simulation-commands.js';
+import { parseLocationWords } from './simulation-commands.js';
 
 function setup() {
   const world = new SimulatedWorld({ seed: 1 });
   const network = new SimulatedRelayNetwork({ world, clock: new ManualClock(), location: 'Paris' });
   const registry = new CommandRegistry();
-  const unregister = registerSimulationCommands(registry, network);
-  return { world, network, registry, unregister };
+  for (const command of network.capability(ConsoleCommandsCapability) ?? []) {
+    registry.register(command);
+  }
+  return { world, network, registry };
 }
 
 describe('the net.sim console commands', () => {
@@ -64,23 +67,22 @@ describe('the net.sim console commands', () => {
     const output = (await registry.execute('net.sim.status')).output.join('\n');
     expect(output).toContain('Paris (France)');
     expect(output).toContain('POPs down: ams');
-    expect(output).toContain('avail=NeverTried');
+    expect(output).toContain('avail=NEVER_TRIED');
   });
 
-  it('unregistering removes exactly the commands it registered', () => {
-    const { registry, unregister } = setup();
-    expect(registry.has('net.sim.pop')).toBe(true);
-    unregister();
-    expect(registry.list().filter((c) => c.name.startsWith('net.sim.'))).toEqual([]);
-  });
-
-  it('registers nothing when a name is taken', () => {
-    const { registry, network } = setup();
-    expect(() => registerSimulationCommands(registry, network)).toThrow();
-    const fresh = new CommandRegistry();
-    fresh.register({ name: 'net.sim.relays', help: 'taken', handler: () => undefined });
-    expect(() => registerSimulationCommands(fresh, network)).toThrow();
-    expect(fresh.list().map((c) => c.name)).toEqual(['net.sim.relays']);
+  it('are offered once: the capability hands out the same commands every time', () => {
+    const { network, registry } = setup();
+    expect(network.capability(ConsoleCommandsCapability)).toBe(
+      network.capability(ConsoleCommandsCapability),
+    );
+    expect(registry.list().map((command) => command.name)).toEqual([
+      'net.sim.loss',
+      'net.sim.offline',
+      'net.sim.pop',
+      'net.sim.relays',
+      'net.sim.status',
+      'net.sim.where',
+    ]);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * Dev console commands that inject the simulated relay network's faults and move the simulated
- * player: the same operations as the API (`setOffline`, `setPacketLoss`, `moveTo` on the
- * network; `setPopDown`, `setAllRelaysUnreachable` on its world), typed at the console.
+ * player: the same operations as {@link SimulationControls} (`setOffline`, `setPacketLoss`,
+ * `moveTo`; `setPopDown`, `setAllRelaysUnreachable` on its world), typed at the console. The
+ * backend offers them through the `ConsoleCommandsCapability` capability; the plugin registers them.
  *
  * | Command                                  | Does                                                           |
  * | ---------------------------------------- | -------------------------------------------------------------- |
@@ -12,11 +13,11 @@
  * | `net.sim.pop <code> <up\|down>`          | takes one POP of the world down or brings it back              |
  * | `net.sim.relays <reachable\|unreachable>`| makes every relay of the world stop answering, or answer again |
  */
-import { type CommandRegistry, type ConsoleCommand, defineCommand } from '@relaylane/core';
+import { type ConsoleCommand, defineCommand } from '@relaylane/core';
 
-import { availabilityName } from './debug-messages.js';
+import { shortConstantName } from '../../constants/index.js';
 import { type HostLocation } from './host-location.js';
-import { type SimulatedRelayNetwork } from './simulated-relay-network.js';
+import { type SimulationControls } from './simulation-controls.js';
 import { formatLatLon, suggestCities } from './world/index.js';
 
 /**
@@ -31,23 +32,23 @@ export function parseLocationWords(words: readonly string[]): HostLocation {
   return text;
 }
 
-/** The console commands of one simulated network (see the table in the file comment). */
-export function createSimulationCommands(network: SimulatedRelayNetwork): ConsoleCommand[] {
-  const world = network.world;
+/** The console commands of one simulated host (see the table in the file comment). */
+export function createSimulationCommands(controls: SimulationControls): readonly ConsoleCommand[] {
+  const world = controls.world;
   const popCodes = (): string[] => world.model.pops.map((pop) => pop.code);
 
   const status = defineCommand({
     name: 'net.sim.status',
-    help: 'Show the simulated host, its faults, the world faults and the relay network status.',
+    help: 'Show the simulated host, its faults, the world faults and the relay controls status.',
     handler: () => {
-      const relay = network.peekRelayNetworkStatus();
+      const relay = controls.peekRelayNetworkStatus();
       const down = world.downPops();
       return [
-        `host ${network.host.label}: ${network.host.locationName} (${formatLatLon(network.host.place)}), ${network.host.connection}`,
-        `offline: ${network.offline ? 'yes' : 'no'}; packet loss: ${network.packetLossPercent}%`,
+        `host ${controls.host.label}: ${controls.host.locationName} (${formatLatLon(controls.host.place)}), ${controls.host.connection}`,
+        `offline: ${controls.offline ? 'yes' : 'no'}; packet loss: ${controls.packetLossPercent}%`,
         `POPs down: ${down.length === 0 ? 'none' : down.join(', ')}; every relay unreachable: ${world.allRelaysUnreachable ? 'yes' : 'no'}`,
-        `relay network: avail=${availabilityName(relay.available)} config=${availabilityName(relay.availableNetworkConfig)} ` +
-          `anyrelay=${availabilityName(relay.availableAnyRelay)}${relay.pingMeasurementInProgress !== 0 ? ' (measuring)' : ''}: ${relay.debugMessage}`,
+        `relay controls: avail=${availability(relay.available)} config=${availability(relay.availableNetworkConfig)} ` +
+          `anyrelay=${availability(relay.availableAnyRelay)}${relay.pingMeasurementInProgress !== 0 ? ' (measuring)' : ''}: ${relay.debugMessage}`,
       ];
     },
   });
@@ -66,8 +67,8 @@ export function createSimulationCommands(network: SimulatedRelayNetwork): Consol
       },
     ],
     handler: ({ place }) => {
-      if (place.length > 0) network.moveTo(parseLocationWords(place));
-      return `${network.host.locationName} (${formatLatLon(network.host.place)})`;
+      if (place.length > 0) controls.moveTo(parseLocationWords(place));
+      return `${controls.host.locationName} (${formatLatLon(controls.host.place)})`;
     },
   });
 
@@ -76,10 +77,10 @@ export function createSimulationCommands(network: SimulatedRelayNetwork): Consol
     help: "Take the simulated host's Internet connection away (on) or give it back (off).",
     args: [{ name: 'offline', type: 'boolean' }],
     handler: ({ offline: value }) => {
-      network.setOffline(value);
+      controls.setOffline(value);
       return value
         ? 'The host is offline: fetching the config fails and relays stop answering.'
-        : 'The host is online again: the next use of the relay network retries.';
+        : 'The host is online again: the next use of the relay controls retries.';
     },
   });
 
@@ -88,8 +89,8 @@ export function createSimulationCommands(network: SimulatedRelayNetwork): Consol
     help: "Drop this percentage of the simulated host's ping probes (0-100), on top of FakePacketLoss.",
     args: [{ name: 'percent', type: 'number' }],
     handler: ({ percent }) => {
-      network.setPacketLoss(percent);
-      return `Packet loss: ${network.packetLossPercent}%`;
+      controls.setPacketLoss(percent);
+      return `Packet loss: ${controls.packetLossPercent}%`;
     },
   });
 
@@ -117,34 +118,9 @@ export function createSimulationCommands(network: SimulatedRelayNetwork): Consol
     },
   });
 
-  return [status, where, offline, loss, pop, relays] as unknown as ConsoleCommand[];
+  return [status, where, offline, loss, pop, relays];
 }
 
-/**
- * Registers {@link createSimulationCommands} in `registry`; returns the function that
- * unregisters them (the symmetric undo).
- *
- * @throws ConsoleError `CONSOLE_DUPLICATE_COMMAND` when a `net.sim.*` command is already
- *   registered (nothing is registered then).
- */
-export function registerSimulationCommands(
-  registry: CommandRegistry,
-  network: SimulatedRelayNetwork,
-): () => void {
-  const commands = createSimulationCommands(network);
-  const registered: string[] = [];
-  try {
-    for (const command of commands) {
-      registry.register(command);
-      registered.push(command.name);
-    }
-  } catch (error) {
-    for (const name of registered) registry.unregister(name);
-    throw error;
-  }
-  return () => {
-    for (const name of registered) {
-      if (registry.has(name)) registry.unregister(name);
-    }
-  };
+function availability(value: number): string {
+  return shortConstantName('NetworkingAvailability', value);
 }

@@ -1,5 +1,6 @@
-import { type SteamBackendProvider } from '../../compose/select-backend.js';
-import { describeValue } from '../../port/argument-checks.js';
+import { describeValue } from '@relaylane/core';
+
+import { type BackendProvider } from '../../port/backend-provider.js';
 import { type SteamApi } from './native/steam-api.js';
 import { isSteamAppId, resolveSteamAppId, type SteamEnvironment } from './steam-app-id.js';
 import { startSteamSession } from './steam-session.js';
@@ -47,7 +48,7 @@ const OPTION_NAMES: readonly string[] = [
  * import { createSteamBackend } from '@relaylane/steam-net-utils/steam';
  * const backend = createSteamBackend({ appId: 480 });
  * backend.init(); // throws SteamInitError with Steam's reason when Steam is not running
- * const steam = createNetworkingUtils({ backend });
+ * const networkingUtils = createNetworkingUtils({ backend });
  * ```
  *
  * @throws TypeError when `options` is not an object, has a key that is not an option, or an
@@ -117,24 +118,39 @@ export function createSteamBackend(options: SteamBackendOptions = {}): Steamwork
       env,
       writeAppIdFile,
       appIdFileDirectory,
-      ...(api === undefined ? {} : { api }),
-      ...(libraryPath === undefined ? {} : { libraryPath }),
-      ...(executableDir === undefined ? {} : { executableDir }),
-      ...(appId === undefined ? {} : { appId }),
+      api,
+      libraryPath,
+      executableDir,
+      appId,
     }),
   );
 }
 
 /**
- * What the service's `backend: 'steam'` and `'auto'` options need:
+ * The Steam backend, for the `backend` option: created and started (`init()`) when the service is
+ * built. Alone it is "Steam or an error"; first in a list it is "Steam when it runs":
  *
  * ```ts
- * import { createNetworkingUtils } from '@relaylane/steam-net-utils';
- * import { steamBackendProvider } from '@relaylane/steam-net-utils/steam';
- * const steam = createNetworkingUtils({ backend: 'auto', steam: steamBackendProvider, steamOptions: { appId: 480 } });
+ * import { createNetworkingUtils, simulatedBackend } from '@relaylane/steam-net-utils';
+ * import { steamBackend } from '@relaylane/steam-net-utils/steam';
+ * const networkingUtils = createNetworkingUtils({
+ *   backend: [steamBackend({ appId: 480 }), simulatedBackend()],
+ * });
  * ```
+ *
+ * The options are checked at once (as {@link createSteamBackend} checks them); loading the library
+ * and starting Steam happen in `create`, which throws Steam's reason when it cannot.
  */
-export const steamBackendProvider: SteamBackendProvider = Object.freeze({
-  createSteamBackend: (options: Record<string, unknown>) =>
-    createSteamBackend(options as SteamBackendOptions),
-});
+export function steamBackend(options: SteamBackendOptions = {}): BackendProvider {
+  // Checked now, so a typo in the options fails where it is written, not at the first fallback.
+  createSteamBackend(options);
+  return {
+    kind: 'steam',
+    create: () => {
+      const backend = createSteamBackend(options);
+      // init() leaves nothing half-initialised when it throws (the Steam backend's contract).
+      backend.init();
+      return backend;
+    },
+  };
+}

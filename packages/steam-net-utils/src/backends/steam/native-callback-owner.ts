@@ -1,12 +1,13 @@
 /**
  * Owns the JavaScript functions the Steam backend hands to Steam as C function pointers
- * (`koffi.register`): one slot per key (a global callback kind, the debug output function), so a
- * pointer Steam may still call is never released by accident and none is leaked.
+ * (`koffi.register`): one slot per global callback kind, so a pointer Steam may still call is never
+ * released by accident and none is leaked. (The debug output function is registered by its own
+ * worker thread and counted through `countNativeCallback`.)
  *
  * The owner only registers and unregisters; telling Steam to drop a pointer is the caller's job and
  * must come first: `release(key)` and `releaseAll()` are called only once Steam no longer holds the
- * pointer (after `SetGlobalCallback_*(NULL)`, `SetDebugOutputFunction(NONE, NULL)` or
- * `SteamAPI_Shutdown`), so Steam never calls into a released slot.
+ * pointer (after `SetGlobalCallback_*(NULL)` or `SteamAPI_Shutdown`), so Steam never calls into a
+ * released slot.
  */
 import koffi, { type TypeObject } from 'koffi';
 

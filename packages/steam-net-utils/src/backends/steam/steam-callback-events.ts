@@ -1,7 +1,7 @@
 /**
  * The six networking callbacks the Steam backend turns into events: which struct each carries, its
  * callback id (manual dispatch) and its global callback setter (`SetGlobalCallback_*`), and how its
- * bytes become a {@link SteamEvent}. Manual dispatch and the global callbacks share the decoding, so
+ * bytes become a {@link BackendEvent}. Manual dispatch and the global callbacks share the decoding, so
  * the same struct gives the same event whichever way Steam delivers it.
  */
 import { type GlobalCallbackKind } from '../../port/networking-utils-backend.js';
@@ -21,7 +21,7 @@ import {
   decodeRelayNetworkStatus,
   toBackendConnectionInfo,
 } from './native/structs.js';
-import { type SteamEvent } from './steam-event-queue.js';
+import { type BackendEvent } from '../../port/backend-events.js';
 
 /** `SteamAPICallCompleted_t::k_iCallback`: a call result is ready (the backend makes no API calls). */
 export const STEAM_API_CALL_COMPLETED_ID = 703;
@@ -37,7 +37,7 @@ export interface SteamCallbackSpec {
   /** Its function pointer prototype in `SteamApi.callbackTypes`. */
   readonly prototype: Exclude<keyof SteamCallbackTypes, 'debugOutput'>;
   /** Decodes a copy of the struct (exactly its size) into an event. */
-  decode(bytes: Uint8Array, layout: SteamStructLayouts): SteamEvent;
+  decode(bytes: Uint8Array, layout: SteamStructLayouts): BackendEvent;
 }
 
 /** The six callbacks, by their `setGlobalCallback` kind. */
@@ -132,7 +132,7 @@ export function readCallbackEvent(
   pointer: NativePointer | null,
   available: number,
   layout: SteamStructLayouts,
-): SteamEvent | undefined {
+): BackendEvent | undefined {
   const size = layout[spec.struct].size;
   if (pointer === null || available < size) {
     return undefined;

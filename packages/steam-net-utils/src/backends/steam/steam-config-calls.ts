@@ -10,7 +10,9 @@ import {
   NETWORKING_GET_CONFIG_VALUE_BAD_VALUE,
   NETWORKING_GET_CONFIG_VALUE_BUFFER_TOO_SMALL,
 } from '../../constants/index.js';
-import { checkFloat32, checkInt32, describeValue } from '../../port/argument-checks.js';
+import { describeValue } from '@relaylane/core';
+
+import { checkFloat32, checkInt32 } from '../../port/argument-checks.js';
 import { type NativePointer, type SteamApi } from './native/steam-api.js';
 
 /**

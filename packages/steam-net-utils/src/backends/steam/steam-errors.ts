@@ -50,18 +50,15 @@ export class SteamInitError extends RelaylaneError {
 /**
  * The stable codes of {@link SteamBackendStateError}:
  * - `STEAM_BACKEND_NOT_INITIALIZED`: a call before `init()` succeeded;
- * - `STEAM_BACKEND_SHUT_DOWN`: a call (or `init()`) after `shutdown()`;
  * - `STEAM_BACKEND_ALREADY_INITIALIZED`: `init()` on a backend that is already running;
  * - `STEAM_ALREADY_RUNNING`: `init()` while another backend runs Steam through the same library
- *   (Steam is one per process: a second owner would shut it down under the first);
- * - `STEAM_RUN_CALLBACKS_REENTRANT`: `runCallbacks()` from inside its own delivery.
+ *   (Steam is one per process: a second owner would shut it down under the first).
+ *
+ * A call after `shutdown()` and a re-entrant `runCallbacks()` throw the port's `BackendStateError`
+ * (`BACKEND_SHUT_DOWN`, `BACKEND_RUN_CALLBACKS_REENTRANT`), as every backend does.
  */
 export type SteamBackendStateErrorCode =
-  | 'STEAM_BACKEND_NOT_INITIALIZED'
-  | 'STEAM_BACKEND_SHUT_DOWN'
-  | 'STEAM_BACKEND_ALREADY_INITIALIZED'
-  | 'STEAM_ALREADY_RUNNING'
-  | 'STEAM_RUN_CALLBACKS_REENTRANT';
+  'STEAM_BACKEND_NOT_INITIALIZED' | 'STEAM_BACKEND_ALREADY_INITIALIZED' | 'STEAM_ALREADY_RUNNING';
 
 /** Thrown when the Steam backend is used out of its lifecycle; no native call is made. */
 export class SteamBackendStateError extends RelaylaneError {

@@ -1,13 +1,16 @@
 /**
  * Integration test against the REAL `libsteam_api.so` of the steamworks.js package, on a machine
  * with no Steam client: `init()` fails with Steam's own reason in a typed error, leaves nothing
- * initialised, and `backend: 'auto'` falls back to the simulation, saying why.
+ * initialised, and `backend: [steamBackend(), simulatedBackend()]` falls back to the simulation,
+ * saying why.
  */
 import { ManualClock } from '@relaylane/core';
 
 import { NETWORKING_AVAILABILITY_CURRENT } from '../../constants/index.js';
 import { createNetworkingUtils } from '../../compose/create-networking-utils.js';
-import { createSteamBackend, steamBackendProvider } from './create-steam-backend.js';
+import { simulatedBackend } from '../simulated/simulated-backend-provider.js';
+import { createSteamBackend, steamBackend } from './create-steam-backend.js';
+import { type BackendStateError } from '../../port/backend-errors.js';
 import { liveNativeCallbackCount } from './native-callback-owner.js';
 import { type SteamBackendStateError, SteamInitError } from './steam-errors.js';
 import { thrownBy } from '../../test-support/thrown-by.js';
@@ -41,9 +44,7 @@ describeOnLinux64('the Steam backend over the real libsteam_api.so (no Steam cli
     // A retry fails the same way (nothing half-done blocks it), and shutdown is then harmless.
     expect(() => backend.init()).toThrow(SteamInitError);
     backend.shutdown();
-    expect((thrownBy(() => backend.init()) as SteamBackendStateError).code).toBe(
-      'STEAM_BACKEND_SHUT_DOWN',
-    );
+    expect((thrownBy(() => backend.init()) as BackendStateError).code).toBe('BACKEND_SHUT_DOWN');
   });
 
   it('puts the app id variables back after the failed start', () => {
@@ -52,22 +53,22 @@ describeOnLinux64('the Steam backend over the real libsteam_api.so (no Steam cli
     expect(env).toEqual({});
   });
 
-  it("backend: 'auto' gives a working simulated service whose fallbackReason says why", () => {
+  it('Steam first, then the simulation: a working simulated service that says why', () => {
     const lines: string[] = [];
     const clock = new ManualClock();
     const service = createNetworkingUtils({
-      backend: 'auto',
-      steam: steamBackendProvider,
-      clock,
+      backend: [steamBackend(), simulatedBackend()],
+      gameClock: clock,
       log: (line) => lines.push(line),
     });
     try {
-      expect(service.backendSelection.kind).toBe('simulated');
-      expect(service.backendSelection.requested).toBe('auto');
-      expect(service.backendSelection.fallbackReason).toMatch(
-        /SteamAPI_InitFlat failed.*steamclient/is,
-      );
-      expect(lines).toEqual([expect.stringContaining(service.backendSelection.fallbackReason!)]);
+      const { kind, requested, fallbacks } = service.backendSelection;
+      expect(kind).toBe('simulated');
+      expect(requested).toEqual(['steam', 'simulated']);
+      expect(fallbacks).toEqual([
+        { kind: 'steam', reason: expect.stringMatching(/SteamAPI_InitFlat failed.*steamclient/is) },
+      ]);
+      expect(lines).toEqual([expect.stringContaining(fallbacks[0]!.reason)]);
       service.initRelayNetworkAccess();
       for (
         let i = 0;

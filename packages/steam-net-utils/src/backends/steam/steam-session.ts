@@ -32,10 +32,10 @@ export type SteamSessionStarter = () => SteamSession;
 /** How to start Steam (the checked options of `createSteamBackend`). */
 export interface SteamSessionOptions {
   /** A loaded binding to use instead of loading one. */
-  readonly api?: SteamApi;
-  readonly libraryPath?: string;
-  readonly executableDir?: string;
-  readonly appId?: number;
+  readonly api?: SteamApi | undefined;
+  readonly libraryPath?: string | undefined;
+  readonly executableDir?: string | undefined;
+  readonly appId?: number | undefined;
   readonly writeAppIdFile: boolean;
   /** Where `steam_appid.txt` is written. */
   readonly appIdFileDirectory: string;
@@ -88,8 +88,8 @@ export function startSteamSession(options: SteamSessionOptions): SteamSession {
     options.api ??
     loadSteamApi({
       env: options.env,
-      ...(options.libraryPath === undefined ? {} : { libraryPath: options.libraryPath }),
-      ...(options.executableDir === undefined ? {} : { executableDir: options.executableDir }),
+      libraryPath: options.libraryPath,
+      executableDir: options.executableDir,
     });
   if (owners.has(api.path)) {
     throw new SteamBackendStateError(

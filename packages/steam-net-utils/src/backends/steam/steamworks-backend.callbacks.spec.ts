@@ -31,7 +31,7 @@ const INFO: ConnectionInfoFields = {
   ipv4: 0xc0a80102, // 192.168.1.2
   port: 27015,
   popRemote: 0x00667261,
-  popRelay: 0x00616d73,
+  relayPopId: 0x00616d73,
   state: 3,
   endReason: 5008,
   endDebug: 'timed out',

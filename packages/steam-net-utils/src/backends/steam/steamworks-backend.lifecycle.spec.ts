@@ -8,9 +8,11 @@ import path from 'node:path';
 
 import { NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_MSG } from '../../constants/index.js';
 import { createNetworkingUtils } from '../../compose/create-networking-utils.js';
-import { createSteamBackend, steamBackendProvider } from './create-steam-backend.js';
+import { simulatedBackend } from '../simulated/simulated-backend-provider.js';
+import { createSteamBackend, steamBackend } from './create-steam-backend.js';
 import { SteamLibraryLoadError } from './native/load-steam-api.js';
 import { liveNativeCallbackCount } from './native-callback-owner.js';
+import { BackendStateError } from '../../port/backend-errors.js';
 import { SteamBackendStateError, SteamInitError } from './steam-errors.js';
 import { type SteamworksBackend } from './steamworks-backend.js';
 import { loadSteamDouble, startBackendOnDouble } from './test-support/steam-double-backend.js';
@@ -241,23 +243,22 @@ describe('calls out of the lifecycle', () => {
   );
 
   it.each(BACKEND_CALLS)(
-    '%s after shutdown() throws STEAM_BACKEND_SHUT_DOWN, calling nothing',
+    '%s after shutdown() throws BACKEND_SHUT_DOWN, calling nothing',
     (_name, call) => {
       const backend = startBackendOnDouble(steam);
       backend.shutdown();
       double.clearLog();
-      const error = thrownBy(() => call(backend)) as SteamBackendStateError;
-      expect(error.code).toBe('STEAM_BACKEND_SHUT_DOWN');
+      const error = thrownBy<BackendStateError>(() => call(backend));
+      expect(error).toBeInstanceOf(BackendStateError);
+      expect(error.code).toBe('BACKEND_SHUT_DOWN');
       expect(double.log()).toEqual([]);
     },
   );
 
-  it('init() after shutdown() throws STEAM_BACKEND_SHUT_DOWN', () => {
+  it('init() after shutdown() throws BACKEND_SHUT_DOWN', () => {
     const backend = startBackendOnDouble(steam);
     backend.shutdown();
-    expect((thrownBy(() => backend.init()) as SteamBackendStateError).code).toBe(
-      'STEAM_BACKEND_SHUT_DOWN',
-    );
+    expect(thrownBy<BackendStateError>(() => backend.init()).code).toBe('BACKEND_SHUT_DOWN');
   });
 });
 
@@ -306,14 +307,14 @@ describe('shutdown()', () => {
 });
 
 describe("the service's backend options", () => {
-  it("backend: 'steam' with steamBackendProvider builds a service over the Steam backend", () => {
-    const service = createNetworkingUtils({
-      backend: 'steam',
-      steam: steamBackendProvider,
-      steamOptions: { api, env: {} },
-    });
+  it('steamBackend() builds a service over the Steam backend, started', () => {
+    const service = createNetworkingUtils({ backend: steamBackend({ api, env: {} }) });
     try {
-      expect(service.backendSelection).toEqual({ requested: 'steam', kind: 'steam' });
+      expect(service.backendSelection).toEqual({
+        requested: ['steam'],
+        kind: 'steam',
+        fallbacks: [],
+      });
       expect(double.isInitialized()).toBe(true);
       expect(service.getPOPCount()).toBe(0);
     } finally {
@@ -322,20 +323,18 @@ describe("the service's backend options", () => {
     expect(double.isInitialized()).toBe(false);
   });
 
-  it("backend: 'auto' falls back to the simulation with Steam’s reason when InitFlat fails", () => {
+  it('steamBackend() then simulatedBackend() falls back with Steam’s reason when InitFlat fails', () => {
     double.failInit(2, 'no client (double)');
     const lines: string[] = [];
     const service = createNetworkingUtils({
-      backend: 'auto',
-      steam: steamBackendProvider,
-      steamOptions: { api, env: {} },
+      backend: [steamBackend({ api, env: {} }), simulatedBackend()],
       log: (line) => lines.push(line),
     });
     try {
       expect(service.backendSelection.kind).toBe('simulated');
-      expect(service.backendSelection.fallbackReason).toMatch(
-        /NoSteamClient.*no client \(double\)/,
-      );
+      expect(service.backendSelection.fallbacks).toEqual([
+        { kind: 'steam', reason: expect.stringMatching(/NoSteamClient.*no client \(double\)/) },
+      ]);
       expect(lines).toHaveLength(1);
     } finally {
       service.dispose();

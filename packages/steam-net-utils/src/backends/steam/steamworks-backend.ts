@@ -8,38 +8,31 @@
  *    so it may be called again;
  * 3. the service calls the backend's methods, and `runCallbacks(sink)` once a frame;
  * 4. `shutdown()` makes Steam drop every callback, shuts Steam down, releases the callbacks; every
- *    later call throws `STEAM_BACKEND_SHUT_DOWN`.
+ *    later call throws `BackendStateError` `BACKEND_SHUT_DOWN`.
  *
  * Every output buffer handed to Steam is allocated here with the size the SDK requires, except
  * the caller's 512-byte location buffer (`out`), which Steam fills in place. A ping location the
  * caller passes in (read by Steam, never written) goes to Steam as the caller's own array,
- * without a copy, once its type and its length of exactly 512 bytes
- * (`sizeof(SteamNetworkPingLocation_t)`, all Steam reads) were checked: the backend contract lets
- * the service hand it over that way, and the call is synchronous. Every number is range-checked
- * again before it becomes a C integer or float (the service validated it already: this is the
- * second line), and the binding checks every buffer's real size once more before native code.
+ * without a copy: the backend contract lets the service hand it over that way, and the call is
+ * synchronous. Arguments are checked at two boundaries, not three: the service checks what the
+ * game passes (its public API), and the binding checks every value and every buffer's real size
+ * against the C signature before native code runs (`native/native-arguments.ts`). This class adds
+ * no checks of its own between them.
  */
 import {
   type BackendEventSink,
   type GlobalCallbackKind,
   type NetworkingUtilsBackend,
-  PING_LOCATION_BYTES,
   type RelayNetworkStatus,
+  MAX_PING_LOCATION_TEXT_LENGTH,
 } from '../../port/networking-utils-backend.js';
 import {
   MAX_NETWORKING_PING_LOCATION_STRING,
-  NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_EVERYTHING,
   NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_NONE,
 } from '../../constants/index.js';
-import {
-  checkBoolean,
-  checkFiniteNumber,
-  checkInt32,
-  checkIntegerInRange,
-  checkPingLocation,
-  checkString,
-  checkUint32,
-} from '../../port/argument-checks.js';
+import { backendShutDownError, runCallbacksReentrantError } from '../../port/backend-errors.js';
+import { type BackendEvent } from '../../port/backend-events.js';
+import { BackendEventQueue, MAX_QUEUED_DEBUG_MESSAGES } from '../../port/backend-event-queue.js';
 import { type NativePointer, type SteamApi } from './native/steam-api.js';
 import {
   decodeCallbackMsg,
@@ -63,11 +56,6 @@ import {
 } from './steam-config-calls.js';
 import { SteamBackendStateError } from './steam-errors.js';
 import {
-  MAX_QUEUED_DEBUG_MESSAGES,
-  type SteamEvent,
-  SteamEventQueue,
-} from './steam-event-queue.js';
-import {
   claimSteam,
   releaseSteam,
   type SteamSession,
@@ -79,9 +67,6 @@ export const MAX_POP_LIST_LENGTH = 1024;
 
 /** The most manual-dispatch callbacks one `runCallbacks` takes; the rest wait for the next frame. */
 export const MAX_DISPATCHED_CALLBACKS_PER_FRAME = 1024;
-
-/** The longest ping location text handed to Steam, in UTF-8 bytes (its buffer, less the NUL). */
-export const MAX_PING_LOCATION_TEXT_BYTES = MAX_NETWORKING_PING_LOCATION_STRING - 1;
 
 type CallbackKey = GlobalCallbackKind;
 
@@ -104,11 +89,11 @@ const utf8 = new TextEncoder();
  * such as the test double). Node and Electron's main process only.
  */
 export class SteamworksBackend implements NetworkingUtilsBackend {
-  readonly kind = 'steam' as const;
+  readonly kind = 'steam';
 
   readonly #start: SteamSessionStarter;
   readonly #callbacks = new NativeCallbackOwner<CallbackKey>();
-  readonly #queue = new SteamEventQueue();
+  readonly #queue = new BackendEventQueue();
   /** The worker owning the debug output function, while Steam may call it. */
   #debugOutput: DebugOutputRelay | undefined;
   #session: SteamSession | undefined;
@@ -147,8 +132,8 @@ export class SteamworksBackend implements NetworkingUtilsBackend {
    *
    * @throws SteamLibraryLoadError when the library cannot be found or loaded; SteamInitError
    *   `STEAM_INIT_FAILED` (Steam's reason in the message) or `STEAM_INTERFACE_UNAVAILABLE`;
-   *   SteamBackendStateError `STEAM_BACKEND_ALREADY_INITIALIZED`, `STEAM_BACKEND_SHUT_DOWN`, or
-   *   `STEAM_ALREADY_RUNNING` when another backend runs Steam through the same library.
+   *   SteamBackendStateError `STEAM_BACKEND_ALREADY_INITIALIZED`, or `STEAM_ALREADY_RUNNING` when
+   *   another backend runs Steam through the same library; BackendStateError `BACKEND_SHUT_DOWN`.
    */
   init(): void {
     if (this.#state === 'running') {
@@ -180,8 +165,6 @@ export class SteamworksBackend implements NetworkingUtilsBackend {
   }
 
   getLocalPingLocation(out: Uint8Array): number {
-    const method = 'SteamworksBackend.getLocalPingLocation';
-    checkLocationBuffer(method, out);
     const { api, self } = this.#running('getLocalPingLocation');
     // Steam writes the 512 bytes straight into the caller's buffer (the binding checks its real
     // size once more); whatever it left there without a location is zeroed.
@@ -194,24 +177,19 @@ export class SteamworksBackend implements NetworkingUtilsBackend {
   }
 
   // The three functions reading a location take the caller's array itself (see the module
-  // comment): checked, not copied.
+  // comment), not a copy.
 
   estimatePingTimeBetweenTwoLocations(location1: Uint8Array, location2: Uint8Array): number {
-    const method = 'SteamworksBackend.estimatePingTimeBetweenTwoLocations';
-    checkPingLocation(method, 'location1', location1);
-    checkPingLocation(method, 'location2', location2);
     const { api, self } = this.#running('estimatePingTimeBetweenTwoLocations');
     return api.EstimatePingTimeBetweenTwoLocations(self, location1, location2);
   }
 
   estimatePingTimeFromLocalHost(location: Uint8Array): number {
-    checkPingLocation('SteamworksBackend.estimatePingTimeFromLocalHost', 'location', location);
     const { api, self } = this.#running('estimatePingTimeFromLocalHost');
     return api.EstimatePingTimeFromLocalHost(self, location);
   }
 
   convertPingLocationToString(location: Uint8Array): string {
-    checkPingLocation('SteamworksBackend.convertPingLocationToString', 'location', location);
     const { api, self } = this.#running('convertPingLocationToString');
     const text = new Uint8Array(MAX_NETWORKING_PING_LOCATION_STRING);
     api.ConvertPingLocationToString(self, location, text, text.byteLength);
@@ -220,14 +198,11 @@ export class SteamworksBackend implements NetworkingUtilsBackend {
   }
 
   parsePingLocationString(text: string, out: Uint8Array): boolean {
-    const method = 'SteamworksBackend.parsePingLocationString';
-    checkString(method, 'text', text, 'the text of a ping location');
-    checkLocationBuffer(method, out);
     const { api, self } = this.#running('parsePingLocationString');
     // Text no location can be (too long for Steam's buffer, or cut short by a NUL) never reaches
     // Steam: it is answered as Steam answers text it cannot parse.
     const encoded = text.includes('\0') ? undefined : utf8.encode(text);
-    if (encoded === undefined || encoded.byteLength > MAX_PING_LOCATION_TEXT_BYTES) {
+    if (encoded === undefined || encoded.byteLength > MAX_PING_LOCATION_TEXT_LENGTH) {
       out.fill(0);
       return false;
     }
@@ -242,29 +217,26 @@ export class SteamworksBackend implements NetworkingUtilsBackend {
   }
 
   checkPingDataUpToDate(maxAgeSeconds: number): boolean {
-    const method = 'SteamworksBackend.checkPingDataUpToDate';
-    const maxAge = checkFiniteNumber(method, 'maxAgeSeconds', maxAgeSeconds, 'seconds');
     const { api, self } = this.#running('checkPingDataUpToDate');
     // A C float holds up to ~3.4e38; any larger age asks for the same thing (no refresh).
-    return api.CheckPingDataUpToDate(self, Math.max(-FLOAT_MAX, Math.min(FLOAT_MAX, maxAge)));
+    return api.CheckPingDataUpToDate(
+      self,
+      Math.max(-FLOAT_MAX, Math.min(FLOAT_MAX, maxAgeSeconds)),
+    );
   }
 
   // POPs -----------------------------------------------------------------------------------------
 
-  getPingToDataCenter(popId: number): { ping: number; viaRelayPop: number } {
-    const method = 'SteamworksBackend.getPingToDataCenter';
-    const pop = checkUint32(method, 'popId', popId, 'a POP id');
+  getPingToDataCenter(popId: number): { ping: number; relayPopId: number } {
     const { api, self } = this.#running('getPingToDataCenter');
     const via = new Uint32Array(1);
-    const ping = api.GetPingToDataCenter(self, pop, via);
-    return { ping, viaRelayPop: via[0]! };
+    const ping = api.GetPingToDataCenter(self, popId, via);
+    return { ping, relayPopId: via[0]! };
   }
 
   getDirectPingToPOP(popId: number): number {
-    const method = 'SteamworksBackend.getDirectPingToPOP';
-    const pop = checkUint32(method, 'popId', popId, 'a POP id');
     const { api, self } = this.#running('getDirectPingToPOP');
-    return api.GetDirectPingToPOP(self, pop);
+    return api.GetDirectPingToPOP(self, popId);
   }
 
   getPOPCount(): number {
@@ -292,18 +264,13 @@ export class SteamworksBackend implements NetworkingUtilsBackend {
   // FakeIP ---------------------------------------------------------------------------------------
 
   getIPv4FakeIPType(ipv4: number): number {
-    const method = 'SteamworksBackend.getIPv4FakeIPType';
-    const ip = checkUint32(method, 'ipv4', ipv4, 'a host-order IPv4 address');
     const { api, self } = this.#running('getIPv4FakeIPType');
-    return api.GetIPv4FakeIPType(self, ip);
+    return api.GetIPv4FakeIPType(self, ipv4);
   }
 
   getRealIdentityForFakeIP(ipv4: number, port: number): { result: number; steamId: bigint } {
-    const method = 'SteamworksBackend.getRealIdentityForFakeIP';
-    const ip = checkUint32(method, 'ipv4', ipv4, 'a host-order IPv4 address');
-    const p = checkIntegerInRange(method, 'port', port, 0, 0xffff, 'a port');
     const { api, self } = this.#running('getRealIdentityForFakeIP');
-    const address = encodeIPv4Addr(ip, p);
+    const address = encodeIPv4Addr(ipv4, port);
     const identity = new Uint8Array(api.layout.SteamNetworkingIdentity.size);
     const result = api.GetRealIdentityForFakeIP(self, address, identity);
     return { result, steamId: decodeIdentity(identity).steamId };
@@ -318,13 +285,9 @@ export class SteamworksBackend implements NetworkingUtilsBackend {
     dataType: number,
     value: number | bigint | string,
   ): boolean {
-    const method = 'SteamworksBackend.setConfigValue';
-    const id = checkInt32(method, 'configValue', configValue, 'a NetworkingConfigValue');
-    const scopeType = checkInt32(method, 'scope', scope, 'a NetworkingConfigScope');
-    const object = checkUint32(method, 'scopeObject', scopeObject, 'a handle');
-    const arg = encodeConfigArgument(method, dataType, value);
+    const arg = encodeConfigArgument('SteamworksBackend.setConfigValue', dataType, value);
     const { api, self } = this.#running('setConfigValue');
-    return api.SetConfigValue(self, id, scopeType, object, dataType, arg);
+    return api.SetConfigValue(self, configValue, scope, scopeObject, dataType, arg);
   }
 
   getConfigValue(
@@ -332,29 +295,20 @@ export class SteamworksBackend implements NetworkingUtilsBackend {
     scope: number,
     scopeObject: number,
   ): { result: number; dataType: number; bytes: Uint8Array } {
-    const method = 'SteamworksBackend.getConfigValue';
-    const id = checkInt32(method, 'configValue', configValue, 'a NetworkingConfigValue');
-    const scopeType = checkInt32(method, 'scope', scope, 'a NetworkingConfigScope');
-    const object = checkUint32(method, 'scopeObject', scopeObject, 'a handle');
     const { api, self } = this.#running('getConfigValue');
-    return readConfigValue(api, self, id, scopeType, object);
+    return readConfigValue(api, self, configValue, scope, scopeObject);
   }
 
   getConfigValueInfo(
     configValue: number,
   ): { name: string; dataType: number; scope: number } | undefined {
-    const method = 'SteamworksBackend.getConfigValueInfo';
-    const id = checkInt32(method, 'configValue', configValue, 'a NetworkingConfigValue');
     const { api, self } = this.#running('getConfigValueInfo');
-    return readConfigValueInfo(api, self, id);
+    return readConfigValueInfo(api, self, configValue);
   }
 
   iterateGenericEditableConfigValues(current: number, enumerateDevVars: boolean): number {
-    const method = 'SteamworksBackend.iterateGenericEditableConfigValues';
-    const id = checkInt32(method, 'current', current, 'a NetworkingConfigValue');
-    const dev = checkBoolean(method, 'enumerateDevVars', enumerateDevVars, 'include dev values');
     const { api, self } = this.#running('iterateGenericEditableConfigValues');
-    return api.IterateGenericEditableConfigValues(self, id, dev);
+    return api.IterateGenericEditableConfigValues(self, current, enumerateDevVars);
   }
 
   // Debug output and global callbacks ------------------------------------------------------------
@@ -364,22 +318,13 @@ export class SteamworksBackend implements NetworkingUtilsBackend {
    * `debug-output-relay.ts`), and kept while the level is above NONE. Steam calls it from a service
    * thread while holding its lock: the call waits only for the worker, never for the main thread,
    * and the worker forwards the message without blocking; `runCallbacks` delivers it. The first
-   * call above NONE blocks until the worker has started (tens of milliseconds).
+   * call above NONE blocks until the worker has started.
    *
    * @throws SteamDebugOutputError `STEAM_DEBUG_OUTPUT_UNAVAILABLE` when the worker cannot start.
    */
   setDebugOutputLevel(detailLevel: number): void {
-    const method = 'SteamworksBackend.setDebugOutputLevel';
-    const level = checkIntegerInRange(
-      method,
-      'detailLevel',
-      detailLevel,
-      NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_NONE,
-      NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_EVERYTHING,
-      'a NetworkingSocketsDebugOutputType',
-    );
     const { api, self } = this.#running('setDebugOutputLevel');
-    if (level === NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_NONE) {
+    if (detailLevel === NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_NONE) {
       api.SetDebugOutputFunction(self, NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_NONE, null);
       // Steam dropped the pointer in the call above (under its lock, so no call is in flight):
       // only now may it be released. Messages that arrived before are kept for runCallbacks.
@@ -387,7 +332,7 @@ export class SteamworksBackend implements NetworkingUtilsBackend {
       return;
     }
     this.#debugOutput ??= DebugOutputRelay.start({ limit: MAX_QUEUED_DEBUG_MESSAGES });
-    api.SetDebugOutputFunction(self, level, this.#debugOutput.pointer);
+    api.SetDebugOutputFunction(self, detailLevel, this.#debugOutput.pointer);
   }
 
   /**
@@ -403,7 +348,6 @@ export class SteamworksBackend implements NetworkingUtilsBackend {
         `${method}: kind must be one of ${Object.keys(STEAM_CALLBACKS).join(', ')}, got ${String(kind)}`,
       );
     }
-    checkBoolean(method, 'enabled', enabled, 'install or remove');
     const { api, self } = this.#running('setGlobalCallback');
     const installed = this.#callbacks.pointer(kind);
     if (!enabled) {
@@ -453,23 +397,16 @@ export class SteamworksBackend implements NetworkingUtilsBackend {
    */
   runCallbacks(sink: BackendEventSink): void {
     const { api, pipe } = this.#running('runCallbacks');
-    if (this.#delivering) {
-      throw new SteamBackendStateError(
-        'STEAM_RUN_CALLBACKS_REENTRANT',
-        'SteamworksBackend.runCallbacks: already delivering callbacks (called from an event ' +
-          'handler). Call it once a frame from the host loop.',
-      );
-    }
+    if (this.#delivering) throw runCallbacksReentrantError('SteamworksBackend');
     this.#delivering = true;
     try {
       api.ManualDispatch_RunFrame(pipe);
       this.#dispatch(api, pipe);
-      // Stops at once if a handler shuts the backend down.
-      this.#queue.deliver(
-        sink,
-        () => this.#state === 'running',
-        () => this.#drainDebugOutput(),
-      );
+      // Debug messages that arrived before the dispatched callbacks keep their place (#push
+      // drains before queueing); these are the ones that arrived since. A handler that shuts the
+      // backend down clears the queue, which ends the delivery at once.
+      this.#drainDebugOutput();
+      this.#queue.deliver(sink);
     } finally {
       this.#delivering = false;
     }
@@ -478,7 +415,7 @@ export class SteamworksBackend implements NetworkingUtilsBackend {
   /**
    * Makes Steam drop every callback and the debug output function, shuts Steam down, then
    * releases the callbacks (never before Steam dropped them). Idempotent; every later call throws
-   * `STEAM_BACKEND_SHUT_DOWN`. If a native call throws on the way, the rest still runs and the
+   * `BackendStateError` `BACKEND_SHUT_DOWN`. If a native call throws on the way, the rest still runs and the
    * first error is thrown at the end.
    */
   shutdown(): void {
@@ -551,7 +488,7 @@ export class SteamworksBackend implements NetworkingUtilsBackend {
   }
 
   /** Queues an event after the debug messages that arrived before it. */
-  #push(event: SteamEvent): void {
+  #push(event: BackendEvent): void {
     this.#drainDebugOutput();
     this.#queue.push(event);
   }
@@ -582,13 +519,7 @@ export class SteamworksBackend implements NetworkingUtilsBackend {
   }
 
   #requireNotShutDown(method: string): void {
-    if (this.#state === 'shut down') {
-      throw new SteamBackendStateError(
-        'STEAM_BACKEND_SHUT_DOWN',
-        `SteamworksBackend.${method}: this Steam backend was shut down. Create a new one with ` +
-          'createSteamBackend() and call init() to use Steam again.',
-      );
-    }
+    if (this.#state === 'shut down') throw backendShutDownError('SteamworksBackend', method);
   }
 
   /** The running session; one field read on the path of every call. */
@@ -606,18 +537,9 @@ export class SteamworksBackend implements NetworkingUtilsBackend {
     throw new SteamBackendStateError(
       'STEAM_BACKEND_NOT_INITIALIZED',
       `SteamworksBackend.${method}: Steam is not initialised. Call init() first (it throws ` +
-        "when Steam cannot start; backend: 'auto' falls back to the simulation then).",
+        'when Steam cannot start; steamBackend() as the backend option calls it for you).',
     );
   }
 }
 
 const FLOAT_MAX = 3.4028234663852886e38;
-
-function checkLocationBuffer(method: string, out: Uint8Array): void {
-  if (!(out instanceof Uint8Array) || out.length !== PING_LOCATION_BYTES) {
-    throw new RangeError(
-      `${method}: out must be a Uint8Array of exactly ${PING_LOCATION_BYTES} bytes to write the ` +
-        'ping location into',
-    );
-  }
-}

@@ -1,7 +1,7 @@
 /**
  * Steam's networking config values for the simulated relay network: the store with Steam's
  * set/get semantics, the value catalog (info and iteration), the byte layout of values and the
- * C-style conversions behind them. See CONFIG.md for every rule and choice.
+ * C-style conversions behind them. See docs/simulated-config-values.md for every rule and choice.
  */
 export { formatPrintfG } from './c-number-formatting.js';
 export { scanFloat32, scanInt32, scanInt64 } from './c-number-parsing.js';

@@ -1,7 +1,8 @@
 /**
  * The simulation's networking config values with Steam's semantics (`SetConfigValue`,
- * `GetConfigValue`, `GetConfigValueInfo`, `IterateGenericEditableConfigValues`). CONFIG.md in this
- * folder lists every rule and every choice made where Steam's behaviour cannot be reproduced.
+ * `GetConfigValue`, `GetConfigValueInfo`, `IterateGenericEditableConfigValues`). The package's
+ * docs/simulated-config-values.md lists every rule and every choice made where Steam's behaviour
+ * cannot be reproduced.
  */
 
 import {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 
-import { popIdFromCode } from '../world/index.js';
+import { popIdFromCode } from '../../../port/pop-id.js';
 import { decodePingLocation, encodePingLocation } from './binary-codec.js';
 import { checksumOffset, MAX_PING_LOCATION_ENTRIES, PING_LOCATION_SIZE } from './layout.js';
 import { type PingLocationData } from './ping-location-data.js';
@@ -15,7 +15,7 @@ const id = popIdFromCode;
 const SAMPLE: PingLocationData = {
   entries: [
     { popId: id('fra'), pingMs: 12 },
-    { popId: id('ams'), pingMs: 15, viaPopId: id('fra') },
+    { popId: id('ams'), pingMs: 15, relayPopId: id('fra') },
     { popId: id('par'), pingMs: 15 },
   ],
   anchor: { hubIndex: 37, accessMs: 3 },
@@ -90,9 +90,9 @@ describe('encodePingLocation refuses invalid data (programmer error)', () => {
     ['a fractional ping', { entries: [{ popId: id('fra'), pingMs: 1.5 }] }],
     [
       'a relay equal to its POP',
-      { entries: [{ popId: id('fra'), pingMs: 1, viaPopId: id('fra') }] },
+      { entries: [{ popId: id('fra'), pingMs: 1, relayPopId: id('fra') }] },
     ],
-    ['an unknown relay', { entries: [{ popId: id('fra'), pingMs: 1, viaPopId: id('zzzz') }] }],
+    ['an unknown relay', { entries: [{ popId: id('fra'), pingMs: 1, relayPopId: id('zzzz') }] }],
     [
       'a duplicate POP',
       {

@@ -1,7 +1,8 @@
 /**
  * The binary form of a ping location: {@link PingLocationData} ↔ the 512 bytes of a
- * `SteamNetworkPingLocation_t`. Layout in `layout.ts` and FORMAT.md.
+ * `SteamNetworkPingLocation_t`. Layout in `layout.ts` and docs/simulated-ping-location.md.
  */
+import { isUint8Array } from '../../../port/argument-checks.js';
 import {
   checksumOffset,
   DIRECT,
@@ -43,8 +44,8 @@ import { popTable } from './pop-table.js';
  * function and parameter for the message.
  */
 export function assertLocationBuffer(out: unknown, what: string): asserts out is Uint8Array {
-  if (!(out instanceof Uint8Array) || out.length !== PING_LOCATION_SIZE) {
-    const got = out instanceof Uint8Array ? `a Uint8Array of ${out.length} bytes` : typeof out;
+  if (!isUint8Array(out) || out.length !== PING_LOCATION_SIZE) {
+    const got = isUint8Array(out) ? `a Uint8Array of ${out.length} bytes` : typeof out;
     throw new TypeError(
       `${what} must be a Uint8Array of exactly ${PING_LOCATION_SIZE} bytes (a ` +
         `SteamNetworkPingLocation_t); got ${got}. Allocate it with new Uint8Array(${PING_LOCATION_SIZE}).`,
@@ -83,7 +84,7 @@ export function encodePingLocation(data: PingLocationData, out: Uint8Array): voi
     writeU32(out, at + ENTRY_POP_ID, entry.popId);
     out[at + ENTRY_INDEX] = table.indexById.get(entry.popId)!;
     out[at + ENTRY_VIA] =
-      entry.viaPopId === undefined ? DIRECT : table.indexById.get(entry.viaPopId)!;
+      entry.relayPopId === undefined ? DIRECT : table.indexById.get(entry.relayPopId)!;
     writeU16(out, at + ENTRY_PING, entry.pingMs);
   });
   const end = checksumOffset(data.entries.length);
@@ -104,7 +105,7 @@ function slots(): PingLocationSlots {
  * {@link PingLocationSlots.load}), or a nonzero byte in the padding. Never throws. The result
  * is canonical: `encodePingLocation(decodePingLocation(bytes))` gives back `bytes`.
  *
- * With `padding` `'ignored'`, the padding is not read (what the estimators accept; see FORMAT.md).
+ * With `padding` `'ignored'`, the padding is not read (what the estimators accept; see docs/simulated-ping-location.md).
  */
 export function decodePingLocation(
   bytes: Uint8Array,
@@ -124,7 +125,7 @@ export function decodePingLocation(
       Object.freeze({
         popId: ids[packedPopIndex(packed)]!,
         pingMs: packedPingMs(packed),
-        ...(via === DIRECT ? {} : { viaPopId: ids[via]! }),
+        relayPopId: via === DIRECT ? undefined : ids[via]!,
       }),
     );
   }
@@ -133,6 +134,6 @@ export function decodePingLocation(
     hubIndex < 0 ? undefined : Object.freeze({ hubIndex, accessMs: table.accessMs[slot]! });
   return Object.freeze({
     entries: Object.freeze(entries),
-    ...(anchor === undefined ? {} : { anchor }),
+    anchor,
   });
 }

@@ -15,7 +15,7 @@ export class DecodedPingLocation {
   readonly count: number;
   /**
    * Entries `[0, count)`, packed as `PingLocationSlots.packed` holds them (POP index, relay
-   * index, ping): 48 bytes, which V8 keeps next to the object, so an estimate touches one place.
+   * index, ping): 48 bytes in one typed array, so an estimate reads one contiguous block.
    */
   readonly entries = new Int32Array(MAX_PING_LOCATION_ENTRIES);
   /** The anchor's hub index, or -1 without an anchor. */

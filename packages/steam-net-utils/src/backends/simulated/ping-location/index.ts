@@ -1,6 +1,6 @@
 /**
  * Ping locations of the simulated relay network: the 512-byte binary form, the text form, the
- * estimate between two locations and the builder of a host's location. See FORMAT.md.
+ * estimate between two locations and the builder of a host's location. See docs/simulated-ping-location.md.
  */
 export { decodePingLocation, encodePingLocation } from './binary-codec.js';
 export { DecodedPingLocation } from './decoded-ping-location.js';
@@ -13,9 +13,4 @@ export {
 export { type LocalHostSide, LocalHostEstimator } from './local-host-estimator.js';
 export { pingLocationDataFor } from './ping-location-builder.js';
 export { PingLocationEstimator } from './ping-location-estimator.js';
-export {
-  formatPingLocation,
-  MAX_PING_LOCATION_TEXT_LENGTH,
-  parsePingLocation,
-  PING_LOCATION_TEXT_PREFIX,
-} from './text-form.js';
+export { formatPingLocation, parsePingLocation, PING_LOCATION_TEXT_PREFIX } from './text-form.js';

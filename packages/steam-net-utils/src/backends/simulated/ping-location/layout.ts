@@ -1,6 +1,7 @@
 /**
- * The byte layout of a simulated ping location (version 1) and its checksum. FORMAT.md in this
- * folder describes the layout for readers; this file is the single source of its numbers.
+ * The byte layout of a simulated ping location (version 1) and its checksum. The package's
+ * docs/simulated-ping-location.md describes the layout for readers; this file is the single
+ * source of its numbers.
  *
  * All multi-byte fields are little-endian.
  *

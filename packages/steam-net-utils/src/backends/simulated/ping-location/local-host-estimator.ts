@@ -40,7 +40,7 @@ export interface LocalHostSide {
  * backbone(p, x)` for every model POP x, so an estimate is `min over q of field[q] + pingB[q]`:
  * one step per remote entry. Floating-point addition is monotonic, so this is bit for bit the
  * minimum of the full double loop. Remote locations are read through a content-addressed cache
- * (`PingLocationSlots`); as for every estimate, the padding is not read (FORMAT.md), so exactly
+ * (`PingLocationSlots`); as for every estimate, the padding is not read (docs/simulated-ping-location.md), so exactly
  * the byte arrays `decodePingLocation(bytes, 'ignored')` accepts are estimated. After
  * construction nothing is allocated except by {@link setLocal}.
  */

@@ -1,10 +1,5 @@
-import {
-  findCity,
-  LatencyModel,
-  POP_CATALOGUE,
-  popIdFromCode,
-  type SimulatedHost,
-} from '../world/index.js';
+import { findCity, LatencyModel, POP_CATALOGUE, type SimulatedHost } from '../world/index.js';
+import { popIdFromCode } from '../../../port/pop-id.js';
 import { encodePingLocation } from './binary-codec.js';
 import { MAX_PING_LOCATION_ENTRIES, PING_LOCATION_SIZE } from './layout.js';
 import { pingLocationDataFor } from './ping-location-builder.js';
@@ -52,16 +47,16 @@ describe('pingLocationDataFor', () => {
     for (const entry of data.entries) {
       expect(entry.pingMs).toBe(Math.round(bestRoute(pings, entry.popId)));
       const direct = pings.get(entry.popId)!;
-      if (entry.viaPopId === undefined) {
+      if (entry.relayPopId === undefined) {
         expect(bestRoute(pings, entry.popId)).toBe(direct);
       } else {
         const viaRelay =
-          pings.get(entry.viaPopId)! + model.backboneRttMs(entry.viaPopId, entry.popId);
+          pings.get(entry.relayPopId)! + model.backboneRttMs(entry.relayPopId, entry.popId);
         expect(viaRelay).toBeLessThan(direct);
         expect(entry.pingMs).toBe(Math.round(viaRelay));
       }
     }
-    expect(data.entries[0]!.viaPopId).toBeUndefined();
+    expect(data.entries[0]!.relayPopId).toBeUndefined();
   });
 
   it('anchors the host at its cheapest entry hub, last mile included', () => {
@@ -86,7 +81,7 @@ describe('pingLocationDataFor', () => {
     ]);
     const built = pingLocationDataFor(model, tokyo, measured);
     expect(built.entries[0]).toEqual({ popId: id('seo'), pingMs: 30 });
-    for (const entry of built.entries.slice(1)) expect(entry.viaPopId).toBe(id('seo'));
+    for (const entry of built.entries.slice(1)) expect(entry.relayPopId).toBe(id('seo'));
   });
 
   it('gives no entries but keeps the anchor when nothing answered', () => {

@@ -60,19 +60,19 @@ export function pingLocationDataFor(
   const routes: PingLocationEntry[] = [];
   for (const { popId, modelIndex } of candidates) {
     let best = usable.find((relay) => relay.popId === popId)?.pingMs ?? Infinity;
-    let viaPopId: number | undefined;
+    let relayPopId: number | undefined;
     for (const relay of usable) {
       if (relay.popId === popId) continue;
       const total = relay.pingMs + model.backbone.rttMs(relay.modelIndex, modelIndex);
       // Strictly faster only: a tie keeps the direct route.
       if (total < best) {
         best = total;
-        viaPopId = relay.popId;
+        relayPopId = relay.popId;
       }
     }
     const pingMs = Math.round(best);
     if (!(pingMs <= MAX_PING_MS)) continue; // Infinity (unreachable) or too slow to store
-    routes.push(viaPopId === undefined ? { popId, pingMs } : { popId, pingMs, viaPopId });
+    routes.push(relayPopId === undefined ? { popId, pingMs } : { popId, pingMs, relayPopId });
   }
   routes.sort((x, y) => x.pingMs - y.pingMs || x.popId - y.popId);
   const entries = routes.slice(0, MAX_PING_LOCATION_ENTRIES);

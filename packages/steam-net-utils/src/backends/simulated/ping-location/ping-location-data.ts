@@ -16,7 +16,7 @@ export interface PingLocationEntry {
    * directly (what `GetPingToDataCenter` reports as `pop_relay`). Absent: the POP is pinged
    * directly. Never the entry's own POP.
    */
-  readonly viaPopId?: number;
+  readonly relayPopId?: number | undefined;
 }
 
 /** Where a host enters the public internet graph, for direct (peer-to-peer) route estimates. */
@@ -34,7 +34,7 @@ export interface PingLocationAnchor {
  */
 export interface PingLocationData {
   readonly entries: readonly PingLocationEntry[];
-  readonly anchor?: PingLocationAnchor;
+  readonly anchor?: PingLocationAnchor | undefined;
 }
 
 function isWholeInRange(value: unknown, max: number): value is number {
@@ -58,18 +58,18 @@ export function pingLocationDataProblem(data: unknown, table: PopTable): string 
   for (let k = 0; k < entries.length; k++) {
     const entry: unknown = entries[k];
     if (typeof entry !== 'object' || entry === null) return `entry ${k} is not an object`;
-    const { popId, pingMs, viaPopId } = entry as Record<string, unknown>;
+    const { popId, pingMs, relayPopId } = entry as Record<string, unknown>;
     if (typeof popId !== 'number' || !table.indexById.has(popId)) {
       return `entry ${k}: popId ${String(popId)} is not a POP of the catalogue`;
     }
     if (!isWholeInRange(pingMs, MAX_PING_MS)) {
       return `entry ${k}: pingMs ${String(pingMs)} is not a whole number from 0 to ${MAX_PING_MS}`;
     }
-    if (viaPopId !== undefined) {
-      if (typeof viaPopId !== 'number' || !table.indexById.has(viaPopId)) {
-        return `entry ${k}: viaPopId ${String(viaPopId)} is not a POP of the catalogue`;
+    if (relayPopId !== undefined) {
+      if (typeof relayPopId !== 'number' || !table.indexById.has(relayPopId)) {
+        return `entry ${k}: relayPopId ${String(relayPopId)} is not a POP of the catalogue`;
       }
-      if (viaPopId === popId) return `entry ${k}: viaPopId is the entry's own POP`;
+      if (relayPopId === popId) return `entry ${k}: relayPopId is the entry's own POP`;
     }
     if (seen.has(popId)) return `entry ${k}: POP ${popId} appears twice`;
     seen.add(popId);

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 
 import { NETWORKING_PING_FAILED, NETWORKING_PING_UNKNOWN } from '../../../constants/index.js';
-import { findCity, LatencyModel, POP_CATALOGUE, popIdFromCode } from '../world/index.js';
+import { findCity, LatencyModel, POP_CATALOGUE } from '../world/index.js';
+import { popIdFromCode } from '../../../port/pop-id.js';
 import { decodePingLocation, encodePingLocation } from './binary-codec.js';
 import { DecodedPingLocation } from './decoded-ping-location.js';
 import { checksumOffset, PING_LOCATION_SIZE } from './layout.js';
@@ -20,7 +21,7 @@ function encoded(data: PingLocationData): Uint8Array {
   return bytes;
 }
 
-/** The estimate exactly as FORMAT.md states it, straight from the model's own accessors. */
+/** The estimate exactly as docs/simulated-ping-location.md states it, straight from the model's own accessors. */
 function reference(on: LatencyModel, a: PingLocationData, b: PingLocationData): number {
   let relayed = Infinity;
   for (const p of a.entries) {
@@ -156,7 +157,7 @@ describe('PingLocationEstimator.estimate sentinels', () => {
     const bytes = encoded({
       entries: [
         { popId: id('fra'), pingMs: 5 },
-        { popId: id('ams'), pingMs: 9, viaPopId: id('fra') },
+        { popId: id('ams'), pingMs: 9, relayPopId: id('fra') },
       ],
       anchor: { hubIndex: 3, accessMs: 4 },
     });

@@ -7,7 +7,7 @@
  *   direct  = accessA + public(hubA, hubB) + accessB    when both locations have an anchor
  *   estimate = round(min(relayed, direct))
  *
- * FORMAT.md explains the terms and when the sentinels are returned.
+ * docs/simulated-ping-location.md explains the terms and when the sentinels are returned.
  */
 import { NETWORKING_PING_FAILED, NETWORKING_PING_UNKNOWN } from '../../../constants/index.js';
 import { type LatencyModel } from '../world/index.js';

@@ -1,4 +1,4 @@
-import { popIdFromCode } from '../world/index.js';
+import { popIdFromCode } from '../../../port/pop-id.js';
 import { encodePingLocation } from './binary-codec.js';
 import {
   MAX_PING_LOCATION_ENTRIES,
@@ -18,7 +18,7 @@ function locationWithPing(pingMs: number): Uint8Array {
     {
       entries: [
         { popId: id('ams'), pingMs },
-        { popId: id('fra'), pingMs: pingMs + 1, viaPopId: id('ams') },
+        { popId: id('fra'), pingMs: pingMs + 1, relayPopId: id('ams') },
       ],
       anchor: { hubIndex: 7, accessMs: 2 },
     },

@@ -4,6 +4,7 @@
  * arrays are locations (decoding and formatting also require the padding to be zero; estimating
  * does not read it).
  */
+import { isUint8Array } from '../../../port/argument-checks.js';
 import {
   checksumOffset,
   DIRECT,
@@ -41,8 +42,7 @@ const WAYS = 4;
  * returns the slot of a byte array, validating it unless a slot already holds exactly the same
  * used bytes (the cache is content-addressed: a slot is found by the location's checksum and
  * confirmed by comparing every used word, so a hit gives exactly what validating would give).
- * Nothing is allocated after construction, so the estimator can load millions of locations a
- * second.
+ * Nothing is allocated after construction.
  *
  * Entry k of slot s is `packed[s * MAX_PING_LOCATION_ENTRIES + k]`.
  */
@@ -114,7 +114,7 @@ export class PingLocationSlots {
    * another location still in use). Never throws.
    */
   load(bytes: Uint8Array, keep = -1): number {
-    if (!(bytes instanceof Uint8Array) || bytes.length !== PING_LOCATION_SIZE) return -1;
+    if (!isUint8Array(bytes) || bytes.length !== PING_LOCATION_SIZE) return -1;
     const head = wordAt(bytes, 0);
     if ((head & 0xffffff) !== MAGIC_AND_VERSION) return -1;
     const count = head >>> 24;

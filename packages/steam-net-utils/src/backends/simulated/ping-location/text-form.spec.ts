@@ -1,16 +1,14 @@
 import fc from 'fast-check';
 
 import { MAX_NETWORKING_PING_LOCATION_STRING } from '../../../constants/index.js';
-import { POP_CATALOGUE, popIdFromCode } from '../world/index.js';
+import { POP_CATALOGUE } from '../world/index.js';
+import { popIdFromCode } from '../../../port/pop-id.js';
 import { encodePingLocation } from './binary-codec.js';
 import { PING_LOCATION_SIZE } from './layout.js';
 import { type PingLocationData } from './ping-location-data.js';
 import { pingLocationDataArbitrary } from './test-support/ping-location-arbitraries.js';
-import {
-  formatPingLocation,
-  MAX_PING_LOCATION_TEXT_LENGTH,
-  parsePingLocation,
-} from './text-form.js';
+import { MAX_PING_LOCATION_TEXT_LENGTH } from '../../../port/networking-utils-backend.js';
+import { formatPingLocation, parsePingLocation } from './text-form.js';
 
 const id = popIdFromCode;
 
@@ -42,7 +40,7 @@ describe('formatPingLocation', () => {
       encoded({
         entries: [
           { popId: id('fra'), pingMs: 12 },
-          { popId: id('ams'), pingMs: 15, viaPopId: id('fra') },
+          { popId: id('ams'), pingMs: 15, relayPopId: id('fra') },
           { popId: id('par'), pingMs: 15 },
         ],
         anchor: { hubIndex: 37, accessMs: 3 },
@@ -76,7 +74,7 @@ describe('formatPingLocation', () => {
         entries: longest.map((pop, k) => ({
           popId: pop.id,
           pingMs: 65534,
-          viaPopId: longest[(k + 1) % longest.length]!.id,
+          relayPopId: longest[(k + 1) % longest.length]!.id,
         })),
         anchor: { hubIndex: 65534, accessMs: 65534 },
       }),

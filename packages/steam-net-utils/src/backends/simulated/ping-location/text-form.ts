@@ -6,9 +6,9 @@
  *
  * `rl1` names the format version; each entry is `code=ping` (POP code, whole ms), with `/code`
  * when the best route goes through another POP's relay; `@hub<index>+<ms>` is the anchor. See
- * FORMAT.md for the grammar.
+ * docs/simulated-ping-location.md for the grammar.
  */
-import { MAX_NETWORKING_PING_LOCATION_STRING } from '../../../constants/index.js';
+import { MAX_PING_LOCATION_TEXT_LENGTH } from '../../../port/networking-utils-backend.js';
 import { assertLocationBuffer, decodePingLocation } from './binary-codec.js';
 import {
   checksumOffset,
@@ -38,7 +38,6 @@ import {
 import { popTable } from './pop-table.js';
 
 /** The longest text form: Steam's buffer size minus the terminating NUL. */
-export const MAX_PING_LOCATION_TEXT_LENGTH = MAX_NETWORKING_PING_LOCATION_STRING - 1;
 
 /** The version word every text form starts with. */
 export const PING_LOCATION_TEXT_PREFIX = 'rl1';
@@ -60,7 +59,7 @@ export function formatPingLocation(bytes: Uint8Array): string {
   let text = PING_LOCATION_TEXT_PREFIX;
   for (const entry of data.entries) {
     text += ` ${code(entry.popId)}=${entry.pingMs}`;
-    if (entry.viaPopId !== undefined) text += `/${code(entry.viaPopId)}`;
+    if (entry.relayPopId !== undefined) text += `/${code(entry.relayPopId)}`;
   }
   if (data.anchor !== undefined) {
     text += ` ${ANCHOR_PREFIX}${data.anchor.hubIndex}+${data.anchor.accessMs}`;

@@ -1,6 +1,6 @@
 /**
  * Calibration evidence for the latency model. The model is built from physics and published
- * aggregate figures only (see MODEL.md); these checks show that it reproduces those aggregates
+ * aggregate figures only (see docs/simulation-model.md); these checks show that it reproduces those aggregates
  * and lands inside wide sanity bands around round trips that are common knowledge. The bands are
  * deliberately wide: they catch a broken model, they are not fitting targets.
  */
@@ -34,7 +34,7 @@ function inflationByDistance(): { all: number[]; short: number[]; long: number[]
   return { all, short, long };
 }
 
-describe('aggregate inflation over the fibre bound (regions.md §3)', () => {
+describe('aggregate inflation over the fibre bound (the aggregates in docs/simulation-model.md)', () => {
   const { all, short, long } = inflationByDistance();
 
   it('is about 2× in the median between world cities', () => {

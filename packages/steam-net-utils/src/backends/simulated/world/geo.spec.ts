@@ -76,7 +76,7 @@ describe('latitude/longitude validation', () => {
     try {
       attempt();
     } catch (error) {
-      expect((error as WorldRangeError).code).toBe('INVALID_LAT_LON');
+      expect((error as WorldRangeError).code).toBe('SIMULATION_INVALID_LAT_LON');
     }
   });
 

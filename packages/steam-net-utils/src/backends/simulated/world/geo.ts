@@ -80,7 +80,7 @@ export function isValidLatLon(point: LatLon): boolean {
 export function assertLatLon(point: LatLon, what: string): LatLon {
   if (!isValidLatLon(point)) {
     throw new WorldRangeError(
-      'INVALID_LAT_LON',
+      'SIMULATION_INVALID_LAT_LON',
       `The ${what} (lat ${String(point.lat)}, lon ${String(point.lon)}) is not a place on Earth. ` +
         'Give latitude in degrees within [-90, 90] and longitude within [-180, 180].',
     );

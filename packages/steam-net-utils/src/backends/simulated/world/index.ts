@@ -1,6 +1,6 @@
 /**
  * The simulated relay network's world: places (POPs, cities, countries), the internet between
- * them and the latency model built on it. See MODEL.md for the model and its constants.
+ * them and the latency model built on it. See docs/simulation-model.md for the model and its constants.
  */
 export {
   CITY_CATALOGUE,
@@ -62,7 +62,7 @@ export {
   type RelayedEstimate,
   type SimulatedHost,
 } from './latency-model.js';
-export { isPopCode, popCodeFromId, popIdFromCode } from '../../../port/pop-id.js';
+
 export {
   type ChinaCarrier,
   getPopInfo,

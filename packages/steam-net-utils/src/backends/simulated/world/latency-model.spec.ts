@@ -312,7 +312,7 @@ describe('probes', () => {
       error = caught;
     }
     expect(error).toBeInstanceOf(WorldRangeError);
-    expect((error as WorldRangeError).code).toBe('UNKNOWN_POP');
+    expect((error as WorldRangeError).code).toBe('SIMULATION_UNKNOWN_POP');
     expect((error as Error).message).toMatch(/POP 'zzz'.*Known POPs: ams/);
   });
 });

@@ -5,7 +5,7 @@
  * loss, a slower first probe).
  *
  * Everything is a pure function of the seed and the inputs: no clock, no global randomness.
- * See MODEL.md in this folder for the formulas and where every constant comes from.
+ * See docs/simulation-model.md for the formulas and where every constant comes from.
  */
 import {
   CONNECTION_PROFILES,
@@ -54,7 +54,7 @@ export interface LatencyModelParameters extends PublicInternetParameters, RelayB
 }
 
 /**
- * The calibrated defaults. Physics and published aggregates fix them (MODEL.md explains each):
+ * The calibrated defaults. Physics and published aggregates fix them (docs/simulation-model.md explains each):
  * route stretch, hop and metro costs and the backhaul factor together give a median inflation of
  * about 2× the fibre bound between world cities, more on short paths and less on long ones.
  */
@@ -84,7 +84,7 @@ export interface HostOptions {
   /** The host's access technology (default `'datacenter'`: no last-mile latency). */
   readonly connection?: ConnectionType;
   /** For a host in mainland China: its carrier, which makes other carriers' POPs slower. */
-  readonly carrier?: ChinaCarrier;
+  readonly carrier?: ChinaCarrier | undefined;
   /**
    * Names the host's random streams (its access latency, its probes). Two hosts with the same
    * label draw the same numbers. Defaults to the coordinates, connection and carrier.
@@ -125,11 +125,11 @@ export interface LatencyModelOptions {
   /** Seeds every random stream (default 0). */
   readonly seed?: Seed;
   /** The POPs of the network (default: the whole {@link POP_CATALOGUE}). */
-  readonly pops?: readonly PopInfo[];
+  readonly pops?: readonly PopInfo[] | undefined;
   /** The internet graph (default: the built-in world, shared). */
   readonly topology?: InternetTopology;
   /** Overrides of {@link DEFAULT_LATENCY_PARAMETERS}. */
-  readonly parameters?: Partial<LatencyModelParameters>;
+  readonly parameters?: Partial<LatencyModelParameters> | undefined;
 }
 
 /** Parameters that multiply a route length: they must be ≥ 1 to keep the fibre bound. */
@@ -144,7 +144,7 @@ function validateParameters(parameters: LatencyModelParameters): LatencyModelPar
   for (const [name, value] of Object.entries(parameters)) {
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
       throw new WorldRangeError(
-        'INVALID_LATENCY_PARAMETER',
+        'SIMULATION_INVALID_LATENCY_PARAMETER',
         `Latency parameter '${name}' is ${String(value)}; it must be a finite number ≥ 0.`,
       );
     }
@@ -152,7 +152,7 @@ function validateParameters(parameters: LatencyModelParameters): LatencyModelPar
   for (const name of STRETCH_PARAMETERS) {
     if (parameters[name] < 1) {
       throw new WorldRangeError(
-        'INVALID_LATENCY_PARAMETER',
+        'SIMULATION_INVALID_LATENCY_PARAMETER',
         `Latency parameter '${name}' is ${parameters[name]}; route factors must be ≥ 1, ` +
           'or round trips could beat the speed of light in fibre.',
       );
@@ -209,7 +209,7 @@ export class LatencyModel {
     const profile = CONNECTION_PROFILES[connection];
     if (profile === undefined) {
       throw new WorldRangeError(
-        'INVALID_CONNECTION_TYPE',
+        'SIMULATION_INVALID_CONNECTION_TYPE',
         `Unknown connection type '${String(connection)}'. Use one of: ${Object.keys(CONNECTION_PROFILES).join(', ')}.`,
       );
     }
@@ -314,7 +314,7 @@ export class LatencyModel {
   sampleProbe(host: SimulatedHost, popId: number, probeIndex: number): ProbeOutcome {
     if (!Number.isSafeInteger(probeIndex) || probeIndex < 0) {
       throw new WorldRangeError(
-        'INVALID_PROBE_INDEX',
+        'SIMULATION_INVALID_PROBE_INDEX',
         `Probe index ${String(probeIndex)} is not valid; count probes to each POP from 0.`,
       );
     }
@@ -352,7 +352,7 @@ export class LatencyModel {
     if (index === undefined) {
       const code = popCodeFromId(popId); // throws for a non-uint32
       throw new WorldRangeError(
-        'UNKNOWN_POP',
+        'SIMULATION_UNKNOWN_POP',
         `POP '${code}' (id ${popId}) is not part of the simulated relay network. ` +
           `Known POPs: ${this.pops.map((pop) => pop.code).join(', ')}.`,
       );

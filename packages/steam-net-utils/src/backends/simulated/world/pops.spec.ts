@@ -1,7 +1,6 @@
 import { isValidLatLon } from './geo.js';
-import { popIdFromCode } from '../../../port/pop-id.js';
+import { PopIdError, popIdFromCode } from '../../../port/pop-id.js';
 import { getPopInfo, getPopInfoByCode, POP_CATALOGUE } from './pops.js';
-import { WorldRangeError } from './world-errors.js';
 
 /** Every code that the public GetSDRConfig copies and game tools list with a known city. */
 const CODES_WITH_KNOWN_CITIES = [
@@ -130,6 +129,6 @@ describe('getPopInfo', () => {
 
   it('throws a RangeError for an id that is not a uint32', () => {
     expect(() => getPopInfo(-5)).toThrow(RangeError);
-    expect(() => getPopInfo(2 ** 33)).toThrow(WorldRangeError);
+    expect(() => getPopInfo(2 ** 33)).toThrow(PopIdError);
   });
 });

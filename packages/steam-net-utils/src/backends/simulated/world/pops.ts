@@ -34,9 +34,9 @@ export interface PopInfo extends LatLon {
   readonly countryCode: string;
   readonly continent: Continent;
   /** The partner that runs the POP when it is not Valve (`'Alibaba Cloud'`, `'Tencent'`, `'Google Cloud'`). */
-  readonly operator?: string;
+  readonly operator?: string | undefined;
   /** For a mainland-China carrier variant: the carrier it sits on. */
-  readonly carrier?: ChinaCarrier;
+  readonly carrier?: ChinaCarrier | undefined;
 }
 
 type PopRow = readonly [
@@ -163,8 +163,8 @@ function popFromRow(row: PopRow, carrier?: ChinaCarrier): PopInfo {
     lat,
     lon,
     continent: country.continent,
-    ...(operator === undefined ? {} : { operator }),
-    ...(carrier === undefined ? {} : { carrier }),
+    operator,
+    carrier,
   });
 }
 

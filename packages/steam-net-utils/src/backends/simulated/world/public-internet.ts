@@ -22,7 +22,7 @@ import {
   type ShortestPaths,
 } from './internet-topology.js';
 
-/** The tunable constants of the public internet; see MODEL.md for where each comes from. */
+/** The tunable constants of the public internet; see docs/simulation-model.md for where each comes from. */
 export interface PublicInternetParameters {
   /**
    * Public IP routes over terrestrial links run longer than the conduits themselves (traffic

@@ -50,7 +50,7 @@ function keyFromSeed(seed: Seed): number {
   }
   if (!Number.isSafeInteger(seed)) {
     throw new WorldRangeError(
-      'INVALID_SEED',
+      'SIMULATION_INVALID_SEED',
       `The random seed ${String(seed)} is not a safe integer. Pass an integer (|seed| < 2^53) or a string.`,
     );
   }
@@ -111,7 +111,7 @@ export class SeededRandom {
   nextInt(n: number): number {
     if (!Number.isInteger(n) || n < 1 || n > TWO_POW_32) {
       throw new WorldRangeError(
-        'INVALID_RANDOM_RANGE',
+        'SIMULATION_INVALID_RANDOM_RANGE',
         `nextInt(${String(n)}) needs an integer bound in [1, 2^32].`,
       );
     }

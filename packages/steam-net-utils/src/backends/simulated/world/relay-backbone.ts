@@ -17,7 +17,7 @@ import { FIBER_RTT_MS_PER_KM } from './geo.js';
 import { type InternetLink, LAND_ROUTE_FACTOR } from './internet-topology.js';
 import { type AttachedPoint, type PublicInternet } from './public-internet.js';
 
-/** The tunable constants of the backbone; see MODEL.md. */
+/** The tunable constants of the backbone; see docs/simulation-model.md. */
 export interface RelayBackboneParameters {
   /**
    * Backbone circuit length over conduit length (provisioning slack, circuits that follow the

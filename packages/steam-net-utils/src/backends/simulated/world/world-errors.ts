@@ -1,10 +1,10 @@
 /**
- * The error the simulated world throws for a value outside its domain (a malformed POP code, an
- * id that is not a uint32, a latitude off the globe, an unknown POP).
+ * The error the simulated world throws for a value outside its domain (an unknown city, a latitude
+ * off the globe, an unknown POP, a bad seed).
  *
  * It is a `RangeError`, as the standard library throws for out-of-domain arguments, and carries a
- * stable SCREAMING_SNAKE `code` (`'INVALID_POP_CODE'`, `'INVALID_POP_ID'`, ...) in the same shape
- * as the rest of Relaylane's errors, so callers can branch on the kind of failure.
+ * stable `code` (`'SIMULATION_UNKNOWN_CITY'`, `'SIMULATION_INVALID_LAT_LON'`, ...) in the same
+ * shape as the rest of Relaylane's errors, so callers can branch on the kind of failure.
  */
 export class WorldRangeError extends RangeError {
   /** A stable, machine-readable identifier of the failure. */

@@ -36,11 +36,11 @@ export type { SteamLibraryLocation } from './steam-library-location.js';
 /** Where to look for Steam's library, and on which platform (the running one by default). */
 export interface LoadSteamApiOptions {
   /** The library file, or a folder holding it; when given, the only place tried. */
-  readonly libraryPath?: string;
+  readonly libraryPath?: string | undefined;
   /** The environment `RELAYLANE_STEAM_API_PATH` is read from (default `process.env`). */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** A folder to try before `process.execPath`'s, e.g. an Electron app's `app.getAppPath()`. */
-  readonly executableDir?: string;
+  readonly executableDir?: string | undefined;
   /** Default `process.platform`. */
   readonly platform?: string;
   /** Default `process.arch`. */
@@ -205,8 +205,8 @@ function failure(
   return new SteamLibraryLoadError(code, message, {
     runtime,
     attempts,
-    ...(osError === undefined ? {} : { osError }),
-    ...(cause === undefined ? {} : { cause }),
+    osError,
+    cause,
   });
 }
 

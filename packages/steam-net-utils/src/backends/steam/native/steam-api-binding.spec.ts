@@ -18,8 +18,8 @@ import { type SteamApi, type SteamApiFunctionName } from './steam-api.js';
 import { steamApiSymbols } from './steam-api-binding.js';
 import { SteamLibraryLoadError } from './steam-library-error.js';
 
-// steam-abi.md section 1: every SteamAPI_ISteamNetworkingUtils_* of SDK 1.64/1.65, and the
-// init, interface and manual-dispatch exports.
+// Every SteamAPI_ISteamNetworkingUtils_* export of the Steamworks SDK 1.64/1.65
+// (`steam_api_flat.h`), and the init, interface and manual-dispatch exports.
 const UTILS_FUNCTIONS = [
   'AllocateMessage',
   'InitRelayNetworkAccess',

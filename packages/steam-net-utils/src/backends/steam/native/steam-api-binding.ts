@@ -448,8 +448,9 @@ function bindFunction(
     NativeArgument,
     NativeArgument,
   ];
-  // One case per arity, spelled out on purpose: a generic `(...args)` wrapper that converts into
-  // an array and spreads it into koffi cost about 70 ns a call more (`pnpm bench`, steam group).
+  // One case per arity, spelled out on purpose: a generic `(...args)` wrapper converts into an
+  // array and spreads it into koffi on every call, which `pnpm bench` (steam group) measured as
+  // slower; BENCHMARKS.md has the figures.
   // `arguments.length` only: the engine materialises no arguments object for it.
   switch (args.length) {
     case 0:

@@ -102,7 +102,7 @@ export interface SteamApiFunctions {
   /** `bool CheckPingDataUpToDate(self, float flMaxAgeSeconds)`. */
   CheckPingDataUpToDate(self: NativePointer, maxAgeSeconds: number): boolean;
   /** `int GetPingToDataCenter(self, SteamNetworkingPOPID popID, SteamNetworkingPOPID *pViaRelayPoP)`. */
-  GetPingToDataCenter(self: NativePointer, popId: number, viaRelayPop: Uint32Array | null): number;
+  GetPingToDataCenter(self: NativePointer, popId: number, relayPopId: Uint32Array | null): number;
   /** `int GetDirectPingToPOP(self, SteamNetworkingPOPID popID)`. */
   GetDirectPingToPOP(self: NativePointer, popId: number): number;
   /** `int GetPOPCount(self)`. */

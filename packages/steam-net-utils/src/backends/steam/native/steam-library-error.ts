@@ -45,7 +45,7 @@ export class SteamLibraryLoadError extends RelaylaneError {
     details: {
       runtime: string;
       attempts?: readonly SteamLibraryAttempt[];
-      osError?: string;
+      osError?: string | undefined;
       cause?: unknown;
     },
   ) {

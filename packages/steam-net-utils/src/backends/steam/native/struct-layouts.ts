@@ -72,8 +72,6 @@ export const STEAM_CALLBACK_IDS = Object.freeze({
 
 /** `k_cchMaxSteamErrMsg`: the size of the buffer `SteamAPI_InitFlat` writes its message into. */
 export const STEAM_ERR_MSG_BYTES = 1024;
-/** `k_cchMaxSteamNetworkingPingLocationString`. */
-export const MAX_PING_LOCATION_STRING_BYTES = 1024;
 /** `SteamNetworkingIPAddr::k_cchMaxString`. */
 export const MAX_IP_ADDR_STRING_BYTES = 48;
 /** `SteamNetworkingIdentity::k_cchMaxString`. */

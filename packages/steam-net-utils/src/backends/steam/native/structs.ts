@@ -73,7 +73,7 @@ export interface SteamConnectionInfoValue {
   /** `m_idPOPRemote`. */
   readonly popRemote: number;
   /** `m_idPOPRelay`. */
-  readonly popRelay: number;
+  readonly relayPopId: number;
   /** `m_eState`, an `ESteamNetworkingConnectionState`. */
   readonly state: number;
   /** `m_eEndReason`. */
@@ -345,7 +345,7 @@ export function decodeConnectionInfo(
     listenSocket: data.getUint32(at('m_hListenSocket'), true),
     remoteAddress: decodeIPAddr(bytes, at('m_addrRemote')),
     popRemote: data.getUint32(at('m_idPOPRemote'), true),
-    popRelay: data.getUint32(at('m_idPOPRelay'), true),
+    relayPopId: data.getUint32(at('m_idPOPRelay'), true),
     state: data.getInt32(at('m_eState'), true),
     endReason: data.getInt32(at('m_eEndReason'), true),
     endDebug: readCString(bytes, at('m_szEndDebug'), 128),
@@ -361,8 +361,8 @@ export function toBackendConnectionInfo(info: SteamConnectionInfoValue): Backend
     userData: info.userData,
     listenSocket: info.listenSocket,
     remoteAddress: formatIPAddr(info.remoteAddress),
-    remotePop: info.popRemote,
-    popRelay: info.popRelay,
+    remotePopId: info.popRemote,
+    relayPopId: info.relayPopId,
     connectionState: info.state,
     endReason: info.endReason,
     endDebug: info.endDebug,

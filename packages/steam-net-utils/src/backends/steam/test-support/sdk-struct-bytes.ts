@@ -1,6 +1,6 @@
 /**
- * The SDK's structs written byte by byte at the offsets measured from the Steamworks headers
- * (steam-abi.md §2), independently of the binding's koffi layouts: what the test double hands the
+ * The SDK's structs written byte by byte at the offsets measured from the Steamworks headers (the
+ * same offsets `struct-layouts.cc.spec.ts` checks against the C compiler), independently of the binding's koffi layouts: what the test double hands the
  * backend, so a test sees whether the backend decodes each field at the right offset.
  *
  * `pack` is the SDK's callback packing: 4 on Linux and macOS, 8 on Windows.
@@ -68,7 +68,7 @@ export interface ConnectionInfoFields {
   readonly ipv4: number;
   readonly port: number;
   readonly popRemote: number;
-  readonly popRelay: number;
+  readonly relayPopId: number;
   readonly state: number;
   readonly endReason: number;
   readonly endDebug: string;
@@ -91,7 +91,7 @@ export function writeConnectionInfo(
   view.setUint32(offset + 148 + 12, info.ipv4, false);
   view.setUint16(offset + 148 + 16, info.port, true);
   view.setUint32(offset + 168, info.popRemote, true);
-  view.setUint32(offset + 172, info.popRelay, true);
+  view.setUint32(offset + 172, info.relayPopId, true);
   view.setInt32(offset + 176, info.state, true);
   view.setInt32(offset + 180, info.endReason, true);
   cString(bytes, offset + 184, 128, info.endDebug);

@@ -46,7 +46,7 @@ export function pingLocationDataArbitrary(
             {
               popId: fc.constant(popId),
               pingMs: fc.integer({ min: 0, max: maxPingMs }),
-              viaPopId: fc.constantFrom(...CATALOGUE_IDS.filter((id) => id !== popId)),
+              relayPopId: fc.constantFrom(...CATALOGUE_IDS.filter((id) => id !== popId)),
             },
             { requiredKeys: ['popId', 'pingMs'] },
           ),

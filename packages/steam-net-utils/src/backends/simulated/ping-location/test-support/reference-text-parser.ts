@@ -13,11 +13,8 @@ import {
   type PingLocationEntry,
 } from '../ping-location-data.js';
 import { popTable } from '../pop-table.js';
-import {
-  formatPingLocation,
-  MAX_PING_LOCATION_TEXT_LENGTH,
-  PING_LOCATION_TEXT_PREFIX,
-} from '../text-form.js';
+import { MAX_PING_LOCATION_TEXT_LENGTH } from '../../../../port/networking-utils-backend.js';
+import { formatPingLocation, PING_LOCATION_TEXT_PREFIX } from '../text-form.js';
 
 const ANCHOR_PREFIX = '@hub';
 const MAX_DIGITS = 5;
@@ -87,9 +84,9 @@ function readTokens(text: string): PingLocationData | undefined {
     if (pingMs === undefined) return undefined;
     if (text[at] === '/') {
       at++;
-      const viaPopId = readPopId();
-      if (viaPopId === undefined) return undefined;
-      entries.push({ popId, pingMs, viaPopId });
+      const relayPopId = readPopId();
+      if (relayPopId === undefined) return undefined;
+      entries.push({ popId, pingMs, relayPopId });
     } else {
       entries.push({ popId, pingMs });
     }

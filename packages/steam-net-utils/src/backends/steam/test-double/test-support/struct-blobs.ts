@@ -23,7 +23,7 @@ export interface ConnectionInfoFields {
   remoteIPv4: number;
   remotePort: number;
   popRemote: number;
-  popRelay: number;
+  relayPopId: number;
   state: number;
   endReason: number;
   endDebug: string;
@@ -39,7 +39,7 @@ export const SAMPLE_CONNECTION_INFO: ConnectionInfoFields = {
   remoteIPv4: 0xc0a80102,
   remotePort: 27015,
   popRemote: 0x00667261,
-  popRelay: 0x00616d73,
+  relayPopId: 0x00616d73,
   state: 5,
   endReason: 2001,
   endDebug: 'timed out',
@@ -61,7 +61,7 @@ function writeConnectionInfo(
   view.setUint32(o('m_hListenSocket'), info.listenSocket, true);
   bytes.set(encodeIPv4Addr(info.remoteIPv4, info.remotePort), o('m_addrRemote'));
   view.setUint32(o('m_idPOPRemote'), info.popRemote, true);
-  view.setUint32(o('m_idPOPRelay'), info.popRelay, true);
+  view.setUint32(o('m_idPOPRelay'), info.relayPopId, true);
   view.setInt32(o('m_eState'), info.state, true);
   view.setInt32(o('m_eEndReason'), info.endReason, true);
   writeText(bytes, o('m_szEndDebug'), info.endDebug, 128);

@@ -1,6 +1,6 @@
 /**
- * Test helpers for the simulated relay network: a sink that records every delivered event with
- * the clock time of its delivery, and shorthands for statuses.
+ * A sink that records every event a backend delivers (with the clock time of its delivery), and
+ * shorthands for statuses: what backend and queue specs assert on.
  */
 import { type Clock } from '@relaylane/core';
 
@@ -8,7 +8,7 @@ import {
   type BackendConnectionInfo,
   type BackendEventSink,
   type RelayNetworkStatus,
-} from '../../../port/networking-utils-backend.js';
+} from '../port/networking-utils-backend.js';
 
 /** One delivered event. */
 export type RecordedEvent =
@@ -24,10 +24,15 @@ export type RecordedEvent =
       readonly atMs: number;
       readonly result: number;
       readonly steamId: bigint;
-      readonly ip: number;
+      readonly ipv4: number;
       readonly ports: readonly number[];
     }
-  | { readonly kind: 'other'; readonly atMs: number; readonly name: string };
+  | {
+      readonly kind: 'other';
+      readonly atMs: number;
+      readonly name: string;
+      readonly args: readonly unknown[];
+    };
 
 /** A status as a compact tuple: `[available, measuring, config, anyRelay]`. */
 export type StatusTuple = readonly [number, number, number, number];
@@ -45,38 +50,52 @@ export function tupleOf(status: RelayNetworkStatus): StatusTuple {
 /** A `BackendEventSink` that records what it is given. */
 export class RecordingSink implements BackendEventSink {
   readonly events: RecordedEvent[] = [];
-  readonly #clock: Clock;
+  readonly #clock: Clock | undefined;
 
-  constructor(clock: Clock) {
+  /** @param clock stamps each event with `clock.now()` (0 without a clock). */
+  constructor(clock?: Clock) {
     this.#clock = clock;
   }
 
+  #now(): number {
+    return this.#clock?.now() ?? 0;
+  }
+
   relayNetworkStatus(status: RelayNetworkStatus): void {
-    this.events.push({ kind: 'status', atMs: this.#clock.now(), status });
+    this.events.push({ kind: 'status', atMs: this.#now(), status });
   }
 
-  connectionStatusChanged(_connection: number, _info: BackendConnectionInfo, _old: number): void {
-    this.events.push({ kind: 'other', atMs: this.#clock.now(), name: 'connectionStatusChanged' });
+  connectionStatusChanged(connection: number, info: BackendConnectionInfo, oldState: number): void {
+    this.#other('connectionStatusChanged', [connection, info, oldState]);
   }
 
-  authenticationStatus(_available: number, _debugMessage: string): void {
-    this.events.push({ kind: 'other', atMs: this.#clock.now(), name: 'authenticationStatus' });
+  authenticationStatus(available: number, debugMessage: string): void {
+    this.#other('authenticationStatus', [available, debugMessage]);
   }
 
-  fakeIPResult(result: number, steamId: bigint, ip: number, ports: readonly number[]): void {
-    this.events.push({ kind: 'fakeIP', atMs: this.#clock.now(), result, steamId, ip, ports });
+  fakeIPResult(result: number, steamId: bigint, ipv4: number, ports: readonly number[]): void {
+    this.events.push({ kind: 'fakeIP', atMs: this.#now(), result, steamId, ipv4, ports });
   }
 
-  messagesSessionRequest(_remoteSteamId: bigint): void {
-    this.events.push({ kind: 'other', atMs: this.#clock.now(), name: 'messagesSessionRequest' });
+  messagesSessionRequest(remoteSteamId: bigint): void {
+    this.#other('messagesSessionRequest', [remoteSteamId]);
   }
 
-  messagesSessionFailed(_reason: number, _remote: bigint, _state: number, _debug: string): void {
-    this.events.push({ kind: 'other', atMs: this.#clock.now(), name: 'messagesSessionFailed' });
+  messagesSessionFailed(
+    reason: number,
+    remoteSteamId: bigint,
+    connectionState: number,
+    debugMessage: string,
+  ): void {
+    this.#other('messagesSessionFailed', [reason, remoteSteamId, connectionState, debugMessage]);
+  }
+
+  #other(name: string, args: readonly unknown[]): void {
+    this.events.push({ kind: 'other', atMs: this.#now(), name, args });
   }
 
   debugOutput(type: number, message: string): void {
-    this.events.push({ kind: 'debug', atMs: this.#clock.now(), type, message });
+    this.events.push({ kind: 'debug', atMs: this.#now(), type, message });
   }
 
   /** The delivered statuses as tuples, in order. */

@@ -22,7 +22,8 @@ import {
 import { SimulatedRelayNetwork } from './simulated-relay-network.js';
 import { SimulatedWorld } from './simulated-world.js';
 import { runFrames } from './test-support/drive.js';
-import { RecordingSink } from './test-support/recording-sink.js';
+import { referenceLocalEstimate } from './test-support/reference-local-estimate.js';
+import { RecordingSink } from '../../test-support/recording-sink.js';
 
 /** Remote hosts near and far, so both relayed and direct (anchor) routes decide estimates. */
 const REMOTE_CITIES = [
@@ -53,7 +54,7 @@ function setup() {
     world.pingLocationFor(world.createHost({ location, label: `remote ${location}` })),
   );
   // All zeros (not a location), and a valid location with a nonzero padding byte (estimated as
-  // if clean: estimates do not read the padding, FORMAT.md).
+  // if clean: estimates do not read the padding, docs/simulated-ping-location.md).
   const padded = Uint8Array.from(remotes[0]!);
   padded[511] = 1;
   const locations = [...remotes, new Uint8Array(512), padded];
@@ -70,9 +71,7 @@ function setup() {
  */
 function compare(network: SimulatedRelayNetwork, locations: readonly Uint8Array[]): number[] {
   const cached = locations.map((location) => network.estimatePingTimeFromLocalHost(location));
-  const fresh = locations.map((location) =>
-    network.estimatePingTimeFromLocalHostUncached(location),
-  );
+  const fresh = locations.map((location) => referenceLocalEstimate(network, location));
   expect(cached).toEqual(fresh);
   expect(cached[locations.length - 2]).toBe(NETWORKING_PING_UNKNOWN);
   expect(cached[locations.length - 1]).toBe(cached[0]);
