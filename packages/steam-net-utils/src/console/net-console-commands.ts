@@ -3,7 +3,7 @@
  *
  * | Command                                 | Does                                                           |
  * | --------------------------------------- | -------------------------------------------------------------- |
- * | `net.status`                            | the backend (and why, if `'auto'` fell back) and relay status  |
+ * | `net.status`                            | the backend (and every one passed over, with why), the status |
  * | `net.pops`                              | every POP with its ping and relay, best first                  |
  * | `net.ping <pop>`                        | one POP: best route, relay, direct ping                        |
  * | `net.location`                          | the local ping location string and its age                     |

@@ -60,7 +60,8 @@ export function releaseSteam(path: string, owner: object): void {
 }
 
 const WITHOUT_STEAM =
-  "To run without Steam, use backend: 'simulated', or 'auto' to fall back to it.";
+  'To run without Steam, use backend: simulatedBackend(), or [steamBackend(), simulatedBackend()] ' +
+  'to fall back to it.';
 
 const INIT_FIXES: Readonly<Record<number, string>> = {
   1:

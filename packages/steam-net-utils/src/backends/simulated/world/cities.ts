@@ -1,5 +1,5 @@
 /**
- * The world-city catalogue used for host locations (`net.sim where Paris`): a few hundred cities
+ * The world-city catalogue used for host locations (`net.sim.where Paris`): a few hundred cities
  * on every continent, big metros and smaller places, with lookup that ignores case, accents and
  * punctuation, and suggestions for names it does not know.
  */

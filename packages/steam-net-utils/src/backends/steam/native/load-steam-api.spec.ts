@@ -124,7 +124,7 @@ describe('where it looks', () => {
     expect(error.code).toBe('STEAM_PLATFORM_UNSUPPORTED');
     expect(error.runtime).toBe(`${platform}-${arch}`);
     expect(error.message).toContain(`not available for ${platform}-${arch}`);
-    expect(error.message).toContain("backend: 'simulated'");
+    expect(error.message).toContain('backend: simulatedBackend()');
   });
 });
 

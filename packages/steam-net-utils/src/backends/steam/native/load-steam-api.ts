@@ -64,8 +64,8 @@ function unsupported(runtime: string): SteamLibraryLoadError {
     'STEAM_PLATFORM_UNSUPPORTED',
     `Steam's library is not available for ${runtime}: Valve ships libsteam_api for Linux x64 ` +
       '(libsteam_api.so), macOS x64 and arm64 (libsteam_api.dylib) and Windows x64 ' +
-      "(steam_api64.dll) only. Use the simulated relay network here (backend: 'simulated', or " +
-      "'auto' to fall back to it).",
+      '(steam_api64.dll) only. Use the simulated relay network here (backend: simulatedBackend(), ' +
+      'or [steamBackend(), simulatedBackend()] to fall back to it).',
     { runtime },
   );
 }

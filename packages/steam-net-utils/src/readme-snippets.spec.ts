@@ -1,0 +1,54 @@
+// Every ```ts block of this package's README and of the repository's README is type-checked
+// against the workspace's sources and, unless marked `<!-- not run -->`, run; what it prints must
+// match its `// prints:` comments (see core's test-support/readme-snippets.ts).
+import path from 'node:path';
+import * as core from '@relaylane/core';
+import * as inversify from 'inversify';
+
+import {
+  describeReadmeSnippets,
+  type ReadmeCheckOptions,
+} from '../../core/src/test-support/readme-snippets.js';
+import * as networkingUtilsEntry from './index.js';
+import * as simulatedEntry from './simulated.js';
+
+const packageRoot = path.resolve(__dirname, '..');
+const coreSource = path.resolve(packageRoot, '..', 'core', 'src');
+
+const checked: Omit<ReadmeCheckOptions, 'readmePath'> = {
+  paths: {
+    '@relaylane/core': [path.join(coreSource, 'index.ts')],
+    '@relaylane/core/babylon': [path.join(coreSource, 'babylon', 'index.ts')],
+    '@relaylane/core/terminal': [path.join(coreSource, 'console', 'terminal', 'index.ts')],
+    '@relaylane/core/console-overlay': [path.join(coreSource, 'console', 'overlay', 'index.ts')],
+    '@relaylane/steam-net-utils': [path.join(__dirname, 'index.ts')],
+    '@relaylane/steam-net-utils/simulated': [path.join(__dirname, 'simulated.ts')],
+    '@relaylane/steam-net-utils/steam': [path.join(__dirname, 'steam.ts')],
+  },
+  // The modules this spec has loaded, so a block sees the same classes as the rest of the run.
+  runtimeModules: {
+    '@relaylane/core': core,
+    '@relaylane/steam-net-utils': networkingUtilsEntry,
+    '@relaylane/steam-net-utils/simulated': simulatedEntry,
+    inversify,
+    'reflect-metadata': {},
+  },
+};
+
+describe('packages/steam-net-utils/README.md', () => {
+  describeReadmeSnippets({
+    ...checked,
+    readmePath: path.join(packageRoot, 'README.md'),
+    minimumBlocks: 5,
+    maximumNotRun: 1,
+  });
+});
+
+describe('README.md of the repository', () => {
+  describeReadmeSnippets({
+    ...checked,
+    readmePath: path.resolve(packageRoot, '..', '..', 'README.md'),
+    minimumBlocks: 2,
+    maximumNotRun: 0,
+  });
+});
