@@ -97,9 +97,9 @@ export function runSteamCallBenchmark(
       }),
       comparisonRow({
         id: 'steam-call/backend-estimate-from-local-host/vs-empty-koffi-call',
-        measure: 'the same through `SteamworksBackend.estimatePingTimeFromLocalHost` (no service)',
+        measure: 'the same through `SteamBackend.estimatePingTimeFromLocalHost` (no service)',
         subject: figure(
-          'SteamworksBackend.estimatePingTimeFromLocalHost',
+          'SteamBackend.estimatePingTimeFromLocalHost',
           'ns/op',
           figures.get('backend')!,
         ),

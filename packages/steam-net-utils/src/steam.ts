@@ -13,8 +13,8 @@ export {
   MAX_DISPATCHED_CALLBACKS_PER_FRAME,
   MAX_POP_LIST_LENGTH,
   type SteamBackendDiagnostics,
-  SteamworksBackend,
-} from './backends/steam/steamworks-backend.js';
+  SteamBackend,
+} from './backends/steam/steam-backend.js';
 export { liveNativeCallbackCount } from './backends/steam/native-callback-owner.js';
 export { STEAM_APP_ID_FILE, type SteamEnvironment } from './backends/steam/steam-app-id.js';
 

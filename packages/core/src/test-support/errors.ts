@@ -22,12 +22,26 @@ export function captureReportedErrors(): ReportedError[] {
   return reports;
 }
 
-/** What `fn` threw; fails the test when it returns normally. */
-export function thrownBy<E = unknown>(fn: () => unknown): E {
+/**
+ * What `fn` threw; fails the test when it returns normally. With `ErrorClass`, also fails when
+ * the error is not an instance of it, and returns it typed as one.
+ */
+export function thrownBy<E = unknown>(fn: () => unknown): E;
+export function thrownBy<E extends Error>(
+  fn: () => unknown,
+  ErrorClass: abstract new (...args: never[]) => E,
+): E;
+export function thrownBy(
+  fn: () => unknown,
+  ErrorClass?: abstract new (...args: never[]) => Error,
+): unknown {
   try {
     fn();
   } catch (error) {
-    return error as E;
+    if (ErrorClass !== undefined && !(error instanceof ErrorClass)) {
+      throw new Error(`expected a ${ErrorClass.name}, got ${String(error)}`);
+    }
+    return error;
   }
   throw new Error('expected the call to throw');
 }

@@ -5,7 +5,7 @@ import { SimulationControlsCapability } from '../backends/simulated/simulation-c
 import { SimulatedWorld } from '../backends/simulated/simulated-world.js';
 import { type BackendEnvironment, type BackendProvider } from '../port/backend-provider.js';
 import { ScriptedBackend } from '../test-support/scripted-backend.js';
-import { thrownBy } from '../test-support/thrown-by.js';
+import { thrownBy } from '../../../core/src/test-support/errors.js';
 import { createNetworkingUtils } from './create-networking-utils.js';
 import { BackendSelectionError, selectBackend } from './select-backend.js';
 

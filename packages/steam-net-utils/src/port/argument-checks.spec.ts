@@ -11,7 +11,7 @@ import {
   checkUint32,
   isUint8Array,
 } from './argument-checks.js';
-import { thrownBy } from '../test-support/thrown-by.js';
+import { thrownBy } from '../../../core/src/test-support/errors.js';
 
 describe('isUint8Array', () => {
   it('accepts Uint8Arrays and Buffers', () => {

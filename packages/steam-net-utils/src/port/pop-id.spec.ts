@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
 import { isPopCode, PopIdError, popCodeFromId, popIdFromCode } from './pop-id.js';
-import { thrownBy } from '../test-support/thrown-by.js';
+import { thrownBy } from '../../../core/src/test-support/errors.js';
 
 describe('popIdFromCode (Valve packing: c0<<16 | c1<<8 | c2 | c3<<24)', () => {
   it.each([

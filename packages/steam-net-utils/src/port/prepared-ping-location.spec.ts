@@ -1,4 +1,4 @@
-import { thrownBy } from '../test-support/thrown-by.js';
+import { thrownBy } from '../../../core/src/test-support/errors.js';
 import {
   derivedFrom,
   PreparedPingLocation,

@@ -38,7 +38,7 @@ import { NETWORKING_UTILS_ADDED_METHODS, NETWORKING_UTILS_METHODS } from './meth
 import { NetworkingUtils } from './networking-utils.js';
 import { VALID_ARGUMENTS } from '../test-support/method-arguments.js';
 import { patternBytes, ScriptedBackend } from '../test-support/scripted-backend.js';
-import { thrownBy } from '../test-support/thrown-by.js';
+import { thrownBy } from '../../../core/src/test-support/errors.js';
 
 function setUp(): { backend: ScriptedBackend; utils: NetworkingUtils } {
   const backend = new ScriptedBackend();

@@ -67,7 +67,7 @@ import {
   VALID_ARGUMENTS,
 } from './method-arguments.js';
 import { isPingResult, MIN_LOCAL_TIMESTAMP, RESULT_CHECKS } from './result-checks.js';
-import { thrownBy } from './thrown-by.js';
+import { thrownBy } from '../../../core/src/test-support/errors.js';
 
 /** The signals every service declares, with their argument names, in order. */
 export const EXPECTED_SIGNALS = [

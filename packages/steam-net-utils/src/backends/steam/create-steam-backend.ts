@@ -4,7 +4,7 @@ import { type BackendProvider } from '../../port/backend-provider.js';
 import { type SteamApi } from './native/steam-api.js';
 import { isSteamAppId, resolveSteamAppId, type SteamEnvironment } from './steam-app-id.js';
 import { startSteamSession } from './steam-session.js';
-import { SteamworksBackend } from './steamworks-backend.js';
+import { SteamBackend } from './steam-backend.js';
 
 /** Options of {@link createSteamBackend}; all optional. */
 export interface SteamBackendOptions {
@@ -55,7 +55,7 @@ const OPTION_NAMES: readonly string[] = [
  *   option of the wrong type; RangeError when `appId` is not an integer from 1 to 4294967295, or
  *   `writeAppIdFile` is true with no app id (option or `SteamAppId`) to write.
  */
-export function createSteamBackend(options: SteamBackendOptions = {}): SteamworksBackend {
+export function createSteamBackend(options: SteamBackendOptions = {}): SteamBackend {
   const where = 'createSteamBackend';
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(`${where}: options must be an object, got ${describeValue(options)}`);
@@ -113,7 +113,7 @@ export function createSteamBackend(options: SteamBackendOptions = {}): Steamwork
       `${where}: api must be a binding from loadSteamApi(), got ${describeValue(api)}`,
     );
   }
-  return new SteamworksBackend(() =>
+  return new SteamBackend(() =>
     startSteamSession({
       env,
       writeAppIdFile,

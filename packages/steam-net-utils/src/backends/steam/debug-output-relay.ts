@@ -14,13 +14,13 @@
  * calling thread is blocked until the worker posted it), so draining before queueing any other
  * event keeps the order in which the messages and the other events reached the backend.
  */
+import { defaultModuleResolveBases } from './module-resolve-bases.js';
 import {
   MessageChannel,
   type MessagePort,
   receiveMessageOnPort,
   Worker,
 } from 'node:worker_threads';
-import path from 'node:path';
 
 import { countNativeCallback } from './native-callback-owner.js';
 import { type NativePointer } from './native/steam-api.js';
@@ -50,17 +50,6 @@ export interface DebugOutputRelayOptions {
    * module's file when it runs as CommonJS, the main script, and the working directory.
    */
   readonly resolveFrom?: readonly string[];
-}
-
-/** The files from which the worker resolves koffi by default. */
-export function defaultKoffiResolveBases(): string[] {
-  const bases: string[] = [];
-  // CommonJS only; in an ES module `__filename` is not defined (typeof is safe either way).
-  if (typeof __filename === 'string') bases.push(__filename);
-  const main = process.argv[1];
-  if (main !== undefined && path.isAbsolute(main)) bases.push(main);
-  bases.push(path.join(process.cwd(), 'package.json'));
-  return bases;
 }
 
 /** The worker that owns the debug output function, and the main thread's end of its port. */
@@ -94,7 +83,7 @@ export class DebugOutputRelay {
       workerData: {
         port: port2,
         state,
-        resolveFrom: [...(options.resolveFrom ?? defaultKoffiResolveBases())],
+        resolveFrom: [...(options.resolveFrom ?? defaultModuleResolveBases())],
         limit: options.limit,
       },
       transferList: [port2],
@@ -112,7 +101,7 @@ export class DebugOutputRelay {
           ? (reply?.error ?? 'it failed without a reason')
           : `it did not start within ${DEBUG_OUTPUT_WORKER_TIMEOUT_MS} ms`;
       throw new SteamDebugOutputError(
-        `SteamworksBackend.setDebugOutputLevel: the worker thread that receives Steam's debug ` +
+        `SteamBackend.setDebugOutputLevel: the worker thread that receives Steam's debug ` +
           `output could not start: ${reason}. Make sure the 'koffi' package can be resolved from ` +
           'the main script or the working directory (it is a dependency of ' +
           '@relaylane/steam-net-utils), or leave the debug output level at NONE.',

@@ -13,7 +13,7 @@ import { createSteamBackend, steamBackend } from './create-steam-backend.js';
 import { type BackendStateError } from '../../port/backend-errors.js';
 import { liveNativeCallbackCount } from './native-callback-owner.js';
 import { type SteamBackendStateError, SteamInitError } from './steam-errors.js';
-import { thrownBy } from '../../test-support/thrown-by.js';
+import { thrownBy } from '../../../../core/src/test-support/errors.js';
 
 const onLinux64 = process.platform === 'linux' && process.arch === 'x64';
 const describeOnLinux64 = onLinux64 ? describe : describe.skip;

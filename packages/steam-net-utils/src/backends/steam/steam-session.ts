@@ -95,7 +95,7 @@ export function startSteamSession(options: SteamSessionOptions): SteamSession {
   if (owners.has(api.path)) {
     throw new SteamBackendStateError(
       'STEAM_ALREADY_RUNNING',
-      `SteamworksBackend.init: another Steam backend is already running Steam through ` +
+      `SteamBackend.init: another Steam backend is already running Steam through ` +
         `${api.path}. Steam is one per process: shut that backend down (or dispose its ` +
         'NetworkingUtils) first, or keep using it.',
     );

@@ -17,6 +17,9 @@ import {
   STEAM_API_PATH_ENV,
   SteamLibraryLoadError,
 } from './load-steam-api.js';
+import { thrownBy } from '../../../../../core/src/test-support/errors.js';
+
+const caught = (fn: () => unknown): SteamLibraryLoadError => thrownBy(fn, SteamLibraryLoadError);
 
 const PACKAGE_DIR = path.resolve(__dirname, '../../../..');
 // pnpm links packages: the loader reports the real folder.
@@ -30,16 +33,6 @@ beforeAll(() => {
 afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
 });
-
-function caught(fn: () => unknown): SteamLibraryLoadError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(SteamLibraryLoadError);
-    return error as SteamLibraryLoadError;
-  }
-  throw new Error('expected a SteamLibraryLoadError');
-}
 
 describe('nothing happens at import time', () => {
   it('neither loads a library nor declares a type when the modules are imported', () => {

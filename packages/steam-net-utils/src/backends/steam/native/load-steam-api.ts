@@ -13,6 +13,7 @@
  * one loaded, and if the OS refuses it, that is the error (a broken copy is not silently replaced
  * by another one). Loaded libraries are cached per resolved path.
  */
+import { defaultModuleResolveBases } from '../module-resolve-bases.js';
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 
@@ -68,17 +69,6 @@ function unsupported(runtime: string): SteamLibraryLoadError {
       'or [steamBackend(), simulatedBackend()] to fall back to it).',
     { runtime },
   );
-}
-
-/** The files (absolute paths) `steamworks.js` is resolved from by default. */
-function defaultResolveBases(): string[] {
-  const bases: string[] = [];
-  // CommonJS only; in an ES module `__filename` is not defined (typeof is safe either way).
-  if (typeof __filename === 'string') bases.push(__filename);
-  const main = process.argv[1];
-  if (main !== undefined && path.isAbsolute(main)) bases.push(main);
-  bases.push(path.join(process.cwd(), 'package.json'));
-  return bases;
 }
 
 /**
@@ -147,7 +137,7 @@ export function findSteamLibraryCandidates(options: LoadSteamApiOptions = {}): {
       candidates.push({ path: file, source: 'executable' });
     }
   }
-  const steamworks = resolveSteamworksJsDir(options.resolveFrom ?? defaultResolveBases());
+  const steamworks = resolveSteamworksJsDir(options.resolveFrom ?? defaultModuleResolveBases());
   if (steamworks !== undefined) {
     candidates.push({
       path: path.join(steamworks, 'dist', info.platform, info.fileName),

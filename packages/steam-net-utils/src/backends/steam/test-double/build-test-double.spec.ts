@@ -22,6 +22,9 @@ import {
   TEST_DOUBLE_LIBRARY_NAME,
   TestDoubleBuildError,
 } from './build-test-double.js';
+import { thrownBy } from '../../../../../core/src/test-support/errors.js';
+
+const caught = (fn: () => unknown): TestDoubleBuildError => thrownBy(fn, TestDoubleBuildError);
 
 const SOURCE = path.join(__dirname, 'steam_api_double.c');
 
@@ -33,16 +36,6 @@ afterEach(() => {
   jest.restoreAllMocks();
   rmSync(scratch, { recursive: true, force: true });
 });
-
-function caught(fn: () => unknown): TestDoubleBuildError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(TestDoubleBuildError);
-    return error as TestDoubleBuildError;
-  }
-  throw new Error('expected a TestDoubleBuildError');
-}
 
 it('compiles the double into the cache and returns the same file without compiling again', () => {
   const spawn = jest.spyOn(childProcess, 'spawnSync');

@@ -12,7 +12,7 @@ import {
   type SteamApiTestDouble,
   loadSteamApiTestDouble,
 } from '../test-double/test-double-control.js';
-import { type SteamworksBackend } from '../steamworks-backend.js';
+import { type SteamBackend } from '../steam-backend.js';
 
 /** The double and the binding that loads it as Steam's library. */
 export interface SteamDouble {
@@ -27,7 +27,7 @@ export function loadSteamDouble(): SteamDouble {
 }
 
 /** A backend on a freshly reset double, initialised, with the double's log cleared after init. */
-export function startBackendOnDouble({ double, api }: SteamDouble): SteamworksBackend {
+export function startBackendOnDouble({ double, api }: SteamDouble): SteamBackend {
   double.reset();
   const backend = createSteamBackend({ api, env: {} });
   backend.init();

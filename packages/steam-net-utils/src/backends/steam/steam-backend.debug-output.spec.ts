@@ -9,7 +9,7 @@ import koffi from 'koffi';
 import { NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_EVERYTHING } from '../../constants/index.js';
 import { NetworkingUtils } from '../../service/networking-utils.js';
 import { liveNativeCallbackCount } from './native-callback-owner.js';
-import { type SteamworksBackend } from './steamworks-backend.js';
+import { type SteamBackend } from './steam-backend.js';
 import { loadSteamDouble, startBackendOnDouble } from './test-support/steam-double-backend.js';
 
 const steam = loadSteamDouble();
@@ -18,7 +18,7 @@ const { double } = steam;
 /** How long the double's RunFrame waits for the lock before recording the deadlock. */
 const LOCK_TIMEOUT_MS = 1000;
 
-let backend: SteamworksBackend;
+let backend: SteamBackend;
 let service: NetworkingUtils;
 let messages: string[];
 

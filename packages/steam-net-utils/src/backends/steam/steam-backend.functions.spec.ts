@@ -27,7 +27,7 @@ import {
 } from '../../test-support/method-arguments.js';
 import { createSteamBackend } from './create-steam-backend.js';
 import { type SteamApi } from './native/steam-api.js';
-import { type SteamworksBackend } from './steamworks-backend.js';
+import { type SteamBackend } from './steam-backend.js';
 import { locationLogText, type SteamApiTestDouble } from './test-double/test-double-control.js';
 import {
   genericStringIdentityBytes,
@@ -46,7 +46,7 @@ const AMS = 0x00616d73; // "ams"
 const A = patternLocation(1);
 const B = patternLocation(2);
 
-let backend: SteamworksBackend;
+let backend: SteamBackend;
 let service: NetworkingUtils;
 let connection: number;
 
@@ -585,7 +585,7 @@ describe('hostile input never reaches native code', () => {
       ['an unknown callback kind', () => backend.setGlobalCallback('nope' as never, true)],
       ['NaN seconds', () => backend.checkPingDataUpToDate(NaN)],
     ])('refuses %s', (_what, call) => {
-      expect(call).toThrow(/(SteamAPI_\w+|SteamworksBackend\.\w+|encodeIPv4Addr): \w+ must be/);
+      expect(call).toThrow(/(SteamAPI_\w+|SteamBackend\.\w+|encodeIPv4Addr): \w+ must be/);
       expect(double.log()).toEqual([]);
     });
 

@@ -14,16 +14,16 @@ import { SteamLibraryLoadError } from './native/load-steam-api.js';
 import { liveNativeCallbackCount } from './native-callback-owner.js';
 import { BackendStateError } from '../../port/backend-errors.js';
 import { SteamBackendStateError, SteamInitError } from './steam-errors.js';
-import { type SteamworksBackend } from './steamworks-backend.js';
+import { type SteamBackend } from './steam-backend.js';
 import { loadSteamDouble, startBackendOnDouble } from './test-support/steam-double-backend.js';
-import { thrownBy } from '../../test-support/thrown-by.js';
+import { thrownBy } from '../../../../core/src/test-support/errors.js';
 
 const steam = loadSteamDouble();
 const { double, api } = steam;
 const LOCATION = new Uint8Array(512);
 
 /** Every backend method with valid arguments (for "nothing reaches native code" checks). */
-const BACKEND_CALLS: readonly [string, (backend: SteamworksBackend) => unknown][] = [
+const BACKEND_CALLS: readonly [string, (backend: SteamBackend) => unknown][] = [
   ['initRelayNetworkAccess', (b) => b.initRelayNetworkAccess()],
   ['getRelayNetworkStatus', (b) => b.getRelayNetworkStatus()],
   ['getLocalPingLocation', (b) => b.getLocalPingLocation(new Uint8Array(512))],
@@ -51,8 +51,8 @@ const BACKEND_CALLS: readonly [string, (backend: SteamworksBackend) => unknown][
   ['runCallbacks', (b) => b.runCallbacks({} as never)],
 ];
 
-const running: SteamworksBackend[] = [];
-function track(backend: SteamworksBackend): SteamworksBackend {
+const running: SteamBackend[] = [];
+function track(backend: SteamBackend): SteamBackend {
   running.push(backend);
   return backend;
 }

@@ -9,7 +9,7 @@ import { type GlobalCallbackKind } from '../../port/networking-utils-backend.js'
 import { NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_EVERYTHING } from '../../constants/index.js';
 import { NetworkingUtils } from '../../service/networking-utils.js';
 import { liveNativeCallbackCount } from './native-callback-owner.js';
-import { type SteamworksBackend } from './steamworks-backend.js';
+import { type SteamBackend } from './steam-backend.js';
 import {
   authenticationStatusBytes,
   type ConnectionInfoFields,
@@ -125,7 +125,7 @@ const CALLBACKS: readonly {
   },
 ];
 
-let backend: SteamworksBackend;
+let backend: SteamBackend;
 let service: NetworkingUtils;
 let emitted: [string, unknown[]][];
 

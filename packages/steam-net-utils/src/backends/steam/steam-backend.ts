@@ -88,7 +88,7 @@ const utf8 = new TextEncoder();
  * `NetworkingUtilsBackend` over the real Steam client library (or anything exporting its C ABI,
  * such as the test double). Node and Electron's main process only.
  */
-export class SteamworksBackend implements NetworkingUtilsBackend {
+export class SteamBackend implements NetworkingUtilsBackend {
   readonly kind = 'steam';
 
   readonly #start: SteamSessionStarter;
@@ -139,7 +139,7 @@ export class SteamworksBackend implements NetworkingUtilsBackend {
     if (this.#state === 'running') {
       throw new SteamBackendStateError(
         'STEAM_BACKEND_ALREADY_INITIALIZED',
-        'SteamworksBackend.init: Steam is already initialised by this backend; call init() once.',
+        'SteamBackend.init: Steam is already initialised by this backend; call init() once.',
       );
     }
     this.#requireNotShutDown('init');
@@ -285,7 +285,7 @@ export class SteamworksBackend implements NetworkingUtilsBackend {
     dataType: number,
     value: number | bigint | string,
   ): boolean {
-    const arg = encodeConfigArgument('SteamworksBackend.setConfigValue', dataType, value);
+    const arg = encodeConfigArgument('SteamBackend.setConfigValue', dataType, value);
     const { api, self } = this.#running('setConfigValue');
     return api.SetConfigValue(self, configValue, scope, scopeObject, dataType, arg);
   }
@@ -341,7 +341,7 @@ export class SteamworksBackend implements NetworkingUtilsBackend {
    * holds it; a callback Steam refused is released at once.
    */
   setGlobalCallback(kind: GlobalCallbackKind, enabled: boolean): boolean {
-    const method = 'SteamworksBackend.setGlobalCallback';
+    const method = 'SteamBackend.setGlobalCallback';
     const spec = STEAM_CALLBACKS[kind];
     if (spec === undefined) {
       throw new RangeError(
@@ -397,7 +397,7 @@ export class SteamworksBackend implements NetworkingUtilsBackend {
    */
   runCallbacks(sink: BackendEventSink): void {
     const { api, pipe } = this.#running('runCallbacks');
-    if (this.#delivering) throw runCallbacksReentrantError('SteamworksBackend');
+    if (this.#delivering) throw runCallbacksReentrantError('SteamBackend');
     this.#delivering = true;
     try {
       api.ManualDispatch_RunFrame(pipe);
@@ -519,7 +519,7 @@ export class SteamworksBackend implements NetworkingUtilsBackend {
   }
 
   #requireNotShutDown(method: string): void {
-    if (this.#state === 'shut down') throw backendShutDownError('SteamworksBackend', method);
+    if (this.#state === 'shut down') throw backendShutDownError('SteamBackend', method);
   }
 
   /** The running session; one field read on the path of every call. */
@@ -536,7 +536,7 @@ export class SteamworksBackend implements NetworkingUtilsBackend {
     this.#requireNotShutDown(method);
     throw new SteamBackendStateError(
       'STEAM_BACKEND_NOT_INITIALIZED',
-      `SteamworksBackend.${method}: Steam is not initialised. Call init() first (it throws ` +
+      `SteamBackend.${method}: Steam is not initialised. Call init() first (it throws ` +
         'when Steam cannot start; steamBackend() as the backend option calls it for you).',
     );
   }

@@ -17,7 +17,7 @@ import {
 } from '../../constants/index.js';
 import { NetworkingUtils } from '../../service/networking-utils.js';
 import { GET_CONFIG_VALUE_ATTEMPTS, MAX_CONFIG_VALUE_BYTES } from './steam-config-calls.js';
-import { type SteamworksBackend } from './steamworks-backend.js';
+import { type SteamBackend } from './steam-backend.js';
 import { loadSteamDouble, startBackendOnDouble } from './test-support/steam-double-backend.js';
 
 const steam = loadSteamDouble();
@@ -25,7 +25,7 @@ const { double } = steam;
 const STUN = 103;
 const SIZE_QUERY = /pResult=NULL,\*cbResult=0\)$/;
 
-let backend: SteamworksBackend;
+let backend: SteamBackend;
 let service: NetworkingUtils;
 
 beforeEach(() => {
