@@ -30,11 +30,9 @@
  * feedback of a call site in the feedback vector of the function literal, which every closure of
  * that literal shares. With one compiled factory per `(n, k)`, the call `f0(a0, a1)` of every
  * signal with that shape records every listener any such signal has, turns megamorphic, and V8
- * stops inlining listeners. Measured (Node 20) with four signals of 10 listeners each, different
- * listener functions, 3 arguments: about 55 ns per emit with a shared factory, 7 ns with one per
- * signal, 65 ns for the loop. `new Function` with the same source text is no escape: V8's eval
- * cache hands back the same compiled function *and* its feedback, so each source carries a serial
- * number. A compile costs about 20 µs for 2 listeners, 30 to 60 µs for 10 and 150 µs for 64, so a
+ * stops inlining listeners (BENCHMARKS.md has the measured difference). `new Function` with the
+ * same source text is no escape: V8's eval cache hands back the same compiled function *and* its
+ * feedback, so each source carries a serial number. A compile costs far more than an emit, so a
  * signal compiles only once its list has been emitted {@link COMPILE_AFTER_EMITS} times unchanged
  * (a signal emitted now and then stays on the loop), and each compile of the same signal doubles
  * that count up to {@link MAX_COMPILE_AFTER_EMITS} (a signal whose list keeps changing between

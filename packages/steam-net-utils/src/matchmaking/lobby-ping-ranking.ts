@@ -28,6 +28,7 @@ import { preparedPingLocationOfOwnBytes } from '../port/prepared-ping-location.j
 import { NetworkingUtils } from '../service/networking-utils.js';
 
 import { type CachedPingLocation, PingLocationCache } from './ping-location-cache.js';
+import { resizedCapacity } from './buffer-capacity.js';
 import { PingOrder } from './ping-order.js';
 
 /**
@@ -260,9 +261,8 @@ export class LobbyPingRanking<L extends LobbyWithPingLocation> {
 
   /** The per-row buffers, large enough for `count` rows (grown or shrunk as `PingOrder` does). */
   #reserveRows(count: number): Int32Array {
-    const capacity = this.#rowSlot.length;
-    if (count > capacity || count < capacity >>> 3) {
-      const size = count === 0 ? 0 : 2 ** Math.ceil(Math.log2(count));
+    const size = resizedCapacity(count, this.#rowSlot.length);
+    if (size !== undefined) {
       this.#rowSlot = new Int32Array(size);
       this.#rowPing = new Float64Array(size);
     }

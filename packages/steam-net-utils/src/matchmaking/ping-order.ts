@@ -11,6 +11,7 @@
  */
 import { NETWORKING_PING_FAILED } from '../constants/index.js';
 import { comparePings } from '../port/ping-order.js';
+import { resizedCapacity } from './buffer-capacity.js';
 
 /** The highest ping the counting sort buckets directly; Steam's pings fit in 16 bits. */
 export const COUNTING_SORT_MAX_PING = 65535;
@@ -75,11 +76,8 @@ export class PingOrder {
   }
 
   #reserve(count: number): void {
-    const capacity = this.#order.length;
-    // Grown to a power of two so that a list growing a row at a time reallocates rarely; shrunk
-    // when a much shorter list follows, so one huge list does not pin its memory forever.
-    if (count > capacity || count < capacity >>> 3) {
-      const size = count === 0 ? 0 : 2 ** Math.ceil(Math.log2(count));
+    const size = resizedCapacity(count, this.#order.length);
+    if (size !== undefined) {
       this.#order = new Uint32Array(size);
       this.#bucket = new Uint32Array(size);
     }

@@ -45,6 +45,7 @@ import {
 } from '@relaylane/core';
 
 import {
+  getConfigValueEntry,
   NETWORKING_CONFIG_SDR_CLIENT_FORCE_RELAY_CLUSTER,
   NETWORKING_PING_FAILED,
 } from '../constants/index.js';
@@ -99,7 +100,10 @@ export const DEFAULT_REGION_REFRESH_INTERVAL_MS = 500;
  */
 const THRESHOLD_SLACK_MS = 1e-9;
 
-const FORCE_RELAY_CLUSTER = 'SDRClient_ForceRelayCluster';
+// Steam's name of the config value a pin sets, for messages.
+const FORCE_RELAY_CLUSTER = getConfigValueEntry(
+  NETWORKING_CONFIG_SDR_CLIENT_FORCE_RELAY_CLUSTER,
+)!.steamName;
 
 /**
  * The automatic region pick with hysteresis and a manual override; see the file comment for

@@ -1,5 +1,6 @@
 /**
- * The typed shape of the private binding of Steam's flat C API (`steam_api_flat.h`, SDK 1.64/1.65):
+ * The typed shape of the private binding of Steam's flat C API (`steam_api_flat.h`; it needs the
+ * exports of Steamworks SDK 1.59 or later, and the struct layouts were checked against 1.64/1.65):
  * one method per exported function the Steam backend uses, named as the export without its
  * `SteamAPI_ISteamNetworkingUtils_` / `SteamAPI_` prefix, with the C argument order.
  *
