@@ -85,7 +85,7 @@ export function runSteamCallBenchmark(
       comparisonRow({
         id: 'steam-call/service-estimate-from-local-host/vs-empty-koffi-call',
         measure:
-          'Steam backend through koffi into the test double: `steam.estimatePingTimeFromLocalHost` (service)',
+          'Steam backend through koffi into the test double: `networkingUtils.estimatePingTimeFromLocalHost` (service)',
         subject: figure(
           'NetworkingUtils.estimatePingTimeFromLocalHost',
           'ns/op',
