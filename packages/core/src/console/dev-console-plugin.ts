@@ -30,7 +30,7 @@ export interface DevConsolePluginOptions {
  */
 export class DevConsolePlugin extends Plugin {
   /** The plugin's name, for other plugins' `dependencies`. */
-  static readonly pluginName = 'dev-console';
+  static readonly pluginName = DevConsoleTokens.PluginName;
 
   readonly name = DevConsolePlugin.pluginName;
 

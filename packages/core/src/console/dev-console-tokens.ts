@@ -7,6 +7,11 @@ import { type CommandRegistry } from './command-registry.js';
  * with `@inject(DevConsoleTokens.CommandRegistry)`).
  */
 export const DevConsoleTokens = {
+  /**
+   * The dev console plugin's name, for other plugins' `dependencies` (a string here, so a plugin
+   * can name it without bundling the console).
+   */
+  PluginName: 'dev-console',
   /** The dev console's command registry, where plugins register their commands. */
   CommandRegistry: serviceToken<CommandRegistry>('core', 'CommandRegistry'),
 } as const;

@@ -72,7 +72,7 @@ export class NetworkingUtilsPlugin extends Plugin {
   constructor(options: NetworkingUtilsPluginOptions) {
     super();
     this.#options = options;
-    this.dependencies = options.consoleCommands === true ? ['dev-console'] : [];
+    this.dependencies = options.consoleCommands === true ? [DevConsoleTokens.PluginName] : [];
   }
 
   /** The service, while the plugin is in the tree. */
