@@ -2,7 +2,7 @@
  * `pnpm bench`: runs every benchmark on the built packages, prints the table, writes
  * `bench/results.json` and the generated section of `BENCHMARKS.md`.
  *
- *   node --expose-gc bench/dist/run.js [--no-write] [--quick] [--only group,group]
+ *   node --expose-gc bench/dist/bench/src/run.js [--no-write] [--quick] [--only group,group]
  *
  * `--no-write` prints the table without touching either file; `--quick` runs small sizes for a
  * few seconds to check the setup (and writes nothing); `--only` runs some of the groups
@@ -27,8 +27,9 @@ import {
 } from './report/markdown.js';
 import { STEAM_DOUBLE_SOURCE } from './fixtures/steam-double.js';
 
-// bench/dist/run.js -> the repository root.
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+// bench/dist/bench/src/run.js -> the repository root (the build keeps the repository's layout
+// under bench/dist, because the benchmarks compile the package's test-double builder too).
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
 const quick = process.argv.includes('--quick');
 const groups = selectedGroups(process.argv);
 const write = !quick && groups === BENCH_GROUPS && !process.argv.includes('--no-write');

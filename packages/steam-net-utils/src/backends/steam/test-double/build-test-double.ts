@@ -36,7 +36,7 @@ export interface BuildTestDoubleOptions {
   /** The C source (default: `steam_api_double.c` next to this module, found through `__dirname`). */
   readonly sourcePath?: string;
   /** The cache folder (default `<os.tmpdir()>/relaylane-steam-api-double`). */
-  readonly cacheDir?: string;
+  readonly cacheDir?: string | undefined;
   /** The compiler (default the `CC` environment variable, else `cc`). */
   readonly compiler?: string;
 }
