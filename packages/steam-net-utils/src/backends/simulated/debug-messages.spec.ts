@@ -2,9 +2,6 @@ import {
   NETWORKING_AVAILABILITY_CURRENT,
   NETWORKING_AVAILABILITY_RETRYING,
   NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_DEBUG,
-  NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_ERROR,
-  NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_MSG,
-  NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_NONE,
   NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_WARNING,
 } from '../../constants/index.js';
 import {
@@ -12,7 +9,6 @@ import {
   clampStatusMessage,
   formatPingList,
   formatStatusLine,
-  isDelivered,
   isProduced,
   MAX_STATUS_MESSAGE_LENGTH,
 } from './debug-messages.js';
@@ -28,29 +24,6 @@ describe('isProduced', () => {
     expect(isProduced(NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_DEBUG, 'general', 2)).toBe(true);
     expect(isProduced(0, 'general', 8)).toBe(false);
     expect(isProduced(9, 'general', 8)).toBe(false);
-  });
-});
-
-describe('isDelivered', () => {
-  it('lets through messages at or below the output level, none at NONE', () => {
-    expect(
-      isDelivered(
-        NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_ERROR,
-        NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_MSG,
-      ),
-    ).toBe(true);
-    expect(
-      isDelivered(
-        NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_DEBUG,
-        NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_MSG,
-      ),
-    ).toBe(false);
-    expect(
-      isDelivered(
-        NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_ERROR,
-        NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_NONE,
-      ),
-    ).toBe(false);
   });
 });
 

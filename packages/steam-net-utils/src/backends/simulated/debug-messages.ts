@@ -7,7 +7,8 @@
  *   at or below `LogLevel_SDRRelayPings` (default WARNING); every other message (config, status,
  *   measurement summaries) is always produced;
  * - delivery: `setDebugOutputLevel(level)` lets through messages at or below `level` (lower is
- *   more important); NONE (0), the default, lets nothing through.
+ *   more important); NONE (0), the default, lets nothing through (`passesDebugOutputLevel` of the
+ *   port decides, for every backend and for the service).
  */
 import {
   NETWORKING_AVAILABILITY_ATTEMPTING,
@@ -21,7 +22,6 @@ import {
   NETWORKING_AVAILABILITY_WAITING,
   NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_BUG,
   NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_EVERYTHING,
-  NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_NONE,
 } from '../../constants/index.js';
 
 /** Where a message comes from: relay pings follow `LogLevel_SDRRelayPings`, the rest always appear. */
@@ -71,11 +71,6 @@ export function isProduced(
     return false;
   }
   return subsystem === 'general' || type <= relayPingsLogLevel;
-}
-
-/** Whether a message of `type` passes the output level set with `setDebugOutputLevel`. */
-export function isDelivered(type: number, outputLevel: number): boolean {
-  return outputLevel > NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_NONE && type <= outputLevel;
 }
 
 /** A ping for a message: `12ms` (whole ms). */
