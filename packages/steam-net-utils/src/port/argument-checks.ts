@@ -14,6 +14,7 @@
 import { describeValue } from '@relaylane/core';
 
 import { PING_LOCATION_BYTES } from './networking-utils-backend.js';
+import { isUint8Array, typedArrayElements } from './typed-arrays.js';
 
 /** The smallest int32. */
 export const INT32_MIN = -0x80000000;
@@ -21,23 +22,6 @@ export const INT32_MIN = -0x80000000;
 export const INT32_MAX = 0x7fffffff;
 /** The largest uint32. */
 export const UINT32_MAX = 0xffffffff;
-
-// The %TypedArray%.prototype[Symbol.toStringTag] getter: 'Uint8Array' for a Uint8Array (or a
-// subclass such as Node's Buffer) from any realm, undefined for everything else. Unlike
-// `instanceof`, it works across realms (iframes, jsdom); unlike Object.prototype.toString, an
-// ordinary object cannot fake it with its own Symbol.toStringTag.
-const typedArrayTag = Object.getOwnPropertyDescriptor(
-  Object.getPrototypeOf(Uint8Array.prototype) as object,
-  Symbol.toStringTag,
-)?.get as ((this: unknown) => string | undefined) | undefined;
-
-/** True when `value` is a `Uint8Array` (from any realm, subclasses included). */
-export function isUint8Array(value: unknown): value is Uint8Array {
-  if (typedArrayTag === undefined) {
-    return value instanceof Uint8Array;
-  }
-  return typedArrayTag.call(value) === 'Uint8Array';
-}
 
 function fail(
   ErrorClass: TypeErrorConstructor | RangeErrorConstructor,
@@ -204,7 +188,8 @@ export function checkPingLocation(method: string, param: string, value: unknown)
   if (!isUint8Array(value)) {
     fail(TypeError, method, param, PING_LOCATION_EXPECTED, value);
   }
-  if (value.length !== PING_LOCATION_BYTES) {
+  // The engine's length, not the array's own `length`: a native function reads the real bytes.
+  if (typedArrayElements(value) !== PING_LOCATION_BYTES) {
     fail(RangeError, method, param, PING_LOCATION_EXPECTED, value);
   }
   return value;

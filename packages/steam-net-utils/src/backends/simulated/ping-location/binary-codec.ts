@@ -2,7 +2,7 @@
  * The binary form of a ping location: {@link PingLocationData} ↔ the 512 bytes of a
  * `SteamNetworkPingLocation_t`. Layout in `layout.ts` and docs/simulated-ping-location.md.
  */
-import { isUint8Array } from '../../../port/argument-checks.js';
+import { isUint8Array } from '../../../port/typed-arrays.js';
 import {
   checksumOffset,
   DIRECT,

@@ -4,7 +4,7 @@
  * arrays are locations (decoding and formatting also require the padding to be zero; estimating
  * does not read it).
  */
-import { isUint8Array } from '../../../port/argument-checks.js';
+import { isUint8Array } from '../../../port/typed-arrays.js';
 import {
   checksumOffset,
   DIRECT,

@@ -5,14 +5,20 @@
  * RangeError (right type, out of range / too small), naming the C function and parameter.
  *
  * Typed arrays are recognised and measured with the engine's own %TypedArray%.prototype getters
- * (`[Symbol.toStringTag]`, `length`, `byteLength`), called on the value: an own `length` property
- * or a subclass overriding it cannot make a 16-byte array pass for a 512-byte one (koffi hands
- * native code the array's real memory, whatever its JavaScript properties say), and an array from
- * another realm (a `vm` context) is recognised like a local one.
+ * (the port's `typed-arrays.ts`): an own `length` property or a subclass overriding it cannot make
+ * a 16-byte array pass for a 512-byte one (koffi hands native code the array's real memory,
+ * whatever its JavaScript properties say), and an array from another realm is recognised like a
+ * local one.
  *
  * Converters allocate nothing on success (a string for `const char *` is encoded, see
  * {@link cString}), so the binding's per-call cost is a few type checks.
  */
+import {
+  typedArrayBytes,
+  typedArrayElements,
+  typedArrayIndexOf,
+  typedArrayKind,
+} from '../../../port/typed-arrays.js';
 import { type NativePointer } from './steam-api.js';
 
 /** The longest `const char *` sent to Steam, in UTF-8 bytes (Steam's own strings are far shorter). */
@@ -22,46 +28,6 @@ const FLOAT_MAX = 3.4028234663852886e38;
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 const UINT64_MAX = 2n ** 64n - 1n;
-
-const TYPED_ARRAY_PROTOTYPE = Object.getPrototypeOf(Uint8Array.prototype) as object;
-
-function intrinsic<T>(key: PropertyKey, part: 'get' | 'value'): T {
-  const found = Object.getOwnPropertyDescriptor(TYPED_ARRAY_PROTOTYPE, key)?.[part] as
-    T | undefined;
-  if (found === undefined) {
-    throw new Error(
-      `%TypedArray%.prototype has no ${String(key)} (${part}): not a JavaScript engine this binding supports`,
-    );
-  }
-  return found;
-}
-
-// Read once at load, before any caller code could replace them on the prototype.
-const typedArrayTag = intrinsic<(this: unknown) => string | undefined>(Symbol.toStringTag, 'get');
-const typedArrayLength = intrinsic<(this: ArrayBufferView) => number>('length', 'get');
-const typedArrayByteLength = intrinsic<(this: ArrayBufferView) => number>('byteLength', 'get');
-const typedArrayIndexOf = intrinsic<(this: ArrayBufferView, value: number) => number>(
-  'indexOf',
-  'value',
-);
-
-/**
- * The typed array kind of `value` (`'Uint8Array'`, `'Uint32Array'`... also for a subclass such as
- * Node's Buffer, and for an array from another realm), or undefined when it is no typed array.
- */
-export function typedArrayKind(value: unknown): string | undefined {
-  return typedArrayTag.call(value);
-}
-
-/** The element count of a typed array, as the engine knows it (own properties cannot change it). */
-export function typedArrayElements(view: ArrayBufferView): number {
-  return typedArrayLength.call(view);
-}
-
-/** The size in bytes of a typed array, as the engine knows it (own properties cannot change it). */
-export function typedArrayBytes(view: ArrayBufferView): number {
-  return typedArrayByteLength.call(view);
-}
 
 /** One parameter: its C name, koffi type, and conversion. */
 export interface NativeArgument {
@@ -218,8 +184,8 @@ export function buffer(name: string, minBytes: number, nullable = false): Native
     ctype: 'void *',
     convert(value, where) {
       if (value === null && nullable) return null;
-      if (typedArrayTag.call(value) !== 'Uint8Array') throw typeError(where, name, expected, value);
-      if (typedArrayByteLength.call(value as Uint8Array) < minBytes) {
+      if (typedArrayKind(value) !== 'Uint8Array') throw typeError(where, name, expected, value);
+      if (typedArrayBytes(value as Uint8Array) < minBytes) {
         throw rangeError(where, name, expected, value);
       }
       return value;
@@ -244,8 +210,8 @@ export function typedArray<T extends ArrayBufferView>(
     ctype: 'void *',
     convert(value, where) {
       if (value === null && nullable) return null;
-      if (typedArrayTag.call(value) !== tag) throw typeError(where, name, expected, value);
-      if (typedArrayLength.call(value as T) < minLength) {
+      if (typedArrayKind(value) !== tag) throw typeError(where, name, expected, value);
+      if (typedArrayElements(value as T) < minLength) {
         throw rangeError(where, name, expected, value);
       }
       return value;
@@ -275,9 +241,9 @@ export function cString(name: string): NativeArgument {
         terminated.set(encoded);
         return terminated;
       }
-      if (typedArrayTag.call(value) !== 'Uint8Array') throw typeError(where, name, expected, value);
+      if (typedArrayKind(value) !== 'Uint8Array') throw typeError(where, name, expected, value);
       // The engine's indexOf: an overridden one could claim a NUL the bytes do not hold.
-      const end = typedArrayIndexOf.call(value as Uint8Array, 0);
+      const end = typedArrayIndexOf(value as Uint8Array, 0);
       if (end === -1 || end > MAX_NATIVE_STRING_BYTES)
         throw rangeError(where, name, expected, value);
       return value;

@@ -9,6 +9,7 @@
  * allocates nothing of its own (no argument arrays, no closures), so the binding adds a few type
  * checks to koffi's cost.
  */
+import { typedArrayBytes, typedArrayElements } from '../../../port/typed-arrays.js';
 import koffi, { type LibraryHandle, type TypeObject } from 'koffi';
 
 import {
@@ -23,8 +24,6 @@ import {
   opaquePointer,
   self,
   typedArray,
-  typedArrayBytes,
-  typedArrayElements,
   uint32,
   uint64,
 } from './native-arguments.js';
