@@ -96,7 +96,7 @@ describe('layers', () => {
       layerViolation(
         '../plugin/networking-utils-plugin.js',
         'matchmaking/ may not import plugin/: matchmaking/ imports only service/, port/, ' +
-          'constants/, net/',
+          'constants/, net/, estimator/',
       ),
     ]);
   });
@@ -106,7 +106,8 @@ describe('layers', () => {
       {
         ...layerViolation(
           './backends/steam/steam-backend.js',
-          'index.ts may not import backends/steam/: index.ts imports only constants/, net/, port/, ' +
+          'index.ts may not import backends/steam/: index.ts imports only constants/, net/, ' +
+            'estimator/, port/, ' +
             'backends/simulated/, service/, compose/, console/, plugin/, matchmaking/',
         ),
         line: 3,

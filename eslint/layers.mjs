@@ -59,13 +59,18 @@ const layer = (name, files, mayImport) => ({ name, files, mayImport });
 /** @type {(name: string, mayImport: readonly string[]) => Layer} */
 const folder = (name, mayImport) => layer(name, [`${name}**`], mayImport);
 
-const backendMayImport = ['port/', 'constants/', 'net/'];
-// The two leaves (constants/, net/) hold facts every layer may use: each layer lists them.
-const leaves = ['constants/', 'net/'];
+// The leaves hold facts every layer may use, and each layer lists them: constants/, net/, and
+// estimator/ (POP ids, Steam's ping-location text, Valve's relay network and the estimate
+// kernels, which also ship alone as the `/estimator` entry).
+const leaves = ['constants/', 'net/', 'estimator/'];
+const backendMayImport = ['port/', ...leaves];
 
 const steamNetUtilsFolders = [
   folder('constants/', []), // every constant and enum, EResult, the config value table
   folder('net/', []), // IPv4 text parsing and formatting
+  // POP ids, ping-location text, the relay network and the estimate kernels: no engine, no
+  // simulation, no native code.
+  folder('estimator/', ['constants/']),
   folder('port/', leaves), // the backend seam; it also imports @relaylane/core
   folder('backends/simulated/', backendMayImport), // the simulated relay network
   folder('backends/steam/', backendMayImport), // the Steam client library through koffi
@@ -108,6 +113,8 @@ export const layeredPackages = [
       layer('index.ts', ['index.ts'], browserSafeFolders),
       layer('simulated.ts', ['simulated.ts'], browserSafeFolders),
       layer('steam.ts', ['steam.ts'], allSteamNetUtilsFolders),
+      // The server-side estimator's entry: nothing but the estimator and the constants.
+      layer('estimator.ts', ['estimator.ts'], ['estimator/', 'constants/']),
     ],
   },
 ];

@@ -94,7 +94,7 @@ export { BackendStateError, type BackendStateErrorCode } from './port/backend-er
 export { passesDebugOutputLevel } from './port/debug-output-level.js';
 export { decodeConfigValueBytes, encodeConfigValueBytes } from './port/config-value-bytes.js';
 export { PreparedPingLocation } from './port/prepared-ping-location.js';
-export { isPopCode, PopIdError, popCodeFromId, popIdFromCode } from './port/pop-id.js';
+export { isPopCode, PopIdError, popCodeFromId, popIdFromCode } from './estimator/pop-id.js';
 export { comparePings } from './port/ping-order.js';
 
 // Region picking, lobby ranking by ping, ping quality bands.

@@ -6,7 +6,7 @@ import {
   NETWORKING_PING_UNKNOWN,
 } from '../constants/index.js';
 import { PopDirectoryCapability } from '../port/backend-capability.js';
-import { popCodeFromId } from '../port/pop-id.js';
+import { popCodeFromId } from '../estimator/pop-id.js';
 import { type NetworkingUtils } from '../service/networking-utils.js';
 
 /** A POP id as its code (`'fra'`), or `#<id>` when the id does not spell a code. */

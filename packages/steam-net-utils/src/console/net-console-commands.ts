@@ -31,7 +31,7 @@ import {
 } from '../constants/index.js';
 import { ConsoleCommandsCapability } from '../port/backend-capability.js';
 import { comparePings } from '../port/ping-order.js';
-import { popIdFromCode } from '../port/pop-id.js';
+import { popIdFromCode } from '../estimator/pop-id.js';
 import { type NetworkingUtils } from '../service/networking-utils.js';
 import { findConfigValue, formatPing, pingCell, popLabel, popPlace } from './console-names.js';
 

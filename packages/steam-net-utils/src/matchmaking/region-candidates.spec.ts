@@ -1,5 +1,5 @@
 import { NETWORKING_PING_FAILED, NETWORKING_PING_UNKNOWN } from '../constants/index.js';
-import { popIdFromCode } from '../port/pop-id.js';
+import { popIdFromCode } from '../estimator/pop-id.js';
 import {
   compareCandidates,
   type DataCenterPingSource,

@@ -3,7 +3,7 @@
  * the best relayed ping to it (`getPingToDataCenter`), in a deterministic best-first order.
  */
 import { NETWORKING_PING_FAILED } from '../constants/index.js';
-import { popCodeFromId } from '../port/pop-id.js';
+import { popCodeFromId } from '../estimator/pop-id.js';
 
 /** One data center as the selector sees it. */
 export interface RegionCandidate {

@@ -13,7 +13,7 @@ import {
 import { createNetworkingUtils } from '../compose/create-networking-utils.js';
 import { simulatedBackend } from '../backends/simulated/simulated-backend-provider.js';
 import { SimulationControlsCapability } from '../backends/simulated/simulation-controls.js';
-import { popIdFromCode } from '../port/pop-id.js';
+import { popIdFromCode } from '../estimator/pop-id.js';
 import { DEFAULT_REGION_MIN_BETTER_MS, RegionSelector } from './region-selector.js';
 
 const FRAME_MS = 50;

@@ -10,7 +10,7 @@ import {
 } from '../constants/index.js';
 import { NetworkingUtils } from '../service/networking-utils.js';
 import { ScriptedBackend } from '../test-support/scripted-backend.js';
-import { popIdFromCode } from '../port/pop-id.js';
+import { popIdFromCode } from '../estimator/pop-id.js';
 import { RegionSelectorError } from './matchmaking-errors.js';
 import { RegionSelector, type RegionSelectorOptions } from './region-selector.js';
 

@@ -19,7 +19,6 @@
  * Events never reach the game from inside a backend call: a backend queues them and hands them
  * over only in {@link NetworkingUtilsBackend.runCallbacks}, which the host loop drives once a frame.
  */
-import { MAX_NETWORKING_PING_LOCATION_STRING } from '../constants/index.js';
 import { type BackendCapability } from './backend-capability.js';
 import { type PreparedPingLocation } from './prepared-ping-location.js';
 
@@ -143,11 +142,7 @@ export interface NetworkingUtilsBackend {
 /** The size of Steam's opaque `SteamNetworkPingLocation_t`. */
 export const PING_LOCATION_BYTES = 512;
 
-/**
- * The longest ping location text: Steam's buffer (`MAX_NETWORKING_PING_LOCATION_STRING`) less its
- * terminating NUL. Real locations are ASCII, so characters and UTF-8 bytes agree for them.
- */
-export const MAX_PING_LOCATION_TEXT_LENGTH = MAX_NETWORKING_PING_LOCATION_STRING - 1;
+export { MAX_PING_LOCATION_TEXT_LENGTH } from '../estimator/ping-location-text.js';
 
 /** `SteamRelayNetworkStatus_t`. */
 export interface RelayNetworkStatus {

@@ -27,7 +27,7 @@ import { SimulatedRelayNetwork } from './simulated-relay-network.js';
 import { SimulatedWorld } from './simulated-world.js';
 import { runFrames, runUntil } from './test-support/drive.js';
 import { RecordingSink, tupleOf } from '../../test-support/recording-sink.js';
-import { popIdFromCode } from '../../port/pop-id.js';
+import { popIdFromCode } from '../../estimator/pop-id.js';
 
 const FRA = popIdFromCode('fra');
 

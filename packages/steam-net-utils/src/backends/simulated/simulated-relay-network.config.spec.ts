@@ -34,7 +34,7 @@ import { SimulatedWorld } from './simulated-world.js';
 import { runFrames, runUntil } from './test-support/drive.js';
 import { RecordingSink } from '../../test-support/recording-sink.js';
 import { greatCircleKm } from './world/index.js';
-import { popIdFromCode } from '../../port/pop-id.js';
+import { popIdFromCode } from '../../estimator/pop-id.js';
 
 const FRA = popIdFromCode('fra');
 const AMS = popIdFromCode('ams');

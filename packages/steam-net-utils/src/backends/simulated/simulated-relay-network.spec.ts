@@ -22,7 +22,7 @@ import { runFrames } from './test-support/drive.js';
 import { RecordingSink } from '../../test-support/recording-sink.js';
 import { decodePingLocation, formatPingLocation } from './ping-location/index.js';
 import { fiberBoundRttMs } from './world/index.js';
-import { popIdFromCode } from '../../port/pop-id.js';
+import { popIdFromCode } from '../../estimator/pop-id.js';
 
 const FRA = popIdFromCode('fra');
 

@@ -4,7 +4,7 @@ import { decodePingLocation, parsePingLocation } from './ping-location/index.js'
 import { SimulatedRelayNetwork } from './simulated-relay-network.js';
 import { SimulatedWorld, type WorldObserver } from './simulated-world.js';
 import { fiberBoundRttMs } from './world/index.js';
-import { popIdFromCode } from '../../port/pop-id.js';
+import { popIdFromCode } from '../../estimator/pop-id.js';
 
 describe('SimulatedWorld hosts', () => {
   it('labels hosts host-1, host-2, ... unless given a label', () => {

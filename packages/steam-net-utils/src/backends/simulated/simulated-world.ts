@@ -6,7 +6,7 @@
  */
 import { RelaylaneError } from '@relaylane/core';
 
-import { isPopCode, PopIdError } from '../../port/pop-id.js';
+import { isPopCode, PopIdError } from '../../estimator/pop-id.js';
 import { resolveHostLocation, type HostLocation } from './host-location.js';
 import { FakeIPAllocator, type FakeIPAllocatorOptions } from './fake-ip/index.js';
 import {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 
-import { popIdFromCode } from '../../../port/pop-id.js';
+import { popIdFromCode } from '../../../estimator/pop-id.js';
 import { decodePingLocation, encodePingLocation } from './binary-codec.js';
 import { checksumOffset, MAX_PING_LOCATION_ENTRIES, PING_LOCATION_SIZE } from './layout.js';
 import { type PingLocationData } from './ping-location-data.js';

@@ -1,5 +1,5 @@
 import { findCity, LatencyModel, POP_CATALOGUE, type SimulatedHost } from '../world/index.js';
-import { popIdFromCode } from '../../../port/pop-id.js';
+import { popIdFromCode } from '../../../estimator/pop-id.js';
 import { encodePingLocation } from './binary-codec.js';
 import { MAX_PING_LOCATION_ENTRIES, PING_LOCATION_SIZE } from './layout.js';
 import { pingLocationDataFor } from './ping-location-builder.js';

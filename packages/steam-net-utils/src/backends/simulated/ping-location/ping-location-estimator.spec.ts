@@ -2,7 +2,7 @@ import fc from 'fast-check';
 
 import { NETWORKING_PING_FAILED, NETWORKING_PING_UNKNOWN } from '../../../constants/index.js';
 import { findCity, LatencyModel, POP_CATALOGUE } from '../world/index.js';
-import { popIdFromCode } from '../../../port/pop-id.js';
+import { popIdFromCode } from '../../../estimator/pop-id.js';
 import { decodePingLocation, encodePingLocation } from './binary-codec.js';
 import { DecodedPingLocation } from './decoded-ping-location.js';
 import { checksumOffset, PING_LOCATION_SIZE } from './layout.js';

@@ -1,4 +1,4 @@
-import { popIdFromCode } from '../../../port/pop-id.js';
+import { popIdFromCode } from '../../../estimator/pop-id.js';
 import { encodePingLocation } from './binary-codec.js';
 import {
   MAX_PING_LOCATION_ENTRIES,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 
 import { MAX_NETWORKING_PING_LOCATION_STRING } from '../../../constants/index.js';
 import { POP_CATALOGUE } from '../world/index.js';
-import { popIdFromCode } from '../../../port/pop-id.js';
+import { popIdFromCode } from '../../../estimator/pop-id.js';
 import { encodePingLocation } from './binary-codec.js';
 import { PING_LOCATION_SIZE } from './layout.js';
 import { type PingLocationData } from './ping-location-data.js';

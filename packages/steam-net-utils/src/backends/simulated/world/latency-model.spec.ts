@@ -4,7 +4,7 @@ import { findCity } from './cities.js';
 import { CONNECTION_PROFILES, CONNECTION_TYPES } from './connection-types.js';
 import { fiberBoundRttMs, type LatLon } from './geo.js';
 import { DEFAULT_LATENCY_PARAMETERS, LatencyModel, type SimulatedHost } from './latency-model.js';
-import { popIdFromCode } from '../../../port/pop-id.js';
+import { popIdFromCode } from '../../../estimator/pop-id.js';
 import { WorldRangeError } from './world-errors.js';
 
 // One model for the file: construction computes the all-pairs and backbone matrices.

@@ -18,7 +18,7 @@ import {
   type InternetHub,
   type InternetTopology,
 } from './internet-topology.js';
-import { popCodeFromId } from '../../../port/pop-id.js';
+import { popCodeFromId } from '../../../estimator/pop-id.js';
 import { type ChinaCarrier, POP_CATALOGUE, type PopInfo } from './pops.js';
 import {
   type AttachedPoint,

@@ -1,5 +1,5 @@
 import { isValidLatLon } from './geo.js';
-import { PopIdError, popIdFromCode } from '../../../port/pop-id.js';
+import { PopIdError, popIdFromCode } from '../../../estimator/pop-id.js';
 import { getPopInfo, getPopInfoByCode, POP_CATALOGUE } from './pops.js';
 
 /** Every code that the public GetSDRConfig copies and game tools list with a known city. */

@@ -10,7 +10,7 @@
  */
 import { type Continent, getCountry } from './countries.js';
 import { type LatLon } from './geo.js';
-import { popCodeFromId, popIdFromCode } from '../../../port/pop-id.js';
+import { popCodeFromId, popIdFromCode } from '../../../estimator/pop-id.js';
 
 /** Re-exported for callers that only import the POP catalogue. */
 export type { Continent };

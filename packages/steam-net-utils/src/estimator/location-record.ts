@@ -1,0 +1,100 @@
+/**
+ * The flat record a ping location lives in: one `Int32Array` per location (or one stretch of a
+ * pool's array per lobby), read by the estimate kernels without a property access per entry.
+ *
+ *   offset            size  field
+ *   RECORD_COUNT      1     entry count n, 0..12
+ *   RECORD_UNKNOWN    1     how many entries the indexing network does not know
+ *   RECORD_INDEX      12    entry k's POP index in that network, -1 when it has none
+ *   RECORD_ROUTE      12    entry k's route (the via route when it has one, else the direct
+ *                           route), whole ms, ascending in k
+ *   RECORD_POP        12    entry k's SteamNetworkingPOPID (read with `>>> 0`)
+ *   RECORD_DIRECT     12    direct round trip, ms, or -1 for none
+ *   RECORD_DIRECT_EXTRA 12  its `+extra`
+ *   RECORD_VIA        12    via round trip, ms, or -1 for none
+ *   RECORD_VIA_EXTRA  12    its `+extra`
+ *   RECORD_VIA_POP    12    the via route's entry POP id, 0 when unknown
+ *
+ * The first {@link RECORD_HOT_SIZE} words are all an estimate reads; a lobby pool keeps only those.
+ */
+
+/** The most entries a location holds (every real string seen has exactly this many). */
+export const MAX_PING_LOCATION_ENTRIES = 12;
+
+/** The largest round trip or extra a location holds, ms. */
+export const MAX_ROUTE_MS = 0xfffe;
+
+export const RECORD_COUNT = 0;
+export const RECORD_UNKNOWN = 1;
+export const RECORD_INDEX = 2;
+export const RECORD_ROUTE = RECORD_INDEX + MAX_PING_LOCATION_ENTRIES;
+export const RECORD_POP = RECORD_ROUTE + MAX_PING_LOCATION_ENTRIES;
+/** Words an estimate reads: count, unknown count, indices, routes and POP ids. */
+export const RECORD_HOT_SIZE = RECORD_POP + MAX_PING_LOCATION_ENTRIES;
+export const RECORD_DIRECT = RECORD_HOT_SIZE;
+export const RECORD_DIRECT_EXTRA = RECORD_DIRECT + MAX_PING_LOCATION_ENTRIES;
+export const RECORD_VIA = RECORD_DIRECT_EXTRA + MAX_PING_LOCATION_ENTRIES;
+export const RECORD_VIA_EXTRA = RECORD_VIA + MAX_PING_LOCATION_ENTRIES;
+export const RECORD_VIA_POP = RECORD_VIA_EXTRA + MAX_PING_LOCATION_ENTRIES;
+/** Words of a whole record. */
+export const RECORD_SIZE = RECORD_VIA_POP + MAX_PING_LOCATION_ENTRIES;
+
+/** The columns that move together when entries are reordered. */
+const ENTRY_COLUMNS = [
+  RECORD_INDEX,
+  RECORD_ROUTE,
+  RECORD_POP,
+  RECORD_DIRECT,
+  RECORD_DIRECT_EXTRA,
+  RECORD_VIA,
+  RECORD_VIA_EXTRA,
+  RECORD_VIA_POP,
+] as const;
+
+/**
+ * Inserts an entry into the record at `base`, whose `count` entries are sorted by route, so that
+ * they stay sorted (after any equal routes: stable). When the record is full, the entry with the
+ * worst route is dropped (the new one, if no better). Returns false when the new entry was dropped.
+ */
+export function insertEntry(
+  record: Int32Array,
+  base: number,
+  popId: number,
+  directMs: number,
+  directExtra: number,
+  viaMs: number,
+  viaExtra: number,
+  viaPopId: number,
+): boolean {
+  // Steam shows a via route only when it takes it (see docs/ping-location-text.md).
+  const routeMs = viaMs >= 0 ? viaMs : directMs;
+  let count = record[base + RECORD_COUNT]!;
+  let at = count;
+  while (at > 0 && record[base + RECORD_ROUTE + at - 1]! > routeMs) at--;
+  if (at === MAX_PING_LOCATION_ENTRIES) return false;
+  if (count === MAX_PING_LOCATION_ENTRIES) count--; // the worst entry falls off the end
+  // Real strings arrive sorted, so the entry usually goes at the end and nothing moves.
+  for (let k = count; k > at; k--) {
+    for (const column of ENTRY_COLUMNS) {
+      record[base + column + k] = record[base + column + k - 1]!;
+    }
+  }
+  record[base + RECORD_INDEX + at] = -1;
+  record[base + RECORD_ROUTE + at] = routeMs;
+  record[base + RECORD_POP + at] = popId | 0;
+  record[base + RECORD_DIRECT + at] = directMs;
+  record[base + RECORD_DIRECT_EXTRA + at] = directExtra;
+  record[base + RECORD_VIA + at] = viaMs;
+  record[base + RECORD_VIA_EXTRA + at] = viaExtra;
+  record[base + RECORD_VIA_POP + at] = viaPopId | 0;
+  record[base + RECORD_COUNT] = count + 1;
+  return true;
+}
+
+/** True when the record at `base` lists POP `popId` (a uint32). */
+export function recordHasPop(record: Int32Array, base: number, popId: number): boolean {
+  const count = record[base + RECORD_COUNT]!;
+  const id = popId | 0;
+  for (let k = 0; k < count; k++) if (record[base + RECORD_POP + k] === id) return true;
+  return false;
+}
