@@ -98,3 +98,29 @@ export function recordHasPop(record: Int32Array, base: number, popId: number): b
   for (let k = 0; k < count; k++) if (record[base + RECORD_POP + k] === id) return true;
   return false;
 }
+
+/**
+ * Removes, in place, every entry of the record at `base` for which `drop(popId, viaPopId)` is
+ * true (`viaPopId` 0 when unknown), keeping the others in order. Network indices are kept with
+ * their entries; RECORD_UNKNOWN is the caller's to refresh (index the record again).
+ */
+export function dropEntries(
+  record: Int32Array,
+  base: number,
+  drop: (popId: number, viaPopId: number) => boolean,
+): void {
+  const count = record[base + RECORD_COUNT]!;
+  let kept = 0;
+  for (let k = 0; k < count; k++) {
+    if (drop(record[base + RECORD_POP + k]! >>> 0, record[base + RECORD_VIA_POP + k]! >>> 0)) {
+      continue;
+    }
+    if (kept !== k) {
+      for (const column of ENTRY_COLUMNS) {
+        record[base + column + kept] = record[base + column + k]!;
+      }
+    }
+    kept++;
+  }
+  record[base + RECORD_COUNT] = kept;
+}

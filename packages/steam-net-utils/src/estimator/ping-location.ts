@@ -41,6 +41,28 @@ export function isLocationPopCode(code: string): boolean {
   return typeof code === 'string' && LOCATION_POP_CODE.test(code);
 }
 
+function isCodeLetter(c: number): boolean {
+  return c >= 0x61 && c <= 0x7a;
+}
+
+function isCodeCharacter(c: number): boolean {
+  return isCodeLetter(c) || (c >= 0x30 && c <= 0x39);
+}
+
+/**
+ * True when `id` is the `SteamNetworkingPOPID` of a code that can name a POP in a location (the
+ * same codes as {@link isLocationPopCode}), read from its bytes without making the code.
+ */
+export function isLocationPopId(id: number): boolean {
+  const c3 = id >>> 24;
+  return (
+    isCodeLetter((id >>> 16) & 0xff) &&
+    isCodeCharacter((id >>> 8) & 0xff) &&
+    isCodeCharacter(id & 0xff) &&
+    (c3 === 0 || isCodeCharacter(c3))
+  );
+}
+
 /** One route to a POP: its round trip and Steam's `+extra` figure, both whole ms. */
 export interface PingRoute {
   readonly ms: number;
@@ -130,7 +152,7 @@ export class PingLocation {
       }
       const { popId, direct, via, viaPopId } = entry;
       const code = popCodeFromId(popId); // a uint32, or PopIdError
-      if (!isLocationPopCode(code) || popIdFromCode(code) !== popId) {
+      if (!isLocationPopId(popId)) {
         throw new PingLocationError(
           `${where}: POP id ${popId} ('${code}') is not a code of 3 or 4 lowercase letters or digits.`,
         );

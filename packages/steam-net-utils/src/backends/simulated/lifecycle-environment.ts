@@ -38,7 +38,9 @@ export function createLifecycleEnvironment(source: LifecycleHost): LifecycleEnvi
       const place = host.place;
       const candidates = model.pops
         .map((pop, popIndex) => ({ popIndex, km: greatCircleKm(place, pop) }))
-        .filter(({ popIndex }) => source.popUsable(popIndex))
+        .filter(
+          ({ popIndex }) => source.popUsable(popIndex) && model.pingsDirectly(host.model, popIndex),
+        )
         .sort((a, b) => a.km - b.km || a.popIndex - b.popIndex)
         .map(({ popIndex }) => popIndex);
       const limit = settings().probeNearestN;

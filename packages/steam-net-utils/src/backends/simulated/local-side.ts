@@ -1,25 +1,14 @@
 /**
  * Everything a simulated host derives from its last measurement: the pings its answers come
- * from, the anchor of its ping location, the location's content and the estimator from it. Built
- * again only when one of its inputs changed, and every input is compared on every read, so it is
- * never stale.
+ * from, its ping location and the estimator from it. Built again only when one of its inputs
+ * changed, and every input is compared on every read, so it is never stale.
  */
-import {
-  LocalHostEstimator,
-  MAX_PING_MS,
-  type PingLocationData,
-  pingLocationDataFor,
-} from './ping-location/index.js';
+import { type PingLocation } from '../../estimator/ping-location.js';
+import { buildPingLocation, LocalHostEstimator } from './ping-location/index.js';
 import { type MeasurementSnapshot, type RelayLifecycle } from './relay-lifecycle.js';
-import { type SimulatedWorld, type WorldHost, withoutPops } from './simulated-world.js';
+import { type SimulatedWorld, type WorldHost } from './simulated-world.js';
 import { type SimulationSettings, type SimulationSettingsCache } from './simulation-settings.js';
 import { type SimulatedHost } from './world/index.js';
-
-/** Where a location's direct route starts: the cheapest entry hub and the access round trip, ms. */
-export interface LocalAnchor {
-  readonly hubIndex: number;
-  readonly accessMs: number;
-}
 
 /** The local side for one set of inputs (compared by identity on every read). */
 export interface LocalSide {
@@ -33,8 +22,6 @@ export interface LocalSide {
   readonly faultRevision: number;
   /** The effective pings, by model POP index. */
   readonly pings: ReadonlyMap<number, number>;
-  /** The local anchor, fake lag included. */
-  readonly anchor: LocalAnchor | undefined;
   /** Estimates from this side (one instance per cache, set to this side when it was built). */
   readonly estimator: LocalHostEstimator;
 }
@@ -49,26 +36,12 @@ export interface LocalSideSources {
   popUsable(popIndex: number): boolean;
 }
 
-/** The host's cheapest entry hub and its access round trip (unrounded), as a location's anchor. */
-export function anchorOf(world: SimulatedWorld, host: SimulatedHost): LocalAnchor | undefined {
-  const internet = world.model.internet;
-  const point = internet.locate(host.place, host.place.countryCode);
-  let best: LocalAnchor | undefined;
-  for (const attachment of point.attachments) {
-    const accessMs = internet.accessRttMs(attachment) + host.accessRttMs;
-    if (best === undefined || accessMs < best.accessMs) {
-      best = { hubIndex: attachment.hub, accessMs };
-    }
-  }
-  return best;
-}
-
 /** One host's local side, rebuilt when its inputs change. */
 export class LocalSideCache {
   readonly #sources: LocalSideSources;
   #side: LocalSide | undefined;
-  // The location's content for #side, built on first use.
-  #locationData: PingLocationData | undefined;
+  // The location of #side, built on first use.
+  #location: PingLocation | undefined;
   // Made once and reused: setLocal() points it at each new side.
   #estimator: LocalHostEstimator | undefined;
   // The host model the current data was measured at, while it differs from the host's (after a move).
@@ -104,22 +77,21 @@ export class LocalSideCache {
       return cached;
     }
     const pings = this.effectivePings();
-    const anchor = this.localAnchor();
     const world = this.#sources.world;
     const estimator = (this.#estimator ??= new LocalHostEstimator(world.model));
-    estimator.setLocal({ pings, anchor, isPopDown: (popId) => world.isPopDown(popId) });
-    const side: LocalSide = { snapshot, host, settings, faultRevision, pings, anchor, estimator };
+    estimator.setLocal({ pings, isPopDown: (popId) => world.isPopDown(popId) });
+    const side: LocalSide = { snapshot, host, settings, faultRevision, pings, estimator };
     this.#side = side;
-    this.#locationData = undefined;
+    this.#location = undefined;
     return side;
   }
 
-  /** The local ping location's content, or undefined without data. */
-  locationData(): PingLocationData | undefined {
+  /** The local ping location, or undefined without data. */
+  location(): PingLocation | undefined {
     const side = this.current();
     if (side === undefined) return undefined;
-    this.#locationData ??= this.#buildLocationData(side);
-    return this.#locationData;
+    this.#location ??= this.#buildLocation(side);
+    return this.#location;
   }
 
   /**
@@ -145,14 +117,6 @@ export class LocalSideCache {
     return pings;
   }
 
-  /** The local anchor, fake lag included (it delays every packet, direct ones too). */
-  localAnchor(): LocalAnchor | undefined {
-    const anchor = anchorOf(this.#sources.world, this.measuredHost());
-    if (anchor === undefined) return undefined;
-    const settings = this.#sources.settings.current;
-    return { ...anchor, accessMs: anchor.accessMs + settings.lagSendMs + settings.lagRecvMs };
-  }
-
   /** The host model the current data belongs to (the previous one until a move is re-measured). */
   measuredHost(): SimulatedHost {
     const measuredAt = this.#measuredAt;
@@ -163,20 +127,15 @@ export class LocalSideCache {
     return this.#sources.host.model;
   }
 
-  #buildLocationData(side: LocalSide): PingLocationData {
+  #buildLocation(side: LocalSide): PingLocation {
     const world = this.#sources.world;
     const model = world.model;
-    const byId = new Map<number, number>();
-    for (const [popIndex, pingMs] of side.pings) byId.set(model.pops[popIndex]!.id, pingMs);
-    const built = withoutPops(pingLocationDataFor(model, side.host, byId), (popId) =>
-      world.isPopDown(popId),
+    return buildPingLocation(
+      model,
+      side.pings,
+      // Every POP of the host's network that is up: those it did not ping (not probed, or
+      // outside a forced relay cluster) are reached through the ones it did.
+      (index) => !world.isPopDown(model.pops[index]!.id) && model.servesHost(side.host, index),
     );
-    const entries = built.entries;
-    const anchor = side.anchor;
-    // The builder leaves the anchor out when it does not fit the format; so does fake lag.
-    if (anchor === undefined || built.anchor === undefined) return { entries };
-    const accessMs = Math.round(anchor.accessMs);
-    if (accessMs > MAX_PING_MS) return { entries };
-    return { entries, anchor: { hubIndex: anchor.hubIndex, accessMs } };
   }
 }

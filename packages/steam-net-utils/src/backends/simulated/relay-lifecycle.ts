@@ -143,7 +143,7 @@ export interface LifecycleEnvironment {
 }
 
 /** Why a measurement runs. */
-type MeasurementReason = 'initial' | 'retry' | 'refresh' | 'moved' | 'lost';
+type MeasurementReason = 'initial' | 'retry' | 'refresh' | 'moved' | 'lag changed' | 'lost';
 
 type Phase = 'idle' | 'config' | 'measuring';
 
@@ -347,10 +347,12 @@ export class RelayLifecycle {
   }
 
   /**
-   * The host moved: its probe history is forgotten and, if the config is at hand, it measures
-   * again at once. The previous data stays (and keeps ageing) until the new measurement is done.
+   * The host moved (or, with `reason` 'lag changed', every path got slower or faster by a fake
+   * lag): its probe history is forgotten, since no earlier sample is comparable, and, if the
+   * config is at hand, it measures again at once. The previous data stays (and keeps ageing)
+   * until the new measurement is done.
    */
-  moved(): void {
+  moved(reason: 'moved' | 'lag changed' = 'moved'): void {
     this.#table = new PingTable(this.#table.size);
     this.#stopKeepalive();
     if (this.#phase === 'measuring') {
@@ -358,7 +360,7 @@ export class RelayLifecycle {
       this.#phase = 'idle';
     }
     if (this.#phase === 'idle' && this.#config === NETWORKING_AVAILABILITY_CURRENT) {
-      this.#startMeasurement('moved');
+      this.#startMeasurement(reason);
     }
   }
 

@@ -85,11 +85,13 @@ import {
   type NetworkingUtilsBackend,
   type RelayNetworkStatus,
 } from '../../port/networking-utils-backend.js';
+import { derivedFrom, type PreparedPingLocation } from '../../port/prepared-ping-location.js';
 import {
-  derivedFrom,
-  type PreparedPingLocation,
-  preparedPingLocationBytes,
-} from '../../port/prepared-ping-location.js';
+  pingLocationFromBytes,
+  writePingLocationBytes,
+} from '../../estimator/ping-location-bytes.js';
+import { parse } from '../../estimator/ping-location-text.js';
+import { type PingLocation } from '../../estimator/ping-location.js';
 import { SimulatedConfigStore } from './config/index.js';
 import { type DebugSubsystem, isProduced } from './debug-messages.js';
 import { fakeIPTypeOf } from './fake-ip/index.js';
@@ -98,20 +100,12 @@ import { type HostLocation } from './host-location.js';
 import { createLifecycleEnvironment } from './lifecycle-environment.js';
 import { LocalSideCache } from './local-side.js';
 import { LocalTimestamp } from './local-timestamp.js';
-import {
-  DecodedPingLocation,
-  decodePingLocation,
-  encodePingLocation,
-  formatPingLocation,
-  parsePingLocation,
-} from './ping-location/index.js';
 import { RelayLifecycle } from './relay-lifecycle.js';
 import {
   type SimulatedWorld,
   type WorldFaultChange,
   type WorldHost,
   type WorldObserver,
-  withoutPops,
 } from './simulated-world.js';
 import { createSimulationCommands } from './simulation-commands.js';
 import { type SimulationControls, SimulationControlsCapability } from './simulation-controls.js';
@@ -190,6 +184,8 @@ export class SimulatedRelayNetwork
   #fakeIPRequests: { dueMs: number; portCount: number }[] = [];
   /** The relay settings a measurement depends on, to notice when they change. */
   #probeSettingsKey: string;
+  /** The fake lag (send + receive, ms) the current probe history was measured with. */
+  #lagMs = 0;
   #consoleCommands: ReturnType<typeof createSimulationCommands> | undefined;
 
   /**
@@ -212,6 +208,7 @@ export class SimulatedRelayNetwork
     this.config = options.config ?? new SimulatedConfigStore();
     this.#settings = new SimulationSettingsCache(this.config);
     this.#probeSettingsKey = probeSettingsKey(this.#settings.current);
+    this.#lagMs = this.#settings.current.lagSendMs + this.#settings.current.lagRecvMs;
     this.#timestamp = new LocalTimestamp(this.#clock);
     const popUsable = (popIndex: number): boolean => this.#popUsable(popIndex);
     this.#lifecycle = new RelayLifecycle(
@@ -272,24 +269,19 @@ export class SimulatedRelayNetwork
 
   getLocalPingLocation(out: Uint8Array): number {
     this.#use('getLocalPingLocation');
-    const data = this.#local.locationData();
-    if (data === undefined) {
+    const location = this.#local.location();
+    if (location === undefined) {
       out.fill(0);
       return -1;
     }
-    encodePingLocation(data, out);
+    writePingLocationBytes(location, out);
     return this.#lifecycle.ageSeconds ?? -1;
   }
 
   estimatePingTimeBetweenTwoLocations(location1: Uint8Array, location2: Uint8Array): number {
     this.#use('estimatePingTimeBetweenTwoLocations');
     if (this.#lifecycle.config !== NETWORKING_AVAILABILITY_CURRENT) return NETWORKING_PING_UNKNOWN;
-    if (!this.world.hasDownPops) return this.world.estimator.estimate(location1, location2);
-    const a = decodePingLocation(location1, 'ignored');
-    const b = decodePingLocation(location2, 'ignored');
-    if (a === undefined || b === undefined) return NETWORKING_PING_UNKNOWN;
-    const down = (popId: number): boolean => this.world.isPopDown(popId);
-    return this.world.estimator.estimateData(withoutPops(a, down), withoutPops(b, down));
+    return this.world.estimator.estimateBytes(location1, location2, this.#downTest());
   }
 
   estimatePingTimeFromLocalHost(location: Uint8Array): number {
@@ -297,40 +289,43 @@ export class SimulatedRelayNetwork
     const unavailable = this.#localDataProblem();
     if (unavailable !== undefined) return unavailable;
     // With data there is a local side.
-    return this.#local.current()!.estimator.estimate(location);
+    return this.#local.current()!.estimator.estimateBytes(location);
   }
 
   estimatePreparedBetweenTwoLocations(
     location1: PreparedPingLocation,
     location2: PreparedPingLocation,
   ): number {
-    if (this.world.hasDownPops) {
-      // Rare (a fault injected by hand): the byte path leaves out the POPs that are down.
-      return this.estimatePingTimeBetweenTwoLocations(
-        preparedPingLocationBytes(location1),
-        preparedPingLocationBytes(location2),
-      );
-    }
     this.#use('estimatePingTimeBetweenTwoLocations');
     if (this.#lifecycle.config !== NETWORKING_AVAILABILITY_CURRENT) return NETWORKING_PING_UNKNOWN;
-    return this.world.estimator.estimateDecoded(decodedOf(location1), decodedOf(location2));
+    return this.world.estimator.estimateLocations(
+      decodedOf(location1),
+      decodedOf(location2),
+      this.#downTest(),
+    );
   }
 
   estimatePreparedFromLocalHost(location: PreparedPingLocation): number {
     this.#use('estimatePingTimeFromLocalHost');
     const unavailable = this.#localDataProblem();
     if (unavailable !== undefined) return unavailable;
-    return this.#local.current()!.estimator.estimateDecoded(decodedOf(location));
+    return this.#local.current()!.estimator.estimateLocation(decodedOf(location));
   }
 
   convertPingLocationToString(location: Uint8Array): string {
     this.#assertOpen('convertPingLocationToString');
-    return formatPingLocation(location);
+    return pingLocationFromBytes(location)?.toString() ?? '';
   }
 
   parsePingLocationString(text: string, out: Uint8Array): boolean {
     this.#assertOpen('parsePingLocationString');
-    return parsePingLocation(text, out);
+    const parsed = parse(text);
+    if (!parsed.ok) {
+      out.fill(0);
+      return false;
+    }
+    writePingLocationBytes(parsed, out);
+    return true;
   }
 
   checkPingDataUpToDate(maxAgeSeconds: number): boolean {
@@ -617,6 +612,21 @@ export class SimulatedRelayNetwork
       }
     }
     this.#lifecycle.advanceTo(now);
+    this.#noticeLagChange();
+  }
+
+  /**
+   * Every sample so far has the old fake lag in it: when the lag changed (through
+   * `setConfigValue` or straight in a shared config store), the host measures again at once, and
+   * the new lag is in its pings, and everything estimated from them, as soon as that measurement
+   * is done (about a second of simulated time). Until then the previous data answers.
+   */
+  #noticeLagChange(): void {
+    const settings = this.#settings.current;
+    const lag = settings.lagSendMs + settings.lagRecvMs;
+    if (lag === this.#lagMs) return;
+    this.#lagMs = lag;
+    this.#lifecycle.moved('lag changed');
   }
 
   /** Advances, then counts as a use of the relay network (may initialize, retry or refresh). */
@@ -649,6 +659,7 @@ export class SimulatedRelayNetwork
         );
       }
     }
+    this.#noticeLagChange();
     const key = probeSettingsKey(settings);
     if (key === this.#probeSettingsKey) return;
     this.#probeSettingsKey = key;
@@ -665,6 +676,12 @@ export class SimulatedRelayNetwork
     if (this.#lifecycle.snapshot !== undefined && !this.#lifecycle.busy) {
       this.#lifecycle.checkUpToDate(-1);
     }
+  }
+
+  /** The world's test for POPs that are down, or undefined while none is (the common case). */
+  #downTest(): ((popId: number) => boolean) | undefined {
+    const world = this.world;
+    return world.hasDownPops ? (popId) => world.isPopDown(popId) : undefined;
   }
 
   /** Whether the POP may be used now: up, and in the forced cluster when one is set. */
@@ -697,7 +714,10 @@ function probeSettingsKey(settings: SimulationSettings): string {
   return `${settings.forcedClusters.join(',')}|${settings.probeNearestN}`;
 }
 
-/** The simulation's decoded form of a prepared location, made on its first estimate. */
-function decodedOf(location: PreparedPingLocation): DecodedPingLocation {
-  return derivedFrom(location, DecodedPingLocation, DecodedPingLocation.decode);
+/** Marks the simulation's decoded form of a prepared location (see `derivedFrom`). */
+const DECODED = {};
+
+/** The location a prepared location holds (undefined: none), decoded on its first estimate. */
+function decodedOf(location: PreparedPingLocation): PingLocation | undefined {
+  return derivedFrom(location, DECODED, pingLocationFromBytes);
 }

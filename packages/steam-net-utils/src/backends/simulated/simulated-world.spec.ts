@@ -1,6 +1,7 @@
 import { ManualClock } from '@relaylane/core';
 
-import { decodePingLocation, parsePingLocation } from './ping-location/index.js';
+import { parse } from '../../estimator/ping-location-text.js';
+import { pingLocationFromBytes } from '../../estimator/ping-location-bytes.js';
 import { SimulatedRelayNetwork } from './simulated-relay-network.js';
 import { SimulatedWorld, type WorldObserver } from './simulated-world.js';
 import { fiberBoundRttMs } from './world/index.js';
@@ -111,21 +112,42 @@ describe('SimulatedWorld locations for lobbies', () => {
   const world = new SimulatedWorld({ seed: 6 });
   const tokyo = world.createHost({ location: 'Tokyo' });
 
-  it('locationStringFor gives a parseable location of the nearest POPs without any lifecycle', () => {
+  it('locationStringFor gives Steam text of 12 entries without any lifecycle', () => {
     const text = world.locationStringFor(tokyo);
-    const bytes = new Uint8Array(512);
-    expect(parsePingLocation(text, bytes)).toBe(true);
-    const data = decodePingLocation(bytes)!;
-    expect(data.entries.length).toBeGreaterThan(0);
-    expect(data.entries.length).toBeLessThanOrEqual(12);
-    expect(data.anchor).toBeDefined();
+    const parsed = parse(text);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    expect(parsed.size).toBe(12);
+    expect(String(parsed)).toBe(text);
+    expect(String(pingLocationFromBytes(world.pingLocationFor(tokyo))!)).toBe(text);
   });
 
   it("uses the model's noise-free pings: the nearest entry is its base round trip, rounded", () => {
-    const data = world.pingLocationDataFor(tokyo);
-    const nearest = data.entries[0]!;
-    expect(nearest.relayPopId).toBeUndefined();
-    expect(nearest.pingMs).toBe(Math.round(world.model.popRttMs(tokyo.model, nearest.popId)));
+    const nearest = world.pingLocationOf(tokyo).entries()[0]!;
+    expect(nearest.via).toBeUndefined();
+    expect(nearest.direct!.ms).toBe(Math.round(world.model.popRttMs(tokyo.model, nearest.popId)));
+    expect(nearest.direct!.extra).toBe(Math.floor(nearest.direct!.ms / 10));
+  });
+
+  it("lists only the POPs of the host's partner network", () => {
+    const entries = world.pingLocationOf(tokyo).entries();
+    for (const entry of entries) {
+      expect(world.model.pops.find((pop) => pop.id === entry.popId)!.partners & 1).toBe(1);
+    }
+    const shanghai = world.createHost({ location: 'Shanghai' });
+    for (const entry of world.pingLocationOf(shanghai).entries()) {
+      expect(world.model.pops.find((pop) => pop.id === entry.popId)!.partners & 2).toBe(2);
+    }
+  });
+
+  it('reaches a POP without relays only through another POP', () => {
+    const seattle = world.createHost({ location: 'Seattle' });
+    const eat = world
+      .pingLocationOf(seattle)
+      .entries()
+      .find((entry) => entry.code === 'eat')!;
+    expect(eat.direct).toBeUndefined();
+    expect(eat.via).toBeDefined();
+    expect(String(world.pingLocationOf(seattle))).toMatch(/(^|,)eat=\/\d+\+\d+(,|$)/);
   });
 
   it('is deterministic: the same seed gives the same string', () => {
@@ -138,13 +160,13 @@ describe('SimulatedWorld locations for lobbies', () => {
   it('leaves out POPs that are down, and has no entries when no relay answers', () => {
     const own = new SimulatedWorld({ seed: 6 });
     const host = own.createHost({ location: 'Tokyo' });
-    const nearest = own.pingLocationDataFor(host).entries[0]!.popId;
+    const nearest = own.pingLocationOf(host).entries()[0]!.popId;
     const code = own.model.pops.find((pop) => pop.id === nearest)!.code;
     own.setPopDown(code, true);
-    const entries = own.pingLocationDataFor(host).entries;
-    expect(entries.some((e) => e.popId === nearest || e.relayPopId === nearest)).toBe(false);
+    const entries = own.pingLocationOf(host).entries();
+    expect(entries.some((e) => e.popId === nearest || e.viaPopId === nearest)).toBe(false);
     own.setAllRelaysUnreachable(true);
-    expect(own.pingLocationDataFor(host).entries).toEqual([]);
+    expect(own.pingLocationOf(host).entries()).toEqual([]);
   });
 
   it('truePingBetween is the relayed ground truth, symmetric and above the fibre bound', () => {

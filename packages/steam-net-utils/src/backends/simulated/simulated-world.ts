@@ -9,14 +9,9 @@ import { RelaylaneError } from '@relaylane/core';
 import { isPopCode, PopIdError } from '../../estimator/pop-id.js';
 import { resolveHostLocation, type HostLocation } from './host-location.js';
 import { FakeIPAllocator, type FakeIPAllocatorOptions } from './fake-ip/index.js';
-import {
-  encodePingLocation,
-  formatPingLocation,
-  type PingLocationData,
-  pingLocationDataFor,
-  PingLocationEstimator,
-  PING_LOCATION_SIZE,
-} from './ping-location/index.js';
+import { pingLocationToBytes } from '../../estimator/ping-location-bytes.js';
+import { type PingLocation } from '../../estimator/ping-location.js';
+import { buildPingLocation, LocationEstimator } from './ping-location/index.js';
 import {
   type ChinaCarrier,
   type ConnectionType,
@@ -164,7 +159,7 @@ export class SimulatedWorld {
   #allRelaysUnreachable = false;
   #faultRevision = 0;
   #autoLabel = 0;
-  #estimator: PingLocationEstimator | undefined;
+  #estimator: LocationEstimator | undefined;
 
   /**
    * @throws RangeError ({@link WorldRangeError}) when the seed or a latency parameter is invalid.
@@ -181,8 +176,8 @@ export class SimulatedWorld {
   }
 
   /** The estimator of ping locations over this world's model (built on first use, shared). */
-  get estimator(): PingLocationEstimator {
-    this.#estimator ??= new PingLocationEstimator(this.model);
+  get estimator(): LocationEstimator {
+    this.#estimator ??= new LocationEstimator(this.model.backbone.network);
     return this.#estimator;
   }
 
@@ -356,35 +351,39 @@ export class SimulatedWorld {
 
   /**
    * The ping location of `host` from the model's noise-free round trips, as if it had measured
-   * perfectly just now: its POPs that are up, the best route to each, the nearest twelve kept.
-   * No lifecycle runs and no time passes, so simulated lobby hosts can publish a location at
-   * once. With every relay unreachable the location has no entries.
+   * perfectly just now: written as a real client writes it (see `buildPingLocation`) from the POPs
+   * of its partner network that are up. No lifecycle runs and no time passes, so simulated lobby
+   * hosts can publish a location at once. With every relay unreachable it has no entries.
    */
-  pingLocationDataFor(host: WorldHost): PingLocationData {
-    this.#requireHost(host, 'pingLocationDataFor');
+  pingLocationOf(host: WorldHost): PingLocation {
+    this.#requireHost(host, 'pingLocationOf');
+    const model = this.model;
     const pings = new Map<number, number>();
     if (!this.#allRelaysUnreachable) {
-      this.model.pops.forEach((pop, index) => {
-        if (!this.#down.has(pop.id)) pings.set(pop.id, host.model.popRttMs[index]!);
+      model.pops.forEach((pop, index) => {
+        if (!this.#down.has(pop.id) && model.pingsDirectly(host.model, index)) {
+          pings.set(index, host.model.popRttMs[index]!);
+        }
       });
     }
-    const data = pingLocationDataFor(this.model, host.model, pings);
-    return withoutPops(data, (popId) => this.#down.has(popId));
+    return buildPingLocation(
+      model,
+      pings,
+      (index) => !this.#down.has(model.pops[index]!.id) && model.servesHost(host.model, index),
+    );
   }
 
-  /** {@link pingLocationDataFor} as the 512 bytes of a `SteamNetworkPingLocation_t`. */
+  /** {@link pingLocationOf} as the 512 bytes `getLocalPingLocation` gives. */
   pingLocationFor(host: WorldHost): Uint8Array {
-    const bytes = new Uint8Array(PING_LOCATION_SIZE);
-    encodePingLocation(this.pingLocationDataFor(host), bytes);
-    return bytes;
+    return pingLocationToBytes(this.pingLocationOf(host));
   }
 
   /**
-   * {@link pingLocationDataFor} in the text form `ConvertPingLocationToString` gives, e.g. for a
-   * lobby host's metadata. Uses the model's noise-free pings (no probe jitter, no lifecycle).
+   * {@link pingLocationOf} in Steam's text form, as `ConvertPingLocationToString` gives it: what a
+   * lobby host puts in the lobby's metadata.
    */
   locationStringFor(host: WorldHost): string {
-    return formatPingLocation(this.pingLocationFor(host));
+    return this.pingLocationOf(host).toString();
   }
 
   /**
@@ -441,16 +440,4 @@ export class SimulatedWorld {
       );
     }
   }
-}
-
-/** `data` without the entries that name, or go through, a POP for which `drop` is true. */
-export function withoutPops(
-  data: PingLocationData,
-  drop: (popId: number) => boolean,
-): PingLocationData {
-  const entries = data.entries.filter(
-    (entry) => !drop(entry.popId) && (entry.relayPopId === undefined || !drop(entry.relayPopId)),
-  );
-  if (entries.length === data.entries.length) return data;
-  return data.anchor === undefined ? { entries } : { entries, anchor: data.anchor };
 }

@@ -1,16 +1,8 @@
 /**
- * Ping locations of the simulated relay network: the 512-byte binary form, the text form, the
- * estimate between two locations and the builder of a host's location. See docs/simulated-ping-location.md.
+ * Ping locations of the simulated relay network: a host's location written as real Steam clients
+ * write theirs, and the two estimates over the world's relay network, on the estimator's kernels.
+ * The text and 512-byte forms are the estimator's (`estimator/`). See docs/ping-location-text.md.
  */
-export { decodePingLocation, encodePingLocation } from './binary-codec.js';
-export { DecodedPingLocation } from './decoded-ping-location.js';
-export { MAX_PING_LOCATION_ENTRIES, MAX_PING_MS, PING_LOCATION_SIZE } from './layout.js';
-export {
-  type PingLocationAnchor,
-  type PingLocationData,
-  type PingLocationEntry,
-} from './ping-location-data.js';
+export { buildPingLocation, directExtraMs, VIA_TOLERANCE_MS } from './location-builder.js';
+export { LocationEstimator, type PopDownTest } from './location-estimator.js';
 export { type LocalHostSide, LocalHostEstimator } from './local-host-estimator.js';
-export { pingLocationDataFor } from './ping-location-builder.js';
-export { PingLocationEstimator } from './ping-location-estimator.js';
-export { formatPingLocation, parsePingLocation, PING_LOCATION_TEXT_PREFIX } from './text-form.js';

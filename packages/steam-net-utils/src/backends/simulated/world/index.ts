@@ -76,5 +76,5 @@ export {
   type PublicInternetParameters,
 } from './public-internet.js';
 export { hashLabel, mix32, type Seed, SeededRandom } from './random.js';
-export { RelayBackbone, type RelayBackboneParameters } from './relay-backbone.js';
+export { RelayBackbone } from './relay-backbone.js';
 export { WorldRangeError } from './world-errors.js';

@@ -26,7 +26,9 @@ import {
   type PublicInternetParameters,
 } from './public-internet.js';
 import { SeededRandom, type Seed } from './random.js';
-import { RelayBackbone, type RelayBackboneParameters } from './relay-backbone.js';
+import { RelayBackbone } from './relay-backbone.js';
+import { valveRelayNetwork } from '../../../estimator/relay-network-config.js';
+import { type RelayNetwork } from '../../../estimator/relay-network.js';
 import { WorldRangeError } from './world-errors.js';
 
 /** A place on Earth, optionally with its ISO country code (a `City` and a `PopInfo` are places). */
@@ -35,7 +37,7 @@ export interface Place extends LatLon {
 }
 
 /** Every tunable constant of the model. */
-export interface LatencyModelParameters extends PublicInternetParameters, RelayBackboneParameters {
+export interface LatencyModelParameters extends PublicInternetParameters {
   /**
    * Extra round trip when a host on one mainland-China carrier pings a POP variant on another
    * carrier (the carriers interconnect at few, congested points), ms.
@@ -66,9 +68,6 @@ export const DEFAULT_LATENCY_PARAMETERS: LatencyModelParameters = Object.freeze(
   metroRttMs: 1,
   poorPeeringRttMs: 5,
   chinaBorderRttMs: 12,
-  backboneRouteStretch: 1.05,
-  relayHopRttMs: 0.1,
-  relayForwardingRttMs: 0.5,
   crossCarrierRttMs: 25,
   firstProbeMinExtraMs: 5,
   firstProbeMeanExtraMs: 20,
@@ -130,15 +129,15 @@ export interface LatencyModelOptions {
   readonly topology?: InternetTopology;
   /** Overrides of {@link DEFAULT_LATENCY_PARAMETERS}. */
   readonly parameters?: Partial<LatencyModelParameters> | undefined;
+  /**
+   * The relay network whose backbone joins the POPs (default: Valve's published network); it must
+   * have every POP of {@link pops}.
+   */
+  readonly network?: RelayNetwork | undefined;
 }
 
 /** Parameters that multiply a route length: they must be ≥ 1 to keep the fibre bound. */
-const STRETCH_PARAMETERS = [
-  'landRouteStretch',
-  'seaRouteStretch',
-  'backhaulRouteFactor',
-  'backboneRouteStretch',
-] as const;
+const STRETCH_PARAMETERS = ['landRouteStretch', 'seaRouteStretch', 'backhaulRouteFactor'] as const;
 
 function validateParameters(parameters: LatencyModelParameters): LatencyModelParameters {
   for (const [name, value] of Object.entries(parameters)) {
@@ -182,7 +181,7 @@ export class LatencyModel {
       this.parameters,
     );
     this.#popPoints = this.pops.map((pop) => this.internet.locate(pop, pop.countryCode));
-    this.backbone = new RelayBackbone(this.internet, this.#popPoints, this.parameters);
+    this.backbone = new RelayBackbone(options.network ?? valveRelayNetwork(), this.pops);
   }
 
   /** The table index of the POP with this `SteamNetworkingPOPID`, or -1 when it is not simulated. */
@@ -245,6 +244,25 @@ export class LatencyModel {
       inMainlandChina,
       popRttMs: Object.freeze(popRttMs),
     });
+  }
+
+  /**
+   * True when `host`'s ping location may name the POP at `popIndex`: the POP is on the host's
+   * partner network (Valve's `partners` bit 2, the China network, for a host whose traffic enters
+   * the internet in mainland China; bit 1, Valve's global network, for every other host), as
+   * real clients list only their own network's POPs.
+   */
+  servesHost(host: SimulatedHost, popIndex: number): boolean {
+    const pop = this.pops[popIndex];
+    return pop !== undefined && (pop.partners & (host.inMainlandChina ? 2 : 1)) !== 0;
+  }
+
+  /**
+   * True when `host` pings the POP at `popIndex` directly: it serves the host and has relays (a
+   * server-only site, `relayCount` 0, is reached only through other POPs).
+   */
+  pingsDirectly(host: SimulatedHost, popIndex: number): boolean {
+    return this.servesHost(host, popIndex) && this.pops[popIndex]!.relayCount > 0;
   }
 
   /** The host's deterministic base round trip to the POP with this id, ms. */

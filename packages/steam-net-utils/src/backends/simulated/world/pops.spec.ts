@@ -2,8 +2,8 @@ import { isValidLatLon } from './geo.js';
 import { PopIdError, popIdFromCode } from '../../../estimator/pop-id.js';
 import { getPopInfo, getPopInfoByCode, POP_CATALOGUE } from './pops.js';
 
-/** Every code that the public GetSDRConfig copies and game tools list with a known city. */
-const CODES_WITH_KNOWN_CITIES = [
+/** The 54 POPs of Valve's published network config (revision 1700157702). */
+const VALVE_CODES = [
   'ams',
   'atl',
   'bom',
@@ -21,64 +21,73 @@ const CODES_WITH_KNOWN_CITIES = [
   'eat',
   'eze',
   'fra',
-  'fsn',
-  'ggru',
-  'ghel',
-  'gnrt',
   'gru',
-  'gtpe',
   'hel',
   'hkg',
   'iad',
+  'jfk',
   'jnb',
   'lax',
   'lhr',
   'lim',
-  'lux',
   'maa',
-  'maa2',
   'mad',
-  'man',
-  'mwh',
-  'okc',
   'ord',
   'par',
-  'pek',
-  'pekm',
-  'pekt',
-  'peku',
-  'pvgm',
-  'pvgt',
-  'pvgu',
+  'pwg',
+  'pwj',
+  'pwu',
+  'pww',
+  'pwz',
   'scl',
   'sea',
   'seo',
   'sgp',
   'sha',
+  'sham',
+  'shat',
   'shau',
   'shb',
   'sto',
   'sto2',
   'syd',
-  'tgd',
-  'tgdm',
-  'tgdt',
-  'tgdu',
   'tsn',
   'tsnm',
+  'tsnt',
   'tsnu',
   'tyo',
-  'tyo1',
-  'tyo2',
   'vie',
   'waw',
 ];
 
 describe('POP catalogue', () => {
-  it('has every code with a known city, and nothing else', () => {
-    expect(POP_CATALOGUE.map((pop) => pop.code).sort()).toEqual(
-      [...CODES_WITH_KNOWN_CITIES].sort(),
-    );
+  it("is Valve's published network: its 54 codes, and nothing invented", () => {
+    expect(POP_CATALOGUE.map((pop) => pop.code)).toEqual(VALVE_CODES);
+    expect(VALVE_CODES).toHaveLength(54);
+  });
+
+  it("keeps Valve's tiers, partners, aliases and relay counts", () => {
+    const fra = getPopInfoByCode('fra')!;
+    expect([fra.tier, fra.partners, fra.relayCount]).toEqual([0, 1, 9]);
+    const eat = getPopInfoByCode('eat')!;
+    expect([eat.partners, eat.relayCount, eat.aliases]).toEqual([3, 0, ['mwh']]);
+    expect(getPopInfoByCode('tyo')!.aliases).toEqual(['tyo1', 'tyo2', 'tyo3']);
+    expect(POP_CATALOGUE.filter((pop) => pop.relayCount === 0).map((pop) => pop.code)).toEqual([
+      'can',
+      'ctu',
+      'eat',
+      'sha',
+      'tsn',
+    ]);
+  });
+
+  it('finds a POP by one of its aliases', () => {
+    expect(getPopInfoByCode('tyo1')).toBe(getPopInfoByCode('tyo'));
+    expect(getPopInfoByCode('mwh')).toBe(getPopInfoByCode('eat'));
+  });
+
+  it("puts Madrid west of Greenwich, correcting the sign Valve's config gets wrong", () => {
+    expect(getPopInfoByCode('mad')!.lon).toBeCloseTo(-3.7, 5);
   });
 
   it('is sorted by code and has unique ids matching Valve packing', () => {
@@ -100,21 +109,22 @@ describe('POP catalogue', () => {
   });
 
   it('keeps the China carrier variants as separate POPs in the same city as their base', () => {
-    const base = getPopInfoByCode('pek')!;
-    const carriers = (['pekm', 'pekt', 'peku'] as const).map((code) => getPopInfoByCode(code)!);
+    const base = getPopInfoByCode('tsn')!;
+    const carriers = (['tsnm', 'tsnt', 'tsnu'] as const).map((code) => getPopInfoByCode(code)!);
     expect(carriers.map((pop) => pop.carrier)).toEqual(['mobile', 'telecom', 'unicom']);
     for (const variant of carriers) {
       expect(variant.id).not.toBe(base.id);
       expect([variant.lat, variant.lon, variant.city]).toEqual([base.lat, base.lon, base.city]);
     }
     expect(base.carrier).toBeUndefined();
-    expect(getPopInfoByCode('pvgt')!.description).toBe('Alibaba Cloud Shanghai Telecom (China)');
+    expect(getPopInfoByCode('ctut')!.description).toBe('Alibaba Cloud Chengdu - Telecom (China)');
+    expect(getPopInfoByCode('ctut')!.operator).toBe('Alibaba Cloud');
   });
 
   it('places the POPs the done-when checks use where they are', () => {
     const fra = getPopInfo(popIdFromCode('fra'))!;
     expect([fra.city, fra.country]).toEqual(['Frankfurt', 'Germany']);
-    expect(fra.lat).toBeCloseTo(50.11, 1);
+    expect(fra.lat).toBeCloseTo(50.12, 2);
     expect(fra.lon).toBeCloseTo(8.68, 1);
     expect(getPopInfoByCode('sto')!.description).toBe('Stockholm - Kista (Sweden)');
     expect(getPopInfoByCode('iad')!.city).toBe('Sterling');

@@ -1,0 +1,81 @@
+/**
+ * A simulated host's ping location, written the way real Steam clients write theirs (the rules
+ * observed in real strings; docs/ping-location-text.md):
+ *
+ * - the direct route to a POP is the host's measured ping, rounded to whole ms, with the extra
+ *   `floor(ms / 10)`;
+ * - the via route to a POP is the best, by ms + extra, over every other POP e the host pinged of
+ *   front (the ping to e) + back (the backbone from e), with e's extra;
+ * - an entry shows its via route when there is no direct route or when the via route is at most
+ *   1 ms worse by ms + extra, and its route is then the via route's ms;
+ * - the entries with the best routes are kept, at most 12, in route order.
+ *
+ * Which POPs a location may name is the caller's: those of the host's partner network that are
+ * up (see `LatencyModel.servesHost`).
+ */
+import { MAX_PING_LOCATION_ENTRIES, MAX_ROUTE_MS } from '../../../estimator/location-record.js';
+import { PingLocation, type PingLocationEntryInput } from '../../../estimator/ping-location.js';
+import { type LatencyModel } from '../world/index.js';
+
+/** Steam's extra for a direct route of `ms`, as every real string shows it (59 of 60 entries). */
+export function directExtraMs(ms: number): number {
+  return Math.floor(ms / 10);
+}
+
+/** How much worse (ms + extra) a via route may be and still be shown, as real strings show. */
+export const VIA_TOLERANCE_MS = 1;
+
+/**
+ * The location of a host that measured `pings` (model POP index → round trip, ms, unrounded):
+ * every POP for which `isTarget` is true gets its best route, and the 12 best are kept. Pings
+ * that are not finite numbers ≥ 0, or that round above 65534 ms, are left out.
+ */
+export function buildPingLocation(
+  model: LatencyModel,
+  pings: ReadonlyMap<number, number>,
+  isTarget: (popIndex: number) => boolean,
+): PingLocation {
+  const fronts: { readonly index: number; readonly ms: number; readonly extra: number }[] = [];
+  for (const [index, pingMs] of pings) {
+    const ms = Math.round(pingMs);
+    if (Number.isFinite(ms) && ms >= 0 && ms <= MAX_ROUTE_MS) {
+      fronts.push({ index, ms, extra: directExtraMs(ms) });
+    }
+  }
+  const routes: {
+    readonly entry: PingLocationEntryInput;
+    readonly routeMs: number;
+    readonly index: number;
+  }[] = [];
+  for (let target = 0; target < model.pops.length; target++) {
+    if (!isTarget(target)) continue;
+    const direct = fronts.find((front) => front.index === target);
+    let via: { ms: number; extra: number; popId: number } | undefined;
+    for (const front of fronts) {
+      if (front.index === target) continue;
+      const ms = front.ms + model.backbone.rttMs(front.index, target);
+      if (ms > MAX_ROUTE_MS) continue;
+      const better =
+        via === undefined ||
+        ms + front.extra < via.ms + via.extra ||
+        (ms + front.extra === via.ms + via.extra && ms < via.ms);
+      if (better) via = { ms, extra: front.extra, popId: model.pops[front.index]!.id };
+    }
+    const shown =
+      via !== undefined &&
+      (direct === undefined || via.ms + via.extra <= direct.ms + direct.extra + VIA_TOLERANCE_MS);
+    if (direct === undefined && !shown) continue;
+    const popId = model.pops[target]!.id;
+    const entry: PingLocationEntryInput = {
+      popId,
+      direct: direct === undefined ? undefined : { ms: direct.ms, extra: direct.extra },
+      via: shown ? { ms: via!.ms, extra: via!.extra } : undefined,
+      viaPopId: shown ? via!.popId : undefined,
+    };
+    routes.push({ entry, routeMs: shown ? via!.ms : direct!.ms, index: target });
+  }
+  routes.sort((x, y) => x.routeMs - y.routeMs || x.index - y.index);
+  return PingLocation.fromEntries(
+    routes.slice(0, MAX_PING_LOCATION_ENTRIES).map((route) => route.entry),
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * `EstimatePingTimeBetweenTwoLocations` for the simulated relay network: the estimator's kernel
+ * (`estimator/estimate-kernels.ts`) over the world's relay network, reading locations in
+ * Relaylane's 512-byte form or as `PingLocation`s, with the POPs that are down left out.
+ */
+import { NETWORKING_PING_FAILED, NETWORKING_PING_UNKNOWN } from '../../../constants/index.js';
+import { relayedRouteMs } from '../../../estimator/estimate-kernels.js';
+import { indexedRecord } from '../../../estimator/estimate.js';
+import { dropEntries, RECORD_COUNT, RECORD_SIZE } from '../../../estimator/location-record.js';
+import { scanPingLocationBytes } from '../../../estimator/ping-location-bytes.js';
+import { type PingLocation, recordOf } from '../../../estimator/ping-location.js';
+import { type RelayNetwork } from '../../../estimator/relay-network.js';
+
+/** Tells whether a POP (by id) is down: entries naming it or going through it are left out. */
+export type PopDownTest = (popId: number) => boolean;
+
+/** See the file comment. Allocates nothing after construction. */
+export class LocationEstimator {
+  readonly #network: RelayNetwork;
+  readonly #a = new Int32Array(RECORD_SIZE);
+  readonly #b = new Int32Array(RECORD_SIZE);
+
+  constructor(network: RelayNetwork) {
+    this.#network = network;
+  }
+
+  /**
+   * The estimate between two locations in the 512-byte form, whole ms: UNKNOWN when either is
+   * not a location, FAILED when they share no route. Never throws.
+   */
+  estimateBytes(a: Uint8Array, b: Uint8Array, isDown?: PopDownTest): number {
+    if (!scanPingLocationBytes(a, this.#a, 0) || !scanPingLocationBytes(b, this.#b, 0)) {
+      return NETWORKING_PING_UNKNOWN;
+    }
+    return this.#estimateScratch(isDown);
+  }
+
+  /** {@link estimateBytes} for locations decoded once (undefined: not a location). */
+  estimateLocations(
+    a: PingLocation | undefined,
+    b: PingLocation | undefined,
+    isDown?: PopDownTest,
+  ): number {
+    if (a === undefined || b === undefined) return NETWORKING_PING_UNKNOWN;
+    if (isDown !== undefined) {
+      this.#a.set(recordOf(a));
+      this.#b.set(recordOf(b));
+      return this.#estimateScratch(isDown);
+    }
+    const network = this.#network;
+    return finish(
+      relayedRouteMs(
+        network.backbone,
+        network.size,
+        indexedRecord(a, network),
+        0,
+        indexedRecord(b, network),
+        0,
+      ),
+      recordOf(a),
+      recordOf(b),
+    );
+  }
+
+  #estimateScratch(isDown: PopDownTest | undefined): number {
+    const network = this.#network;
+    const a = this.#a;
+    const b = this.#b;
+    if (isDown !== undefined) {
+      const drop = (popId: number, viaPopId: number): boolean =>
+        isDown(popId) || (viaPopId !== 0 && isDown(viaPopId));
+      dropEntries(a, 0, drop);
+      dropEntries(b, 0, drop);
+    }
+    network.indexRecord(a, 0);
+    network.indexRecord(b, 0);
+    return finish(relayedRouteMs(network.backbone, network.size, a, 0, b, 0), a, b);
+  }
+}
+
+function finish(best: number, a: Int32Array, b: Int32Array): number {
+  if (a[RECORD_COUNT] === 0 || b[RECORD_COUNT] === 0 || best === Infinity) {
+    return NETWORKING_PING_FAILED;
+  }
+  return best;
+}
