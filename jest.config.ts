@@ -22,12 +22,14 @@ const coreSource = source('core', 'src', 'index.ts');
 const netUtilsSource = source('steam-net-utils', 'src', 'index.ts');
 const simulatedSource = source('steam-net-utils', 'src', 'simulated.ts');
 const steamSource = source('steam-net-utils', 'src', 'steam.ts');
+const estimatorSource = source('steam-net-utils', 'src', 'estimator.ts');
 // Every entry of the workspace's packages, mapped to its source.
 const workspaceEntries = {
   '^@relaylane/core$': coreSource,
   '^@relaylane/steam-net-utils$': netUtilsSource,
   '^@relaylane/steam-net-utils/simulated$': simulatedSource,
   '^@relaylane/steam-net-utils/steam$': steamSource,
+  '^@relaylane/steam-net-utils/estimator$': estimatorSource,
 };
 
 /**
@@ -85,7 +87,7 @@ const config: Config = {
       displayName: '@relaylane/demo-game (browser)',
       testMatch: ['<rootDir>/e2e/**/*.e2e.spec.ts'],
       testTimeout: 120_000,
-      moduleNameMapper: { ...relativeJsSuffix, '^@relaylane/core$': coreSource },
+      moduleNameMapper: { ...relativeJsSuffix, ...workspaceEntries },
     }),
     // The lint rules of eslint/ (layers, package order, import cycles) against their fixtures.
     project('eslint', path.join(__dirname, 'eslint'), { testMatch: ['<rootDir>/*.spec.ts'] }),

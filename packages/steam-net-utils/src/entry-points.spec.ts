@@ -77,6 +77,35 @@ describe('the main entry (src/index.ts) import graph', () => {
   });
 });
 
+describe('the estimator entry (src/estimator.ts) import graph', () => {
+  const { files, packages } = walk(path.join(PACKAGE_SRC, 'estimator.ts'));
+  const relative = [...files].map((file) => path.relative(PACKAGE_SRC, file));
+
+  it('reaches the estimator (the walk follows imports)', () => {
+    expect(relative).toEqual(
+      expect.arrayContaining([
+        path.join('estimator', 'ping-location-text.ts'),
+        path.join('estimator', 'lobby-ranking.ts'),
+        path.join('estimator', 'valve-relay-network.ts'),
+      ]),
+    );
+  });
+
+  it('reaches nothing but the estimator and the constants: no engine, simulation or Steam', () => {
+    const outside = relative.filter(
+      (file) =>
+        file !== 'estimator.ts' &&
+        !file.startsWith(`estimator${path.sep}`) &&
+        !file.startsWith(`constants${path.sep}`),
+    );
+    expect(outside).toEqual([]);
+  });
+
+  it('imports no package at all', () => {
+    expect([...packages.keys()]).toEqual([]);
+  });
+});
+
 describe('the import scanner', () => {
   it('finds static imports, re-exports, side-effect imports, dynamic imports and requires', () => {
     const source = [

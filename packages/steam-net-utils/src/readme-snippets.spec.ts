@@ -1,6 +1,7 @@
 // Every ```ts block of this package's README and of the repository's README is type-checked
 // against the workspace's sources and, unless marked `<!-- not run -->`, run; what it prints must
 // match its `// prints:` comments (see core's test-support/readme-snippets.ts).
+import * as http from 'node:http';
 import path from 'node:path';
 import * as core from '@relaylane/core';
 import * as inversify from 'inversify';
@@ -9,6 +10,7 @@ import {
   describeReadmeSnippets,
   type ReadmeCheckOptions,
 } from '../../core/src/test-support/readme-snippets.js';
+import * as estimatorEntry from './estimator.js';
 import * as networkingUtilsEntry from './index.js';
 import * as simulatedEntry from './simulated.js';
 
@@ -24,12 +26,15 @@ const checked: Omit<ReadmeCheckOptions, 'readmePath'> = {
     '@relaylane/steam-net-utils': [path.join(__dirname, 'index.ts')],
     '@relaylane/steam-net-utils/simulated': [path.join(__dirname, 'simulated.ts')],
     '@relaylane/steam-net-utils/steam': [path.join(__dirname, 'steam.ts')],
+    '@relaylane/steam-net-utils/estimator': [path.join(__dirname, 'estimator.ts')],
   },
   // The modules this spec has loaded, so a block sees the same classes as the rest of the run.
   runtimeModules: {
     '@relaylane/core': core,
     '@relaylane/steam-net-utils': networkingUtilsEntry,
     '@relaylane/steam-net-utils/simulated': simulatedEntry,
+    '@relaylane/steam-net-utils/estimator': estimatorEntry,
+    'node:http': http,
     inversify,
     'reflect-metadata': {},
   },
@@ -39,7 +44,7 @@ describe('packages/steam-net-utils/README.md', () => {
   describeReadmeSnippets({
     ...checked,
     readmePath: path.join(packageRoot, 'README.md'),
-    minimumBlocks: 5,
+    minimumBlocks: 8,
     maximumNotRun: 1,
   });
 });

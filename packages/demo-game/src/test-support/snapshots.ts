@@ -21,7 +21,7 @@ export function lobby(id: string, hostCity = 'Paris'): SimulatedLobby {
     hostCountry: 'France',
     lat: 48.86,
     lon: 2.35,
-    pingLocation: `rl1 ${id}`,
+    pingLocation: 'par=10+1',
   };
 }
 
@@ -43,7 +43,7 @@ export function snapshot(overrides: Partial<DemoSnapshot> = {}): DemoSnapshot {
       debug_message: 'ok',
     },
     statusHistory: [],
-    localLocation: 'rl1 fra=5',
+    localLocation: 'fra=5+0',
     localLocationAge: 2,
     backend: { requested: ['simulated'], kind: 'simulated', fallbacks: [] },
     player: { name: 'Frankfurt (Germany)', lat: 50.11, lon: 8.68 },

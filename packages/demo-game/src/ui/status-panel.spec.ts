@@ -33,7 +33,7 @@ describe('the status panel', () => {
         ping_measurement: 1,
         debug_message: 'Lost contact',
       },
-      localLocation: 'rl1 fra=5 ams=9',
+      localLocation: 'fra=5+0,ams=9+0',
     });
     const text = (selector: string) => view.element.querySelector(selector)!.textContent;
     expect(view.element.querySelector<HTMLElement>('.status-summary')!.dataset['status']).toBe(
@@ -47,7 +47,7 @@ describe('the status panel', () => {
     );
     expect(text('.status-player')).toBe('Frankfurt (Germany)');
     expect(view.element.querySelector<HTMLElement>('.status-location')!.dataset['location']).toBe(
-      'rl1 fra=5 ams=9',
+      'fra=5+0,ams=9+0',
     );
   });
 

@@ -93,16 +93,34 @@ describe('net.* console commands', () => {
     );
     const sydney = network.world.createHost({ location: 'Sydney' });
     const sydneyText = network.world.locationStringFor(sydney);
-    const estimate = await exec(`net.estimate "${sydneyText}"`);
+    // Steam's grammar has no spaces: the string is pasted as it is, without quotes.
+    expect(location.lines[0]).toMatch(
+      /^[a-z][a-z0-9]{2,3}=[0-9+/]*(,[a-z][a-z0-9]{2,3}=[0-9+/]*)*$/,
+    );
+    const estimate = await exec(`net.estimate ${sydneyText}`);
     expect(estimate.ok).toBe(true);
     const ms = Number(/estimate: (\d+) ms/.exec(estimate.lines[0]!)![1]);
     expect(ms).toBeGreaterThan(230);
     expect(ms).toBeLessThan(330);
-    const between = await exec(`net.estimate "${sydneyText}" "${location.lines[0]}"`);
+    const between = await exec(`net.estimate ${sydneyText} ${location.lines[0]}`);
     expect(between.lines[0]).toMatch(/estimate: \d+ ms/);
-    const garbage = await exec('net.estimate nonsense');
+    const garbage = await exec('net.estimate fra=12');
     expect(garbage.ok).toBe(false);
-    expect(garbage.lines[0]).toMatch(/is not a ping location string/);
+    expect(garbage.lines[0]).toMatch(/is not a ping location string \(entry 0: expected '\+'\)/);
+  });
+
+  it('net.estimate reads a string a real Steam client wrote', async () => {
+    const { run, exec } = setUp('London');
+    run(READY_MS);
+    // A UK player's location, as a Steam client printed it in its console.
+    const ukPlayer =
+      'lhr=57+5,ams=63+6/62+5,par=62+6,fra=70+7/69+6,sto=79+9/81+5,mad=81+8/81+6,vie=86+8/82+5,' +
+      'sto2=95+9/82+5,waw=87+8/84+6,iad=141+14/138+6,sgp=211+21/212+21,gru=236+23';
+    const estimate = await exec(`net.estimate ${ukPlayer}`);
+    const ms = Number(/estimate: (\d+) ms/.exec(estimate.lines[0]!)![1]);
+    // The player pings London in 57 ms; a host in London meets them there.
+    expect(ms).toBeGreaterThanOrEqual(57);
+    expect(ms).toBeLessThan(80);
   });
 
   it('net.config gets, sets (Steam clamps) and lists config values by any of their names', async () => {

@@ -31,6 +31,7 @@ import {
 } from '../constants/index.js';
 import { ConsoleCommandsCapability } from '../port/backend-capability.js';
 import { comparePings } from '../port/ping-order.js';
+import { parse } from '../estimator/ping-location-text.js';
 import { popIdFromCode } from '../estimator/pop-id.js';
 import { type NetworkingUtils } from '../service/networking-utils.js';
 import { findConfigValue, formatPing, pingCell, popLabel, popPlace } from './console-names.js';
@@ -200,7 +201,8 @@ function estimateCommand(service: NetworkingUtils): ConsoleCommand {
     name: 'net.estimate',
     help:
       'Estimate the round trip to a ping location string from here, or between two strings.\n' +
-      "Quote a string that contains spaces: net.estimate 'rl1 fra=12 ...'.",
+      'Paste a string as net.location prints it or as a Steam client writes it; it needs no\n' +
+      'quotes: net.estimate lhr=57+5,ams=63+6/62+5,par=62+6',
     args: [
       { name: 'location', type: 'string', description: 'a ping location string' },
       { name: 'other', type: 'string', optional: true, description: 'a second one' },
@@ -219,8 +221,11 @@ function estimateCommand(service: NetworkingUtils): ConsoleCommand {
 function parseOrThrow(service: NetworkingUtils, text: string): Uint8Array {
   const { success, ping_location } = service.parsePingLocationString(text);
   if (!success) {
+    // The backend says only no; Steam's grammar says why.
+    const parsed = parse(text);
+    const why = parsed.ok ? '' : ` (${parsed.reason})`;
     throw new Error(
-      `'${text.length > 40 ? `${text.slice(0, 40)}...` : text}' is not a ping location string`,
+      `'${text.length > 40 ? `${text.slice(0, 40)}...` : text}' is not a ping location string${why}`,
     );
   }
   return ping_location;

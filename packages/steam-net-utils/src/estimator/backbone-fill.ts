@@ -15,9 +15,10 @@ import { fiberBoundRttMs, type LatLon } from './geo.js';
 
 /**
  * Valve's backbone round trip over the fibre bound: the median over the published pairs that are
- * more than 500 km apart (140 pairs of the built-in revision give 1.97; a spec recomputes it).
+ * more than 500 km apart (the 140 such pairs of the built-in revision, with its corrected
+ * coordinates, give 1.96; a spec recomputes it).
  */
-export const BACKBONE_ROUTE_FACTOR = 1.97;
+export const BACKBONE_ROUTE_FACTOR = 1.96;
 
 /**
  * The full backbone of `pops` from the published round trips `listed` (`listed[i * n + j]`, NaN

@@ -13,7 +13,7 @@
  *   RECORD_DIRECT_EXTRA 12  its `+extra`
  *   RECORD_VIA        12    via round trip, ms, or -1 for none
  *   RECORD_VIA_EXTRA  12    its `+extra`
- *   RECORD_VIA_POP    12    the via route's entry POP id, 0 when unknown
+ *   RECORD_RELAY_POP    12    the via route's entry POP id, 0 when unknown
  *
  * The first {@link RECORD_HOT_SIZE} words are all an estimate reads; a lobby pool keeps only those.
  */
@@ -35,9 +35,9 @@ export const RECORD_DIRECT = RECORD_HOT_SIZE;
 export const RECORD_DIRECT_EXTRA = RECORD_DIRECT + MAX_PING_LOCATION_ENTRIES;
 export const RECORD_VIA = RECORD_DIRECT_EXTRA + MAX_PING_LOCATION_ENTRIES;
 export const RECORD_VIA_EXTRA = RECORD_VIA + MAX_PING_LOCATION_ENTRIES;
-export const RECORD_VIA_POP = RECORD_VIA_EXTRA + MAX_PING_LOCATION_ENTRIES;
+export const RECORD_RELAY_POP = RECORD_VIA_EXTRA + MAX_PING_LOCATION_ENTRIES;
 /** Words of a whole record. */
-export const RECORD_SIZE = RECORD_VIA_POP + MAX_PING_LOCATION_ENTRIES;
+export const RECORD_SIZE = RECORD_RELAY_POP + MAX_PING_LOCATION_ENTRIES;
 
 /** The columns that move together when entries are reordered. */
 const ENTRY_COLUMNS = [
@@ -48,7 +48,7 @@ const ENTRY_COLUMNS = [
   RECORD_DIRECT_EXTRA,
   RECORD_VIA,
   RECORD_VIA_EXTRA,
-  RECORD_VIA_POP,
+  RECORD_RELAY_POP,
 ] as const;
 
 /**
@@ -64,7 +64,7 @@ export function insertEntry(
   directExtra: number,
   viaMs: number,
   viaExtra: number,
-  viaPopId: number,
+  relayPopId: number,
 ): boolean {
   // Steam shows a via route only when it takes it (see docs/ping-location-text.md).
   const routeMs = viaMs >= 0 ? viaMs : directMs;
@@ -86,7 +86,7 @@ export function insertEntry(
   record[base + RECORD_DIRECT_EXTRA + at] = directExtra;
   record[base + RECORD_VIA + at] = viaMs;
   record[base + RECORD_VIA_EXTRA + at] = viaExtra;
-  record[base + RECORD_VIA_POP + at] = viaPopId | 0;
+  record[base + RECORD_RELAY_POP + at] = relayPopId | 0;
   record[base + RECORD_COUNT] = count + 1;
   return true;
 }
@@ -100,19 +100,19 @@ export function recordHasPop(record: Int32Array, base: number, popId: number): b
 }
 
 /**
- * Removes, in place, every entry of the record at `base` for which `drop(popId, viaPopId)` is
- * true (`viaPopId` 0 when unknown), keeping the others in order. Network indices are kept with
+ * Removes, in place, every entry of the record at `base` for which `drop(popId, relayPopId)` is
+ * true (`relayPopId` 0 when unknown), keeping the others in order. Network indices are kept with
  * their entries; RECORD_UNKNOWN is the caller's to refresh (index the record again).
  */
 export function dropEntries(
   record: Int32Array,
   base: number,
-  drop: (popId: number, viaPopId: number) => boolean,
+  drop: (popId: number, relayPopId: number) => boolean,
 ): void {
   const count = record[base + RECORD_COUNT]!;
   let kept = 0;
   for (let k = 0; k < count; k++) {
-    if (drop(record[base + RECORD_POP + k]! >>> 0, record[base + RECORD_VIA_POP + k]! >>> 0)) {
+    if (drop(record[base + RECORD_POP + k]! >>> 0, record[base + RECORD_RELAY_POP + k]! >>> 0)) {
       continue;
     }
     if (kept !== k) {

@@ -35,7 +35,7 @@ import {
   RECORD_UNKNOWN,
   RECORD_VIA,
   RECORD_VIA_EXTRA,
-  RECORD_VIA_POP,
+  RECORD_RELAY_POP,
   recordHasPop,
 } from './location-record.js';
 import { isLocationPopId, locationOfRecord, type PingLocation, recordOf } from './ping-location.js';
@@ -99,7 +99,7 @@ export function writePingLocationBytes(location: PingLocation, out: Uint8Array):
     put16(out, at + 6, directMs < 0 ? 0 : r[RECORD_DIRECT_EXTRA + k]!);
     put16(out, at + 8, viaMs < 0 ? NO_ROUTE : viaMs);
     put16(out, at + 10, viaMs < 0 ? 0 : r[RECORD_VIA_EXTRA + k]!);
-    put32(out, at + 12, viaMs < 0 ? 0 : r[RECORD_VIA_POP + k]! >>> 0);
+    put32(out, at + 12, viaMs < 0 ? 0 : r[RECORD_RELAY_POP + k]! >>> 0);
   }
   const end = OFFSET_ENTRIES + count * ENTRY_SIZE;
   put32(out, end, fnv1a32(out, end));
@@ -140,11 +140,11 @@ export function scanPingLocationBytes(
     const directExtra = u16(bytes, at + 6);
     const via = u16(bytes, at + 8);
     const viaExtra = u16(bytes, at + 10);
-    const viaPopId = u32(bytes, at + 12);
+    const relayPopId = u32(bytes, at + 12);
     if (direct === NO_ROUTE && via === NO_ROUTE) return fail(record, base);
     if (direct === NO_ROUTE ? directExtra !== 0 : directExtra > MAX_ROUTE_MS)
       return fail(record, base);
-    if (via === NO_ROUTE ? viaExtra !== 0 || viaPopId !== 0 : viaExtra > MAX_ROUTE_MS) {
+    if (via === NO_ROUTE ? viaExtra !== 0 || relayPopId !== 0 : viaExtra > MAX_ROUTE_MS) {
       return fail(record, base);
     }
     const route = via === NO_ROUTE ? direct : via;
@@ -159,7 +159,7 @@ export function scanPingLocationBytes(
       directExtra,
       via === NO_ROUTE ? -1 : via,
       viaExtra,
-      viaPopId,
+      relayPopId,
     );
   }
   return true;

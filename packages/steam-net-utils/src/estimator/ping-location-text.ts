@@ -7,7 +7,7 @@
  *   route    := ms "+" extra                         whole ms, decimal, at most 65534
  *   pop      := [a-z][a-z0-9]{2,3}
  *
- * Leading and trailing ASCII whitespace is ignored; anything else outside the grammar, a POP named
+ * Leading and trailing ASCII whitespace (C's `isspace`) is ignored; anything else outside the grammar, a POP named
  * twice, or text longer than Steam's buffer makes the text not a location. More than 12 entries
  * are read and the 12 best routes kept. Entries out of order are sorted (ties keep their order).
  * POP codes no network knows are carried through. The reader never throws on data and reads each
@@ -44,8 +44,11 @@ export class NotAPingLocation {
   ) {}
 }
 
-/** The widest entry count a text of the maximum length can hold ("abc=/0+0," is 9 characters). */
-const MAX_SCANNED_ENTRIES = Math.ceil(MAX_PING_LOCATION_TEXT_LENGTH / 9) + 1;
+/**
+ * The most entries a text of the maximum length can hold: the shortest entry, "abc=0+0" or
+ * "abc=/0+0" less one, takes 7 characters and a comma.
+ */
+const MAX_SCANNED_ENTRIES = Math.ceil((MAX_PING_LOCATION_TEXT_LENGTH + 1) / 8);
 /** Every POP id read so far from the current text (the record keeps only the best 12). */
 const seenPops = new Int32Array(MAX_SCANNED_ENTRIES);
 /** Where the last failed scan stopped, and why (read only right after a failure). */
@@ -64,8 +67,9 @@ const CH_SLASH = 0x2f;
 const CH_EQUALS = 0x3d;
 const CH_COMMA = 0x2c;
 
+/** C's `isspace` in the "C" locale: space, tab, LF, VT, FF, CR. */
 function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
 }
 
 function fail(at: number, reason: string): false {

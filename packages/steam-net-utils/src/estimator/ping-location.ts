@@ -26,7 +26,7 @@ import {
   RECORD_SIZE,
   RECORD_VIA,
   RECORD_VIA_EXTRA,
-  RECORD_VIA_POP,
+  RECORD_RELAY_POP,
   recordHasPop,
 } from './location-record.js';
 import { isPopCode, popCodeFromId, popIdFromCode } from './pop-id.js';
@@ -83,7 +83,7 @@ export interface PingLocationEntry {
    * The POP that {@link via} enters the relay network at, when the writer knew it (a simulated
    * host's own location); Steam's text does not carry it, so parsed locations never have it.
    */
-  readonly viaPopId?: number | undefined;
+  readonly relayPopId?: number | undefined;
   /** The route taken, ms: `via.ms` when there is a via route, else `direct.ms`. */
   readonly routeMs: number;
 }
@@ -93,7 +93,7 @@ export interface PingLocationEntryInput {
   readonly popId: number;
   readonly direct?: PingRoute | undefined;
   readonly via?: PingRoute | undefined;
-  readonly viaPopId?: number | undefined;
+  readonly relayPopId?: number | undefined;
 }
 
 /** Thrown by {@link PingLocation.fromEntries} for entries that break an invariant. */
@@ -132,8 +132,9 @@ export class PingLocation {
   /**
    * A location from entries in any order (sorted here by route, ties in the order given). Throws
    * a {@link PingLocationError} for more than 12 entries, a POP named twice or whose code does
-   * not fit Steam's grammar, an entry without a route, or a route or extra that is not whole ms
-   * in [0, 65534].
+   * not fit Steam's grammar, an entry without a route, a route that is not `{ ms, extra }`, a
+   * route or extra that is not whole ms in [0, 65534], or a `relayPopId` that is not a uint32.
+   * (A location with no entries has no text: `''` is not a location.)
    */
   static fromEntries(entries: readonly PingLocationEntryInput[]): PingLocation {
     if (!Array.isArray(entries)) {
@@ -150,20 +151,29 @@ export class PingLocation {
       if (typeof entry !== 'object' || entry === null) {
         throw new PingLocationError(`${where} is not an object.`);
       }
-      const { popId, direct, via, viaPopId } = entry;
-      const code = popCodeFromId(popId); // a uint32, or PopIdError
-      if (!isLocationPopId(popId)) {
+      const { popId, direct, via, relayPopId } = entry;
+      if (!isUint32(popId) || !isLocationPopId(popId)) {
         throw new PingLocationError(
-          `${where}: POP id ${popId} ('${code}') is not a code of 3 or 4 lowercase letters or digits.`,
+          `${where}: POP id ${String(popId)} is not a code of 3 or 4 lowercase letters or digits, a letter first.`,
         );
       }
       if (recordHasPop(record, 0, popId)) {
-        throw new PingLocationError(`${where} names POP '${code}' again.`);
+        throw new PingLocationError(`${where} names POP '${popCodeFromId(popId)}' again.`);
       }
-      if (direct === undefined && via === undefined) {
+      if ((direct === undefined || direct === null) && (via === undefined || via === null)) {
         throw new PingLocationError(`${where} has neither a direct nor a via route.`);
       }
-      if (viaPopId !== undefined) popCodeFromId(viaPopId);
+      for (const [name, route] of [
+        ['direct', direct],
+        ['via', via],
+      ] as const) {
+        if (route !== undefined && (typeof route !== 'object' || route === null)) {
+          throw new PingLocationError(`${where}: ${name} is not a { ms, extra } route.`);
+        }
+      }
+      if (relayPopId !== undefined && !isUint32(relayPopId)) {
+        throw new PingLocationError(`${where}: relayPopId ${String(relayPopId)} is not a POP id.`);
+      }
       insertEntry(
         record,
         0,
@@ -172,7 +182,7 @@ export class PingLocation {
         direct === undefined ? 0 : checkedMs(direct.extra, `${where}: direct.extra`),
         via === undefined ? -1 : checkedMs(via.ms, `${where}: via.ms`),
         via === undefined ? 0 : checkedMs(via.extra, `${where}: via.extra`),
-        via === undefined || viaPopId === undefined ? 0 : viaPopId,
+        via === undefined || relayPopId === undefined ? 0 : relayPopId,
       );
     });
     return new PingLocation(record);
@@ -206,13 +216,13 @@ export class PingLocation {
       const popId = r[RECORD_POP + k]! >>> 0;
       const directMs = r[RECORD_DIRECT + k]!;
       const viaMs = r[RECORD_VIA + k]!;
-      const viaPopId = r[RECORD_VIA_POP + k]! >>> 0;
+      const relayPopId = r[RECORD_RELAY_POP + k]! >>> 0;
       entries.push({
         code: popCodeFromId(popId),
         popId,
         direct: directMs < 0 ? undefined : { ms: directMs, extra: r[RECORD_DIRECT_EXTRA + k]! },
         via: viaMs < 0 ? undefined : { ms: viaMs, extra: r[RECORD_VIA_EXTRA + k]! },
-        viaPopId: viaPopId === 0 ? undefined : viaPopId,
+        relayPopId: relayPopId === 0 ? undefined : relayPopId,
         routeMs: r[RECORD_ROUTE + k]!,
       });
     }
@@ -269,6 +279,10 @@ function formatRecord(r: Int32Array): string {
     if (r[RECORD_VIA + k]! >= 0) text += `/${r[RECORD_VIA + k]}+${r[RECORD_VIA_EXTRA + k]}`;
   }
   return text;
+}
+
+function isUint32(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 0xffffffff;
 }
 
 function checkedMs(value: unknown, what: string): number {

@@ -24,8 +24,11 @@ import {
   VALVE_TYPICAL_PING_LINES,
 } from './valve-relay-network.js';
 
-/** The most POPs a config may have (Valve's has about 60; the backbone is size² words). */
-export const MAX_NETWORK_POPS = 1024;
+/**
+ * The most POPs a config may have. Valve's has about 60; filling the backbone costs size³ steps
+ * (256 POPs: about 17 million, a few tens of ms).
+ */
+export const MAX_NETWORK_POPS = 256;
 
 /** Thrown for a config that is not Valve's shape at all (not JSON, no `pops`, too many POPs). */
 export class RelayNetworkConfigError extends TypeError {
@@ -162,8 +165,24 @@ export function readRelayNetworkConfig(config: unknown): ConfiguredRelayNetwork 
       typicalPings.push({ a, b, ms });
     });
   }
+  // Pairs that name a POP the network does not have (skipped above, or never listed) say nothing.
+  const known = new Set<string>();
+  for (const pop of pops) {
+    known.add(pop.code);
+    for (const alias of pop.aliases) known.add(alias);
+  }
+  const usablePings = typicalPings.filter(({ a, b }) => {
+    const missing = [a, b].filter((code) => !known.has(code));
+    if (missing.length > 0) {
+      skipped.push(
+        `typical_pings: [${a}, ${b}] names '${missing[0]}', which is not a POP of the config`,
+      );
+      return false;
+    }
+    return true;
+  });
   const revision = typeof json.revision === 'number' ? json.revision : undefined;
-  return { network: new RelayNetwork({ revision, pops, typicalPings }), skipped };
+  return { network: new RelayNetwork({ revision, pops, typicalPings: usablePings }), skipped };
 }
 
 /** Valve's network built in as a config object (so it reads through the same path). */

@@ -106,6 +106,35 @@ describe('fake packet lag, loss and jitter', () => {
     });
   });
 
+  it('a lag set or cleared while the data is CURRENT is in every ping after one new measurement', () => {
+    const { network, clock, sink } = measure();
+    const run = (ms: number): void => runFrames(clock, [{ network, sink }], ms, 100);
+    const probed = plain.filter((ping) => ping >= 0).length;
+    const shift = (pings: number[]): number[] =>
+      pings.flatMap((ping, i) => (ping >= 0 && plain[i]! >= 0 ? [ping - plain[i]!] : []));
+    const fra = (): number => network.estimatePingTimeFromLocalHost(frankfurtLobby);
+    const frankfurtLobby = network.world.pingLocationFor(
+      network.world.createHost({ location: 'Frankfurt', label: 'lobby' }),
+    );
+    const estimateBefore = fra();
+
+    setInt(network, NETWORKING_CONFIG_FAKE_PACKET_LAG_SEND, 50);
+    // The change starts a measurement at once; until it is done the previous data answers.
+    expect(network.peekRelayNetworkStatus().pingMeasurementInProgress).toBe(1);
+    expect(shift(allPings(network))).toEqual(new Array(probed).fill(0));
+    run(3000);
+    expect(network.peekRelayNetworkStatus().pingMeasurementInProgress).toBe(0);
+    expect(shift(allPings(network))).toEqual(new Array(probed).fill(50));
+    // Lobby estimates come from the same pings: the lag is in them too.
+    expect(fra() - estimateBefore).toBeGreaterThanOrEqual(49);
+
+    setInt(network, NETWORKING_CONFIG_FAKE_PACKET_LAG_SEND, 0);
+    run(3000);
+    // Not minutes later: the samples with the lag in them were forgotten.
+    expect(shift(allPings(network))).toEqual(new Array(probed).fill(0));
+    expect(Math.abs(fra() - estimateBefore)).toBeLessThanOrEqual(1);
+  });
+
   it('FakePacketJitter adds a delay no larger than its maximum', () => {
     const jittered = allPings(
       measure((network) => {
@@ -167,7 +196,7 @@ describe('SDRClient_ForceRelayCluster', () => {
     const entries = pingLocationFromBytes(out)!.entries();
     expect(entries.length).toBeGreaterThan(1);
     for (const entry of entries) {
-      expect(entry.popId === AMS || entry.viaPopId === AMS).toBe(true);
+      expect(entry.popId === AMS || entry.relayPopId === AMS).toBe(true);
     }
   });
 

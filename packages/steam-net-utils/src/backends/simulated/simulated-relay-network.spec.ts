@@ -174,7 +174,7 @@ describe('locations and estimates between hosts of one world', () => {
     );
   });
 
-  it('the local location converts to text and back, losing only the via routes\' entry POPs', () => {
+  it("the local location converts to text and back, losing only the via routes' entry POPs", () => {
     const bytes = locationOf(networks[1]!);
     const text = networks[1]!.convertPingLocationToString(bytes);
     expect(text).toBe(textOf(bytes));
@@ -184,7 +184,7 @@ describe('locations and estimates between hosts of one world', () => {
     expect(networks[1]!.convertPingLocationToString(back)).toBe(text);
     const withoutViaPops = pingLocationFromBytes(bytes)!
       .entries()
-      .map((entry) => ({ ...entry, viaPopId: undefined }));
+      .map((entry) => ({ ...entry, relayPopId: undefined }));
     expect(pingLocationFromBytes(back)!.entries()).toEqual(withoutViaPops);
   });
 
@@ -218,7 +218,7 @@ describe('locations and estimates between hosts of one world', () => {
     expect(
       pingLocationFromBytes(freshA)!
         .entries()
-        .some((e) => e.viaPopId === nearest),
+        .some((e) => e.relayPopId === nearest),
     ).toBe(false);
     const fresh = a.estimatePingTimeBetweenTwoLocations(freshA, freshB);
     expect(fresh).toBeGreaterThanOrEqual(before);

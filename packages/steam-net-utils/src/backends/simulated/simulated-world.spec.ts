@@ -164,7 +164,7 @@ describe('SimulatedWorld locations for lobbies', () => {
     const code = own.model.pops.find((pop) => pop.id === nearest)!.code;
     own.setPopDown(code, true);
     const entries = own.pingLocationOf(host).entries();
-    expect(entries.some((e) => e.popId === nearest || e.viaPopId === nearest)).toBe(false);
+    expect(entries.some((e) => e.popId === nearest || e.relayPopId === nearest)).toBe(false);
     own.setAllRelaysUnreachable(true);
     expect(own.pingLocationOf(host).entries()).toEqual([]);
   });

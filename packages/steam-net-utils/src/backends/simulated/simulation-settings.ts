@@ -14,6 +14,14 @@
  * | `SDRClient_ConsecutitivePingTimeoutsFailInitial` | timeouts in a row after which a POP that never answered is given up (0 or less: 2) |
  * | `SDRClient_ConsecutitivePingTimeoutsFail` | timeouts in a row after which a POP that answered before is given up (0 or less: 4) |
  * | `LogLevel_SDRRelayPings`              | the most detailed relay-ping debug message produced (0 or less: WARNING)      |
+ *
+ * When each takes effect: a value is read on every probe, so it applies from the next probe on.
+ * What a host reports comes from its last measurement, so three kinds of change start a new
+ * measurement at once, whose answers replace the data about a second of simulated time later:
+ * `FakePacketLag_*` (the probe history is forgotten too: no sample with the old lag counts
+ * again), `SDRClient_ForceRelayCluster` and `SDRClient_LimitPingProbesToNearestN`.
+ * `SDRClient_FakeClusterPing` replaces reported pings at once. Loss and jitter change what the
+ * next measurement (a refresh, a retry, `checkPingDataUpToDate`) sees.
  */
 import {
   NETWORKING_CONFIG_FAKE_PACKET_JITTER_RECV_AVG,

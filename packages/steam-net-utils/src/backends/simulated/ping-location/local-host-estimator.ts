@@ -13,11 +13,11 @@ import { dropEntries, RECORD_SIZE } from '../../../estimator/location-record.js'
 import { scanPingLocationBytes } from '../../../estimator/ping-location-bytes.js';
 import { type PingLocation, recordOf } from '../../../estimator/ping-location.js';
 import { type LatencyModel } from '../world/index.js';
-import { type PopDownTest } from './location-estimator.js';
+import { entriesThroughDownPops, type PopDownTest } from './location-estimator.js';
 
 /** The local host's side of an estimate, as the simulated network derives it. */
 export interface LocalHostSide {
-  /** The host's unrounded pings, by model POP index (every POP that counts). */
+  /** The host's unrounded pings, by model POP index (every POP that counts; none that is down). */
   readonly pings: ReadonlyMap<number, number>;
   /** True for a POP (by id) that is down: remote entries naming or going through it are left out. */
   readonly isPopDown: PopDownTest;
@@ -83,14 +83,9 @@ export class LocalHostEstimator {
   /** The estimate to a scratch record (not yet indexed). */
   #estimateRemote(remote: Int32Array): number {
     const isDown = this.#isPopDown;
-    if (isDown !== undefined) {
-      dropEntries(
-        remote,
-        0,
-        (popId, viaPopId) => isDown(popId) || (viaPopId !== 0 && isDown(viaPopId)),
-      );
-    }
-    this.#model.backbone.network.indexRecord(remote, 0);
+    const network = this.#model.backbone.network;
+    if (isDown !== undefined) dropEntries(remote, 0, entriesThroughDownPops(network, isDown));
+    network.indexRecord(remote, 0);
     return finish(routeByField(this.#field, remote, 0));
   }
 }

@@ -37,11 +37,12 @@ export function buildPingLocation(
 ): PingLocation {
   const fronts: { readonly index: number; readonly ms: number; readonly extra: number }[] = [];
   for (const [index, pingMs] of pings) {
+    if (!(Number.isFinite(pingMs) && pingMs >= 0)) continue;
     const ms = Math.round(pingMs);
-    if (Number.isFinite(ms) && ms >= 0 && ms <= MAX_ROUTE_MS) {
-      fronts.push({ index, ms, extra: directExtraMs(ms) });
-    }
+    if (ms <= MAX_ROUTE_MS) fronts.push({ index, ms, extra: directExtraMs(ms) });
   }
+  // Model order, so that of two equally good entry POPs the first in the model is taken.
+  fronts.sort((x, y) => x.index - y.index);
   const routes: {
     readonly entry: PingLocationEntryInput;
     readonly routeMs: number;
@@ -70,7 +71,7 @@ export function buildPingLocation(
       popId,
       direct: direct === undefined ? undefined : { ms: direct.ms, extra: direct.extra },
       via: shown ? { ms: via!.ms, extra: via!.extra } : undefined,
-      viaPopId: shown ? via!.popId : undefined,
+      relayPopId: shown ? via!.popId : undefined,
     };
     routes.push({ entry, routeMs: shown ? via!.ms : direct!.ms, index: target });
   }

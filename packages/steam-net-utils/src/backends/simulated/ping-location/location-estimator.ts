@@ -67,8 +67,7 @@ export class LocationEstimator {
     const a = this.#a;
     const b = this.#b;
     if (isDown !== undefined) {
-      const drop = (popId: number, viaPopId: number): boolean =>
-        isDown(popId) || (viaPopId !== 0 && isDown(viaPopId));
+      const drop = entriesThroughDownPops(network, isDown);
       dropEntries(a, 0, drop);
       dropEntries(b, 0, drop);
     }
@@ -76,6 +75,21 @@ export class LocationEstimator {
     network.indexRecord(b, 0);
     return finish(relayedRouteMs(network.backbone, network.size, a, 0, b, 0), a, b);
   }
+}
+
+/**
+ * The test `dropEntries` needs for the POPs that are down: an entry goes when its POP, or the POP
+ * its via route enters by, is down, whatever code names it (an alias such as `tyo1` is its POP).
+ */
+export function entriesThroughDownPops(
+  network: RelayNetwork,
+  isDown: PopDownTest,
+): (popId: number, relayPopId: number) => boolean {
+  const down = (popId: number): boolean => {
+    const index = network.indexOf(popId);
+    return isDown(index < 0 ? popId : network.pops[index]!.id);
+  };
+  return (popId, relayPopId) => down(popId) || (relayPopId !== 0 && down(relayPopId));
 }
 
 function finish(best: number, a: Int32Array, b: Int32Array): number {

@@ -32,7 +32,7 @@ export function referenceLocalEstimate(
   let best = Infinity;
   for (const [localIndex, localMs] of local.effectivePings()) {
     for (const entry of remote.entries()) {
-      if (isDown(entry.popId) || isDown(entry.viaPopId)) continue;
+      if (isDown(entry.popId) || isDown(entry.relayPopId)) continue;
       const remotePop = model.pops.findIndex(
         (pop) => pop.id === entry.popId || pop.aliases.includes(entry.code),
       );
