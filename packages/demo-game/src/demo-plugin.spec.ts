@@ -1,5 +1,6 @@
 import { Engine, ManualClock, MessageQueue } from '@relaylane/core';
 import {
+  NETWORKING_CONFIG_FAKE_PACKET_LAG_SEND,
   NETWORKING_CONFIG_SDR_CLIENT_FORCE_RELAY_CLUSTER,
   NetworkingUtilsPlugin,
   type RegionCandidate,
@@ -111,6 +112,32 @@ describe('DemoPlugin', () => {
     const snapshot = latest();
     expect(failure).toContain(availabilityShortName(snapshot.status.available));
     expect(snapshot.lobbies.every((entry) => entry.ping < 0)).toBe(true);
+  });
+
+  test('a fake lag set in the console reaches the lobby pings a measurement later, and leaves with it', () => {
+    const { run, latest, networkingUtils } = setup();
+    run(10_000);
+    const pingsOf = (): Map<string, number> =>
+      new Map(latest().lobbies.map((entry) => [entry.lobby.id, entry.ping]));
+    const before = pingsOf();
+    const setLag = (ms: number): void => {
+      expect(
+        networkingUtils.setGlobalConfigValueInt32(NETWORKING_CONFIG_FAKE_PACKET_LAG_SEND, ms),
+      ).toBe(true);
+    };
+    setLag(50);
+    run(3_000);
+    const lagged = pingsOf();
+    // Each estimate has the lag in it, give or take the new samples' jitter.
+    for (const [id, ping] of before) {
+      if (ping >= 0) expect(Math.abs(lagged.get(id)! - ping - 50)).toBeLessThanOrEqual(8);
+    }
+    setLag(0);
+    run(3_000);
+    const after = pingsOf();
+    for (const [id, ping] of before) {
+      if (ping >= 0) expect(Math.abs(after.get(id)! - ping)).toBeLessThanOrEqual(8);
+    }
   });
 
   test(`with nothing signalled, a snapshot is published every ${SNAPSHOT_INTERVAL_MS} ms of engine time`, () => {

@@ -60,6 +60,20 @@ describe('PingTable', () => {
     expect(table.samples(0)).toEqual([10, 20, 40]);
   });
 
+  it('forgets the samples but keeps the counts when the paths change (a fake lag)', () => {
+    const table = new PingTable(2);
+    table.recordAnswer(0, 30);
+    table.recordAnswer(0, 10);
+    table.recordTimeout(1);
+    table.forgetSamples();
+    expect(table.samples(0)).toEqual([]);
+    expect(table.smoothed(0)).toBeUndefined();
+    expect(table.answered(0)).toBe(2);
+    expect(table.consecutiveTimeouts(1)).toBe(1);
+    table.recordAnswer(0, 60);
+    expect(table.smoothed(0)).toBe(60);
+  });
+
   it('refuses a POP index out of range', () => {
     expect(() => new PingTable(2).answered(2)).toThrow(RangeError);
   });

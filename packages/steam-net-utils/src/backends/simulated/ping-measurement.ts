@@ -80,6 +80,15 @@ export class PingTable {
     }
   }
 
+  /**
+   * Forgets every answered sample (the windows), keeping the counts: the paths changed (a fake lag
+   * was set or cleared), so no earlier round trip is comparable, but what is known about each
+   * POP's reachability still holds.
+   */
+  forgetSamples(): void {
+    for (const record of this.#records) record.window.length = 0;
+  }
+
   /** Counts a probe to `popIndex` as sent and returns its index (0 for the first probe ever). */
   takeProbeIndex(popIndex: number): number {
     const record = this.#record(popIndex);

@@ -347,12 +347,10 @@ export class RelayLifecycle {
   }
 
   /**
-   * The host moved (or, with `reason` 'lag changed', every path got slower or faster by a fake
-   * lag): its probe history is forgotten, since no earlier sample is comparable, and, if the
-   * config is at hand, it measures again at once. The previous data stays (and keeps ageing)
-   * until the new measurement is done.
+   * The host moved: its probe history is forgotten and, if the config is at hand, it measures
+   * again at once. The previous data stays (and keeps ageing) until the new measurement is done.
    */
-  moved(reason: 'moved' | 'lag changed' = 'moved'): void {
+  moved(): void {
     this.#table = new PingTable(this.#table.size);
     this.#stopKeepalive();
     if (this.#phase === 'measuring') {
@@ -360,7 +358,25 @@ export class RelayLifecycle {
       this.#phase = 'idle';
     }
     if (this.#phase === 'idle' && this.#config === NETWORKING_AVAILABILITY_CURRENT) {
-      this.#startMeasurement(reason);
+      this.#startMeasurement('moved');
+    }
+  }
+
+  /**
+   * Every path got slower or faster by the same amount (a fake lag was set or cleared): the
+   * samples so far no longer count, and, if the config is at hand, the host measures again at
+   * once, as a refresh (what it knows of each POP's reachability still holds, so this takes a
+   * second or two of simulated time). A measurement under way starts over: its answers in flight
+   * carry the old lag. The previous data answers until the new measurement is done.
+   */
+  lagChanged(): void {
+    this.#table.forgetSamples();
+    if (this.#phase === 'measuring') {
+      this.#measurement = undefined;
+      this.#phase = 'idle';
+    }
+    if (this.#phase === 'idle' && this.#config === NETWORKING_AVAILABILITY_CURRENT) {
+      this.#startMeasurement('lag changed');
     }
   }
 

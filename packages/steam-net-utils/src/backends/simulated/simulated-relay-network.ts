@@ -617,16 +617,17 @@ export class SimulatedRelayNetwork
 
   /**
    * Every sample so far has the old fake lag in it: when the lag changed (through
-   * `setConfigValue` or straight in a shared config store), the host measures again at once, and
-   * the new lag is in its pings, and everything estimated from them, as soon as that measurement
-   * is done (about a second of simulated time). Until then the previous data answers.
+   * `setConfigValue` or straight in a shared config store), the host forgets them and measures
+   * again at once, and the new lag is in its pings, and everything estimated from them, as soon
+   * as that measurement is done (a second or two of simulated time). Until then the previous
+   * data answers.
    */
   #noticeLagChange(): void {
     const settings = this.#settings.current;
     const lag = settings.lagSendMs + settings.lagRecvMs;
     if (lag === this.#lagMs) return;
     this.#lagMs = lag;
-    this.#lifecycle.moved('lag changed');
+    this.#lifecycle.lagChanged();
   }
 
   /** Advances, then counts as a use of the relay network (may initialize, retry or refresh). */

@@ -17,7 +17,7 @@
  *
  * When each takes effect: a value is read on every probe, so it applies from the next probe on.
  * What a host reports comes from its last measurement, so three kinds of change start a new
- * measurement at once, whose answers replace the data about a second of simulated time later:
+ * measurement at once, whose answers replace the data a second or two of simulated time later:
  * `FakePacketLag_*` (the probe history is forgotten too: no sample with the old lag counts
  * again), `SDRClient_ForceRelayCluster` and `SDRClient_LimitPingProbesToNearestN`.
  * `SDRClient_FakeClusterPing` replaces reported pings at once. Loss and jitter change what the
