@@ -279,7 +279,8 @@ export class LatencyModel {
    * The round trip between two hosts through the relays, as Steam estimates it: the best of
    *   ping(a, p) + backbone(p, q) + ping(q, b)   over all POP pairs (p, q),
    * where p = q (both hosts meet at one POP) has backbone 0. Access latency is counted once per
-   * host, inside its pings.
+   * host, inside its pings. This is the model's ground truth over every POP and unrounded pings;
+   * estimates from ping locations run on the estimator's kernels (`estimator/estimate-kernels.ts`).
    */
   estimateRelayed(a: SimulatedHost, b: SimulatedHost): RelayedEstimate {
     let best = Infinity;
@@ -299,27 +300,6 @@ export class LatencyModel {
       }
     }
     return { rttMs: best, popA: this.pops[bestA]!, popB: this.pops[bestB]! };
-  }
-
-  /**
-   * The same estimate from two tables of measured pings indexed like {@link pops} (e.g. the
-   * pings stored in two ping locations). Entries that are negative or not finite are unknown
-   * and skipped. Returns `Infinity` when the two tables have no usable POP.
-   */
-  estimateFromPopPings(pingsA: ArrayLike<number>, pingsB: ArrayLike<number>): number {
-    let best = Infinity;
-    const count = Math.min(this.pops.length, pingsA.length, pingsB.length);
-    for (let i = 0; i < count; i++) {
-      const toA = pingsA[i]!;
-      if (!(toA >= 0) || toA === Infinity || toA >= best) continue;
-      for (let j = 0; j < count; j++) {
-        const toB = pingsB[j]!;
-        if (!(toB >= 0) || toB === Infinity) continue;
-        const total = toA + this.backbone.rttMs(i, j) + toB;
-        if (total < best) best = total;
-      }
-    }
-    return best;
   }
 
   /**
