@@ -6,7 +6,8 @@
  *
  * `--no-write` prints the table without touching either file; `--quick` runs small sizes for a
  * few seconds to check the setup (and writes nothing); `--only` runs some of the groups
- * (`signal`, `tick`, `locations`, `heap`, `steam`, `bundle-size`) and writes nothing.
+ * (`signal`, `tick`, `locations`, `estimator`, `heap`, `steam`, `bundle-size`) and writes
+ * nothing.
  */
 import 'reflect-metadata';
 

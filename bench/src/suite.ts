@@ -5,11 +5,17 @@
  * test double. The bundle builds come last; they time nothing and run Vite in a child process.
  */
 import { type MeasureOptions } from './harness/measure.js';
-import { createLocationCorpus, verifyCorpus } from './fixtures/location-strings.js';
+import {
+  createLocationCorpus,
+  type LocationCorpus,
+  parsedLocations,
+  verifyCorpus,
+} from './fixtures/location-strings.js';
 import { createMeasuredService } from './fixtures/simulated-service.js';
 import { compileSteamDouble, loadSteamDoubleControls } from './fixtures/steam-double.js';
 import { runBundleSizeBenchmark } from './benchmarks/bundle-size.js';
 import { runEngineTickBenchmark } from './benchmarks/engine-tick.js';
+import { runEstimatorBenchmark } from './benchmarks/estimator.js';
 import { runHeapSoakBenchmark, runKoffiCallbackBenchmark } from './benchmarks/heap-soak.js';
 import { runLobbyRankingBenchmark } from './benchmarks/lobby-ranking.js';
 import { parseAll, runPingEstimateBenchmark } from './benchmarks/ping-estimates.js';
@@ -26,7 +32,7 @@ export interface SuiteSettings {
   readonly passMeasure: MeasureOptions;
   readonly emitsPerRun: number;
   readonly ticksPerRun: number;
-  /** Distinct location strings (also the lobby count of the ranking). */
+  /** Distinct location strings (also the lobby count of the rankings). */
   readonly locationCount: number;
   readonly estimatesPerRun: number;
   readonly steamCallsPerRun: number;
@@ -74,6 +80,7 @@ export const BENCH_GROUPS = Object.freeze([
   'signal',
   'tick',
   'locations',
+  'estimator',
   'heap',
   'steam',
   'bundle-size',
@@ -113,8 +120,8 @@ export function runSuite(
     );
   }
 
-  if (groups.includes('locations')) {
-    rows.push(...runLocationBenchmarks(settings, log));
+  if (groups.includes('locations') || groups.includes('estimator')) {
+    rows.push(...runLocationBenchmarks(settings, log, groups));
   }
 
   if (groups.includes('heap')) {
@@ -146,32 +153,68 @@ export function runSuite(
 }
 
 /**
- * The parse, estimate and ranking benchmarks over one corpus of location strings; the corpus is
- * garbage once this returns, before the heap soak reads the heap.
+ * The service's parse, estimate and ranking benchmarks (`locations`) and the estimator's
+ * (`estimator`) over one corpus of location strings; the corpus is garbage once this returns,
+ * before the heap soak reads the heap.
  */
-function runLocationBenchmarks(settings: SuiteSettings, log: (line: string) => void): ResultRow[] {
+function runLocationBenchmarks(
+  settings: SuiteSettings,
+  log: (line: string) => void,
+  groups: readonly BenchGroup[],
+): ResultRow[] {
   const rows: ResultRow[] = [];
   log(`${settings.locationCount.toLocaleString('en-US')} distinct ping-location strings`);
   const corpus = createLocationCorpus(settings.locationCount, settings.seed);
+  if (groups.includes('locations'))
+    rows.push(...runServiceLocationBenchmarks(settings, corpus, log));
+  else verifyCorpus(corpus);
+  if (groups.includes('estimator')) {
+    log('the estimator: parse, estimate, rank and re-rank, each against its baseline');
+    rows.push(
+      ...runEstimatorBenchmark(corpus, parsedLocations(corpus), {
+        passMeasure: settings.passMeasure,
+        measure: settings.measure,
+        estimatesPerRun: settings.estimatesPerRun,
+        seed: settings.seed,
+      }),
+    );
+  }
+  return rows;
+}
+
+/** The service's benchmarks over `corpus`, on a service of the corpus's world. */
+function runServiceLocationBenchmarks(
+  settings: SuiteSettings,
+  corpus: LocationCorpus,
+  log: (line: string) => void,
+): ResultRow[] {
+  const rows: ResultRow[] = [];
   const { networkingUtils } = createMeasuredService(corpus.world, settings.seed);
   try {
-    verifyCorpus(networkingUtils, corpus);
+    verifyCorpus(corpus, networkingUtils);
     log('parsePingLocationString against JSON.parse');
     rows.push(...runPingLocationParseBenchmark(networkingUtils, corpus, settings.passMeasure));
-    log('estimates from parsed locations');
+    log('service estimates from parsed locations, against the estimator');
     rows.push(
       ...runPingEstimateBenchmark(
         networkingUtils,
         parseAll(networkingUtils, corpus.texts),
+        parsedLocations(corpus),
         settings.measure,
         settings.estimatesPerRun,
       ),
     );
-    log('lobby ranking against a plain sort');
-    rows.push(...runLobbyRankingBenchmark(networkingUtils, corpus.texts, settings.passMeasure));
+    log('service lobby ranking against a plain sort');
+    rows.push(
+      ...runLobbyRankingBenchmark(
+        networkingUtils,
+        corpus.texts,
+        settings.passMeasure,
+        settings.seed,
+      ),
+    );
   } finally {
     networkingUtils.dispose();
   }
-
   return rows;
 }

@@ -1,4 +1,4 @@
-import { createLocationCorpus } from '../fixtures/location-strings.js';
+import { createLocationCorpus, parsedLocations } from '../fixtures/location-strings.js';
 import { createMeasuredService } from '../fixtures/simulated-service.js';
 import { TINY_MEASURE } from '../test-support/tiny.js';
 import { runLobbyRankingBenchmark } from './lobby-ranking.js';
@@ -17,24 +17,30 @@ describe('ping-location benchmarks (smoke)', () => {
     expect(row!.ratio).toBeGreaterThan(0);
   });
 
-  it('estimates: a rate row with its target (prepared) and three reported rows', () => {
+  it('estimates: four reported rows, the two between locations against the estimator', () => {
     const rows = runPingEstimateBenchmark(
       networkingUtils,
       parseAll(networkingUtils, corpus.texts),
+      parsedLocations(corpus),
       TINY_MEASURE,
       10,
     );
-    expect(rows.map((row) => row.met === undefined)).toEqual([false, true, true, true]);
+    expect(rows.map((row) => row.met)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(rows.map((row) => row.ratio !== undefined)).toEqual([true, true, false, false]);
+    expect(rows[0]!.baseline).toBe(rows[1]!.baseline);
     for (const row of rows) expect(row.details!['perSecond']).toBeGreaterThan(0);
   });
 
-  it('ranking: first rank and re-rank, each against the same sort', () => {
-    const rows = runLobbyRankingBenchmark(networkingUtils, corpus.texts, TINY_MEASURE);
+  it('ranking: first rank and re-rank against the same sort, the re-rank also against the old one', () => {
+    const rows = runLobbyRankingBenchmark(networkingUtils, corpus.texts, TINY_MEASURE, 5);
     expect(rows.map((row) => row.id)).toEqual([
-      'lobby-ranking/first-rank/vs-sort',
+      'lobby-ranking/first-rank/vs-float64-sort',
+      'lobby-ranking/rerank/vs-float64-sort',
       'lobby-ranking/rerank/vs-sort',
     ]);
+    expect(rows.map((row) => row.met === undefined)).toEqual([true, false, true]);
     expect(rows[0]!.baseline).toBe(rows[1]!.baseline);
+    expect(rows[2]!.subject).toBe(rows[1]!.subject);
     // Every lobby of the simulated world has an estimate once the local host has measured.
     expect(rows[1]!.details!['lobbiesWithAnEstimate']).toBe(60);
   });
