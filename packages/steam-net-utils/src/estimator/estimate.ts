@@ -4,10 +4,10 @@
  * backend: relay-based and conservative (see estimate-kernels.ts and docs/ping-location-text.md).
  */
 import { NETWORKING_PING_FAILED, NETWORKING_PING_UNKNOWN } from '../constants/index.js';
-import { relayedRouteMs } from './estimate-kernels.js';
-import { RECORD_COUNT } from './location-record.js';
+import { bothNameUnknownPops, relayedRouteMs, sharedUnknownRouteMs } from './estimate-kernels.js';
+import { HOT_HEADER, hotCount } from './location-record.js';
 import { NotAPingLocation, parse } from './ping-location-text.js';
-import { indexCacheOf, isPingLocation, type PingLocation, recordOf } from './ping-location.js';
+import { indexedCopyOf, isPingLocation, type PingLocation, recordOf } from './ping-location.js';
 import { valveRelayNetwork } from './relay-network-config.js';
 import { RelayNetwork } from './relay-network.js';
 
@@ -15,17 +15,38 @@ import { RelayNetwork } from './relay-network.js';
 export type LocationInput = PingLocation | NotAPingLocation | string;
 
 /**
- * @internal The record of `location` with its entries indexed in `network` (the index is cached
- * on the location for the network it saw last).
+ * @internal The indexed copy of `location` for `network` (kept on the location for the network
+ * it was last estimated over).
  */
-export function indexedRecord(location: PingLocation, network: RelayNetwork): Int32Array {
-  const record = recordOf(location);
-  const cache = indexCacheOf(location);
-  if (cache.indexedFor !== network) {
-    network.indexRecord(record, 0);
-    cache.indexedFor = network;
+export function indexedHot(location: PingLocation, network: RelayNetwork): Int32Array {
+  const copy = indexedCopyOf(location);
+  if (copy.indexedFor !== network) {
+    network.indexRecord(recordOf(location), 0, copy.hot, 0);
+    copy.indexedFor = network;
   }
-  return record;
+  return copy.hot;
+}
+
+/**
+ * @internal The estimate between two locations from their indexed copies for `network` and
+ * their records (for POPs the network lacks): ms, or `NETWORKING_PING_FAILED` when either has no
+ * entry or they share no route. The one place an estimate's sentinels are decided.
+ */
+export function estimateIndexed(
+  network: RelayNetwork,
+  hotA: Int32Array,
+  recordA: Int32Array,
+  hotB: Int32Array,
+  recordB: Int32Array,
+): number {
+  if (hotCount(hotA[HOT_HEADER]!) === 0 || hotCount(hotB[HOT_HEADER]!) === 0) {
+    return NETWORKING_PING_FAILED;
+  }
+  let best = relayedRouteMs(network.backbone, network.size, hotA, 0, hotB, 0);
+  if (bothNameUnknownPops(hotA, 0, hotB, 0)) {
+    best = Math.min(best, sharedUnknownRouteMs(hotA, 0, recordA, 0, hotB, 0, recordB, 0));
+  }
+  return best === Infinity ? NETWORKING_PING_FAILED : best;
 }
 
 /**
@@ -66,9 +87,11 @@ export function estimate(a: LocationInput, b: LocationInput, network?: RelayNetw
   const locationB = locationOf(b, 'estimate', 'b');
   const net = networkOf(network, 'estimate');
   if (locationA === undefined || locationB === undefined) return NETWORKING_PING_UNKNOWN;
-  const recordA = indexedRecord(locationA, net);
-  const recordB = indexedRecord(locationB, net);
-  if (recordA[RECORD_COUNT] === 0 || recordB[RECORD_COUNT] === 0) return NETWORKING_PING_FAILED;
-  const best = relayedRouteMs(net.backbone, net.size, recordA, 0, recordB, 0);
-  return best === Infinity ? NETWORKING_PING_FAILED : best;
+  return estimateIndexed(
+    net,
+    indexedHot(locationA, net),
+    recordOf(locationA),
+    indexedHot(locationB, net),
+    recordOf(locationB),
+  );
 }

@@ -13,10 +13,23 @@
  * then those that are not locations at all, `NETWORKING_PING_UNKNOWN`.
  */
 import { NETWORKING_PING_FAILED, NETWORKING_PING_UNKNOWN } from '../constants/index.js';
-import { fillFieldFromRecord, routeByField, sharedUnknownRouteMs } from './estimate-kernels.js';
-import { indexedRecord, type LocationInput, locationOf, networkOf } from './estimate.js';
-import { RECORD_COUNT, RECORD_HOT_SIZE, RECORD_SIZE, RECORD_UNKNOWN } from './location-record.js';
+import {
+  bothNameUnknownPops,
+  fillField,
+  routeByField,
+  sharedUnknownRouteMs,
+} from './estimate-kernels.js';
+import { indexedHot, type LocationInput, locationOf, networkOf } from './estimate.js';
+import {
+  HOT_HEADER,
+  HOT_NOT_A_LOCATION,
+  HOT_SIZE,
+  hotCount,
+  hotUnknownCount,
+  RECORD_SIZE,
+} from './location-record.js';
 import { scanPingLocationText } from './ping-location-text.js';
+import { recordOf } from './ping-location.js';
 import { type RelayNetwork } from './relay-network.js';
 
 /** The most lobbies one `LobbyLocations` holds (a ranking packs a lobby's index in 24 bits). */
@@ -35,11 +48,16 @@ export class LobbyLocations {
   /** Number of lobbies. */
   readonly size: number;
   /**
-   * @internal Lobby i's record (only its first RECORD_HOT_SIZE words: what an estimate reads) at
-   * `i * RECORD_HOT_SIZE`, indexed in {@link network}. A lobby whose text is not a location has
-   * RECORD_UNKNOWN = -1.
+   * @internal Lobby i's indexed copy (what an estimate reads) at `i * HOT_SIZE`, indexed in
+   * {@link network}; its header is HOT_NOT_A_LOCATION when its text is not a location.
    */
-  readonly records: Int32Array;
+  readonly hot: Int32Array;
+  /**
+   * @internal The whole record of each lobby that names a POP the network lacks (by lobby
+   * index): their POP ids, for two such entries that meet at the same unknown POP. Old strings
+   * only (`sof`); usually empty.
+   */
+  readonly unknownPopRecords: ReadonlyMap<number, Int32Array>;
 
   /**
    * Parses `lobbies` (each lobby's ping-location text; anything that is not a string counts as
@@ -57,24 +75,29 @@ export class LobbyLocations {
     }
     this.network = networkOf(network, 'LobbyLocations');
     this.size = lobbies.length;
-    const records = new Int32Array(lobbies.length * RECORD_HOT_SIZE);
-    const scratch = new Int32Array(RECORD_SIZE);
+    const hot = new Int32Array(lobbies.length * HOT_SIZE);
+    const unknownPopRecords = new Map<number, Int32Array>();
+    let scratch = new Int32Array(RECORD_SIZE);
     for (let i = 0; i < lobbies.length; i++) {
       const text: unknown = lobbies[i];
-      const base = i * RECORD_HOT_SIZE;
+      const base = i * HOT_SIZE;
       if (typeof text !== 'string' || !scanPingLocationText(text, scratch, 0)) {
-        records[base + RECORD_UNKNOWN] = -1;
+        hot[base + HOT_HEADER] = HOT_NOT_A_LOCATION;
         continue;
       }
-      this.network.indexRecord(scratch, 0);
-      records.set(scratch.subarray(0, RECORD_HOT_SIZE), base);
+      this.network.indexRecord(scratch, 0, hot, base);
+      if (hotUnknownCount(hot[base + HOT_HEADER]!) > 0) {
+        unknownPopRecords.set(i, scratch);
+        scratch = new Int32Array(RECORD_SIZE);
+      }
     }
-    this.records = records;
+    this.hot = hot;
+    this.unknownPopRecords = unknownPopRecords;
   }
 
   /** True when lobby `i`'s text is a location. */
   isLocation(i: number): boolean {
-    return i >= 0 && i < this.size && this.records[i * RECORD_HOT_SIZE + RECORD_UNKNOWN]! >= 0;
+    return i >= 0 && i < this.size && this.hot[i * HOT_SIZE + HOT_HEADER]! !== HOT_NOT_A_LOCATION;
   }
 }
 
@@ -129,27 +152,29 @@ export function rank(
   const size = network.size;
   into.reserve(pool.size, size);
   const { keys, field } = into;
-  const records = pool.records;
+  const hot = pool.hot;
   const lobbyCount = pool.size;
   if (location === undefined) {
     for (let i = 0; i < lobbyCount; i++) keys[i] = UNKNOWN_RANK * KEY_SCALE + i;
   } else {
-    const playerRecord = indexedRecord(location, network);
-    fillFieldFromRecord(field, network.backbone, size, playerRecord, 0);
-    const playerHasUnknown = playerRecord[RECORD_UNKNOWN]! > 0;
-    const playerReachedNothing = playerRecord[RECORD_COUNT] === 0;
-    for (let i = 0, base = 0; i < lobbyCount; i++, base += RECORD_HOT_SIZE) {
-      const unknown = records[base + RECORD_UNKNOWN]!;
+    const playerHot = indexedHot(location, network);
+    const playerRecord = recordOf(location);
+    fillField(field, network.backbone, size, playerHot, 0);
+    const playerReachedNothing = hotCount(playerHot[HOT_HEADER]!) === 0;
+    for (let i = 0, base = 0; i < lobbyCount; i++, base += HOT_SIZE) {
       let sortRank: number;
-      if (unknown < 0) {
+      if (hot[base + HOT_HEADER] === HOT_NOT_A_LOCATION) {
         sortRank = UNKNOWN_RANK;
       } else if (playerReachedNothing) {
         sortRank = FAILED_RANK;
       } else {
-        let best = routeByField(field, records, base);
-        if (playerHasUnknown && unknown > 0) {
-          const shared = sharedUnknownRouteMs(playerRecord, 0, records, base);
-          if (shared < best) best = shared;
+        let best = routeByField(field, hot, base);
+        if (bothNameUnknownPops(playerHot, 0, hot, base)) {
+          const lobbyRecord = pool.unknownPopRecords.get(i)!;
+          best = Math.min(
+            best,
+            sharedUnknownRouteMs(playerHot, 0, playerRecord, 0, hot, base, lobbyRecord, 0),
+          );
         }
         sortRank = best === Infinity ? FAILED_RANK : best;
       }

@@ -1,47 +1,78 @@
 /**
- * The flat record a ping location lives in: one `Int32Array` per location (or one stretch of a
- * pool's array per lobby), read by the estimate kernels without a property access per entry.
+ * The flat arrays a ping location lives in: a record (`Int32Array`, or a stretch of a larger
+ * one) with everything the location says, and, for each relay network it is estimated over, a
+ * small indexed copy of what an estimate reads.
  *
- *   offset            size  field
- *   RECORD_COUNT      1     entry count n, 0..12
- *   RECORD_UNKNOWN    1     how many entries the indexing network does not know
- *   RECORD_INDEX      12    entry k's POP index in that network, -1 when it has none
- *   RECORD_ROUTE      12    entry k's route (the via route when it has one, else the direct
- *                           route), whole ms, ascending in k
- *   RECORD_POP        12    entry k's SteamNetworkingPOPID (read with `>>> 0`)
- *   RECORD_DIRECT     12    direct round trip, ms, or -1 for none
- *   RECORD_DIRECT_EXTRA 12  its `+extra`
- *   RECORD_VIA        12    via round trip, ms, or -1 for none
- *   RECORD_VIA_EXTRA  12    its `+extra`
- *   RECORD_RELAY_POP    12    the via route's entry POP id, 0 when unknown
+ * The record:
  *
- * The first {@link RECORD_HOT_SIZE} words are all an estimate reads; a lobby pool keeps only those.
+ *   offset               size  field
+ *   RECORD_COUNT         1     entry count n, 0..12
+ *   RECORD_ROUTE         12    entry k's route (the via route when it has one, else the direct
+ *                              route), whole ms, ascending in k
+ *   RECORD_POP           12    entry k's SteamNetworkingPOPID (read with `>>> 0`)
+ *   RECORD_DIRECT        12    direct round trip, ms, or -1 for none
+ *   RECORD_DIRECT_EXTRA  12    its `+extra`
+ *   RECORD_VIA           12    via round trip, ms, or -1 for none
+ *   RECORD_VIA_EXTRA     12    its `+extra`
+ *   RECORD_RELAY_POP     12    the POP the via route enters the relay network at, 0 when unknown
+ *
+ * The indexed copy (`RelayNetwork.indexRecord`), {@link HOT_SIZE} words: 52 bytes, small enough
+ * that V8 keeps the array inline on its heap, beside its object, so an estimate over many
+ * locations reads one cache line or two per location:
+ *
+ *   HOT_HEADER   1    count | (entries the network lacks) << 8; HOT_NOT_A_LOCATION (-1) for none
+ *   HOT_ENTRIES  12   entry k: route << 8 | (its POP's index in the network + 1), 0 + 1 when
+ *                     the network lacks the POP; read with {@link hotRoute}, {@link hotIndex}
  */
 
 /** The most entries a location holds (every real string seen has exactly this many). */
 export const MAX_PING_LOCATION_ENTRIES = 12;
 
-/** The largest round trip or extra a location holds, ms. */
+/** The largest round trip or extra a location holds, ms (it fits the indexed copy's 24 bits). */
 export const MAX_ROUTE_MS = 0xfffe;
 
 export const RECORD_COUNT = 0;
-export const RECORD_UNKNOWN = 1;
-export const RECORD_INDEX = 2;
-export const RECORD_ROUTE = RECORD_INDEX + MAX_PING_LOCATION_ENTRIES;
+export const RECORD_ROUTE = 1;
 export const RECORD_POP = RECORD_ROUTE + MAX_PING_LOCATION_ENTRIES;
-/** Words an estimate reads: count, unknown count, indices, routes and POP ids. */
-export const RECORD_HOT_SIZE = RECORD_POP + MAX_PING_LOCATION_ENTRIES;
-export const RECORD_DIRECT = RECORD_HOT_SIZE;
+export const RECORD_DIRECT = RECORD_POP + MAX_PING_LOCATION_ENTRIES;
 export const RECORD_DIRECT_EXTRA = RECORD_DIRECT + MAX_PING_LOCATION_ENTRIES;
 export const RECORD_VIA = RECORD_DIRECT_EXTRA + MAX_PING_LOCATION_ENTRIES;
 export const RECORD_VIA_EXTRA = RECORD_VIA + MAX_PING_LOCATION_ENTRIES;
 export const RECORD_RELAY_POP = RECORD_VIA_EXTRA + MAX_PING_LOCATION_ENTRIES;
-/** Words of a whole record. */
+/** Words of a record. */
 export const RECORD_SIZE = RECORD_RELAY_POP + MAX_PING_LOCATION_ENTRIES;
+
+export const HOT_HEADER = 0;
+export const HOT_ENTRIES = 1;
+/** Words of an indexed copy. */
+export const HOT_SIZE = HOT_ENTRIES + MAX_PING_LOCATION_ENTRIES;
+/** The header of an indexed copy that holds no location (a lobby whose text is not one). */
+export const HOT_NOT_A_LOCATION = -1;
+/** The most POPs a network can index: an index + 1 fits the indexed copy's 8 bits. */
+export const MAX_INDEXED_POPS = 0xfe;
+
+/** The entry count of an indexed copy's header. */
+export function hotCount(header: number): number {
+  return header & 0xff;
+}
+
+/** How many entries of an indexed copy the network lacks, from its header. */
+export function hotUnknownCount(header: number): number {
+  return header >>> 8;
+}
+
+/** The route, ms, of an indexed entry. */
+export function hotRoute(entry: number): number {
+  return entry >>> 8;
+}
+
+/** The network index of an indexed entry's POP, -1 when the network lacks it. */
+export function hotIndex(entry: number): number {
+  return (entry & 0xff) - 1;
+}
 
 /** The columns that move together when entries are reordered. */
 const ENTRY_COLUMNS = [
-  RECORD_INDEX,
   RECORD_ROUTE,
   RECORD_POP,
   RECORD_DIRECT,
@@ -79,7 +110,6 @@ export function insertEntry(
       record[base + column + k] = record[base + column + k - 1]!;
     }
   }
-  record[base + RECORD_INDEX + at] = -1;
   record[base + RECORD_ROUTE + at] = routeMs;
   record[base + RECORD_POP + at] = popId | 0;
   record[base + RECORD_DIRECT + at] = directMs;
@@ -101,8 +131,8 @@ export function recordHasPop(record: Int32Array, base: number, popId: number): b
 
 /**
  * Removes, in place, every entry of the record at `base` for which `drop(popId, relayPopId)` is
- * true (`relayPopId` 0 when unknown), keeping the others in order. Network indices are kept with
- * their entries; RECORD_UNKNOWN is the caller's to refresh (index the record again).
+ * true (`relayPopId` 0 when unknown), keeping the others in order. An indexed copy made before
+ * is stale: index the record again.
  */
 export function dropEntries(
   record: Int32Array,

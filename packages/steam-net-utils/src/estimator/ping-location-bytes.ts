@@ -32,7 +32,6 @@ import {
   RECORD_DIRECT_EXTRA,
   RECORD_POP,
   RECORD_SIZE,
-  RECORD_UNKNOWN,
   RECORD_VIA,
   RECORD_VIA_EXTRA,
   RECORD_RELAY_POP,
@@ -83,8 +82,15 @@ function put32(bytes: Uint8Array, at: number, value: number): void {
  * the padding zeroed). The caller checks `out`.
  */
 export function writePingLocationBytes(location: PingLocation, out: Uint8Array): void {
-  const r = recordOf(location);
-  const count = r[RECORD_COUNT]!;
+  writeRecordBytes(recordOf(location), 0, out);
+}
+
+/**
+ * Writes the location in the record at `r[base]` (a complete record, as a scan or a location
+ * leaves it) into `out`, as {@link writePingLocationBytes} does.
+ */
+export function writeRecordBytes(r: Int32Array, base: number, out: Uint8Array): void {
+  const count = r[base + RECORD_COUNT]!;
   out.fill(0, 0, PING_LOCATION_BYTE_SIZE);
   out[0] = MAGIC_0;
   out[1] = MAGIC_1;
@@ -92,14 +98,14 @@ export function writePingLocationBytes(location: PingLocation, out: Uint8Array):
   out[3] = count;
   for (let k = 0; k < count; k++) {
     const at = OFFSET_ENTRIES + k * ENTRY_SIZE;
-    const directMs = r[RECORD_DIRECT + k]!;
-    const viaMs = r[RECORD_VIA + k]!;
-    put32(out, at, r[RECORD_POP + k]! >>> 0);
+    const directMs = r[base + RECORD_DIRECT + k]!;
+    const viaMs = r[base + RECORD_VIA + k]!;
+    put32(out, at, r[base + RECORD_POP + k]! >>> 0);
     put16(out, at + 4, directMs < 0 ? NO_ROUTE : directMs);
-    put16(out, at + 6, directMs < 0 ? 0 : r[RECORD_DIRECT_EXTRA + k]!);
+    put16(out, at + 6, directMs < 0 ? 0 : r[base + RECORD_DIRECT_EXTRA + k]!);
     put16(out, at + 8, viaMs < 0 ? NO_ROUTE : viaMs);
-    put16(out, at + 10, viaMs < 0 ? 0 : r[RECORD_VIA_EXTRA + k]!);
-    put32(out, at + 12, viaMs < 0 ? 0 : r[RECORD_RELAY_POP + k]! >>> 0);
+    put16(out, at + 10, viaMs < 0 ? 0 : r[base + RECORD_VIA_EXTRA + k]!);
+    put32(out, at + 12, viaMs < 0 ? 0 : r[base + RECORD_RELAY_POP + k]! >>> 0);
   }
   const end = OFFSET_ENTRIES + count * ENTRY_SIZE;
   put32(out, end, fnv1a32(out, end));
@@ -113,7 +119,7 @@ export function pingLocationToBytes(location: PingLocation): Uint8Array {
 }
 
 /**
- * Reads `bytes` into the record at `base` of `record` (network indices unset). Returns false,
+ * Reads `bytes` into the record at `base` of `record`. Returns false,
  * leaving a count of 0, when `bytes` is not a 512-byte `Uint8Array` holding a location (see the
  * file comment). Never throws; allocates nothing.
  */
@@ -123,7 +129,6 @@ export function scanPingLocationBytes(
   base: number,
 ): boolean {
   record[base + RECORD_COUNT] = 0;
-  record[base + RECORD_UNKNOWN] = -1;
   if (!(bytes instanceof Uint8Array) || bytes.length !== PING_LOCATION_BYTE_SIZE) return false;
   if (bytes[0] !== MAGIC_0 || bytes[1] !== MAGIC_1 || bytes[2] !== FORMAT_VERSION) return false;
   const count = bytes[3]!;

@@ -14,13 +14,7 @@
  * character at most once, so it always ends.
  */
 import { MAX_NETWORKING_PING_LOCATION_STRING } from '../constants/index.js';
-import {
-  insertEntry,
-  MAX_ROUTE_MS,
-  RECORD_COUNT,
-  RECORD_SIZE,
-  RECORD_UNKNOWN,
-} from './location-record.js';
+import { insertEntry, MAX_ROUTE_MS, RECORD_COUNT, RECORD_SIZE } from './location-record.js';
 import { locationOfRecord, type PingLocation } from './ping-location.js';
 
 /**
@@ -79,13 +73,11 @@ function fail(at: number, reason: string): false {
 }
 
 /**
- * Reads `text` into the record at `base` of `record` (all its hot words are reset first; network
- * indices are left unset, RECORD_UNKNOWN = -1). Returns false when the text is not a location;
- * the record's count is then 0. Allocates nothing on success.
+ * Reads `text` into the record at `base` of `record`. Returns false when the text is not a
+ * location; the record's count is then 0. Allocates nothing on success.
  */
 export function scanPingLocationText(text: string, record: Int32Array, base: number): boolean {
   record[base + RECORD_COUNT] = 0;
-  record[base + RECORD_UNKNOWN] = -1;
   if (text.length > MAX_PING_LOCATION_TEXT_LENGTH) {
     return fail(
       0,

@@ -15,6 +15,7 @@
  * Nothing can change a location after it is made.
  */
 import {
+  HOT_SIZE,
   insertEntry,
   MAX_PING_LOCATION_ENTRIES,
   MAX_ROUTE_MS,
@@ -106,13 +107,17 @@ export class PingLocationError extends RangeError {
   }
 }
 
-/** What a location's network index cache is for: the network that last indexed its record. */
-interface IndexCache {
+/**
+ * A location's indexed copy (location-record.ts) and the relay network it was indexed for (the
+ * one it was last estimated over; another network indexes it again).
+ */
+export interface IndexedCopy {
+  readonly hot: Int32Array;
   indexedFor: object | undefined;
 }
 
 let recordOfLocation: (location: PingLocation) => Int32Array;
-let cacheOfLocation: (location: PingLocation) => IndexCache;
+let indexedCopyOfLocation: (location: PingLocation) => IndexedCopy;
 let makeLocation: (record: Int32Array) => PingLocation;
 let isLocation: (value: unknown) => boolean;
 
@@ -120,7 +125,7 @@ let isLocation: (value: unknown) => boolean;
 export class PingLocation {
   static {
     recordOfLocation = (location) => location.#record;
-    cacheOfLocation = (location) => location.#indexCache;
+    indexedCopyOfLocation = (location) => location.#indexed;
     makeLocation = (record) => new PingLocation(record);
     // A private-field brand check: runs no Proxy trap and no getter.
     isLocation = (value) => typeof value === 'object' && value !== null && #record in value;
@@ -188,10 +193,10 @@ export class PingLocation {
     return new PingLocation(record);
   }
 
-  // Written only while the location is made; after that only its network index cache
-  // (RECORD_UNKNOWN, RECORD_INDEX) changes, which no answer depends on.
+  // Written only while the location is made.
   readonly #record: Int32Array;
-  readonly #indexCache: IndexCache = { indexedFor: undefined };
+  // Derived from the record for one network at a time; no answer depends on which.
+  readonly #indexed: IndexedCopy = { hot: new Int32Array(HOT_SIZE), indexedFor: undefined };
   #text: string | undefined = undefined;
 
   private constructor(record: Int32Array) {
@@ -251,12 +256,9 @@ export function recordOf(location: PingLocation): Int32Array {
   return recordOfLocation(location);
 }
 
-/**
- * @internal The cache slot of `location`'s network indices: `indexedFor` is the network whose
- * indices its record's RECORD_INDEX and RECORD_UNKNOWN hold (see `RelayNetwork.indexRecord`).
- */
-export function indexCacheOf(location: PingLocation): IndexCache {
-  return cacheOfLocation(location);
+/** @internal The indexed copy of `location` (see `indexedHot` in estimate.ts). */
+export function indexedCopyOf(location: PingLocation): IndexedCopy {
+  return indexedCopyOfLocation(location);
 }
 
 /** @internal A location over `record` (a complete, checked record nothing else will write). */

@@ -15,7 +15,7 @@
  */
 import { isValidLatLon } from './geo.js';
 import { isPopCode, popIdFromCode } from './pop-id.js';
-import { MAX_ROUTE_MS } from './location-record.js';
+import { MAX_INDEXED_POPS, MAX_ROUTE_MS } from './location-record.js';
 import { RelayNetwork, type RelayPop, type TypicalPing } from './relay-network.js';
 import {
   KNOWN_CORRECTIONS,
@@ -25,10 +25,10 @@ import {
 } from './valve-relay-network.js';
 
 /**
- * The most POPs a config may have. Valve's has about 60; filling the backbone costs size³ steps
- * (256 POPs: about 17 million, a few tens of ms).
+ * The most POPs a config may have: what a network can index (Valve's has about 60; filling the
+ * backbone costs size³ steps, 254 POPs about 16 million, a few tens of ms).
  */
-export const MAX_NETWORK_POPS = 256;
+export const MAX_NETWORK_POPS = MAX_INDEXED_POPS;
 
 /** Thrown for a config that is not Valve's shape at all (not JSON, no `pops`, too many POPs). */
 export class RelayNetworkConfigError extends TypeError {

@@ -455,7 +455,7 @@ describe('readRelayNetworkConfig', () => {
     expect(error.message).toMatch(/not JSON/);
   });
 
-  it('throws a RelayNetworkConfigError for more than 256 POPs, counting malformed ones', () => {
+  it('throws a RelayNetworkConfigError for more than 254 POPs, counting malformed ones', () => {
     // Every key counts, read or skipped; only the first `located` have coordinates.
     const pops = (count: number, located: number): Record<string, { geo?: [number, number] }> =>
       Object.fromEntries(
@@ -464,15 +464,15 @@ describe('readRelayNetworkConfig', () => {
           k < located ? { geo: [k, 0] } : {},
         ]),
       );
-    expect(MAX_NETWORK_POPS).toBe(256);
+    expect(MAX_NETWORK_POPS).toBe(254);
     const error = thrownBy(
-      () => readRelayNetworkConfig({ pops: pops(257, 10) }),
+      () => readRelayNetworkConfig({ pops: pops(255, 10) }),
       RelayNetworkConfigError,
     );
-    expect(error.message).toMatch(/257 POPs/);
-    const { network, skipped } = readRelayNetworkConfig({ pops: pops(256, 10) });
+    expect(error.message).toMatch(/255 POPs/);
+    const { network, skipped } = readRelayNetworkConfig({ pops: pops(254, 10) });
     expect(network.size).toBe(10);
-    expect(skipped).toHaveLength(246);
+    expect(skipped).toHaveLength(244);
   });
 
   it('treats a POP named __proto__ as a malformed code and pollutes nothing', () => {

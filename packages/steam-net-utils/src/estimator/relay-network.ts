@@ -10,11 +10,13 @@
 import { fillBackbone } from './backbone-fill.js';
 import { type LatLon } from './geo.js';
 import {
+  HOT_ENTRIES,
+  HOT_HEADER,
+  MAX_INDEXED_POPS,
   MAX_PING_LOCATION_ENTRIES,
   RECORD_COUNT,
-  RECORD_INDEX,
   RECORD_POP,
-  RECORD_UNKNOWN,
+  RECORD_ROUTE,
 } from './location-record.js';
 import { popIdFromCode } from './pop-id.js';
 
@@ -69,9 +71,14 @@ export class RelayNetwork {
 
   /**
    * A network from checked data (see `readRelayNetworkConfig` for Valve's JSON). Pairs naming a
-   * POP the data lacks are left out.
+   * POP the data lacks are left out. Throws a RangeError for more than 254 POPs.
    */
   constructor(data: RelayNetworkData) {
+    if (data.pops.length > MAX_INDEXED_POPS) {
+      throw new RangeError(
+        `A relay network has at most ${MAX_INDEXED_POPS} POPs; this one has ${data.pops.length}.`,
+      );
+    }
     const pops = [...data.pops].sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
     this.revision = data.revision;
     this.pops = Object.freeze(pops.map((pop) => Object.freeze({ ...pop })));
@@ -138,18 +145,19 @@ export class RelayNetwork {
   }
 
   /**
-   * @internal Writes each entry's index in this network into the record at `base`
-   * (RECORD_INDEX, -1 for a POP it lacks) and how many it lacks (RECORD_UNKNOWN).
+   * @internal Writes the indexed copy of the record at `record[base]` into `hot[hotBase]` (see
+   * location-record.ts): each entry's route and its POP's index in this network (aliases give
+   * their POP's), and how many entries name a POP this network lacks.
    */
-  indexRecord(record: Int32Array, base: number): void {
+  indexRecord(record: Int32Array, base: number, hot: Int32Array, hotBase: number): void {
     const count = record[base + RECORD_COUNT]!;
     let unknown = 0;
     for (let k = 0; k < count; k++) {
       const index = this.#indexById.get(record[base + RECORD_POP + k]! >>> 0) ?? -1;
-      record[base + RECORD_INDEX + k] = index;
       if (index < 0) unknown++;
+      hot[hotBase + HOT_ENTRIES + k] = (record[base + RECORD_ROUTE + k]! << 8) | (index + 1);
     }
-    for (let k = count; k < MAX_PING_LOCATION_ENTRIES; k++) record[base + RECORD_INDEX + k] = -1;
-    record[base + RECORD_UNKNOWN] = unknown;
+    for (let k = count; k < MAX_PING_LOCATION_ENTRIES; k++) hot[hotBase + HOT_ENTRIES + k] = 0;
+    hot[hotBase + HOT_HEADER] = count | (unknown << 8);
   }
 }

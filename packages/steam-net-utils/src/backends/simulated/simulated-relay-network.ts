@@ -86,11 +86,13 @@ import {
   type RelayNetworkStatus,
 } from '../../port/networking-utils-backend.js';
 import { derivedFrom, type PreparedPingLocation } from '../../port/prepared-ping-location.js';
+import { RECORD_SIZE } from '../../estimator/location-record.js';
 import {
   pingLocationFromBytes,
   writePingLocationBytes,
+  writeRecordBytes,
 } from '../../estimator/ping-location-bytes.js';
-import { parse } from '../../estimator/ping-location-text.js';
+import { scanPingLocationText } from '../../estimator/ping-location-text.js';
 import { type PingLocation } from '../../estimator/ping-location.js';
 import { SimulatedConfigStore } from './config/index.js';
 import { type DebugSubsystem, isProduced } from './debug-messages.js';
@@ -319,12 +321,12 @@ export class SimulatedRelayNetwork
 
   parsePingLocationString(text: string, out: Uint8Array): boolean {
     this.#assertOpen('parsePingLocationString');
-    const parsed = parse(text);
-    if (!parsed.ok) {
+    // Straight from the text to the bytes through one reused record: nothing is allocated.
+    if (!scanPingLocationText(text, parsedRecord, 0)) {
       out.fill(0);
       return false;
     }
-    writePingLocationBytes(parsed, out);
+    writeRecordBytes(parsedRecord, 0, out);
     return true;
   }
 
@@ -714,6 +716,9 @@ export class SimulatedRelayNetwork
 function probeSettingsKey(settings: SimulationSettings): string {
   return `${settings.forcedClusters.join(',')}|${settings.probeNearestN}`;
 }
+
+/** The record `parsePingLocationString` reads text into (used within one call, never kept). */
+const parsedRecord = new Int32Array(RECORD_SIZE);
 
 /** Marks the simulation's decoded form of a prepared location (see `derivedFrom`). */
 const DECODED = {};

@@ -8,8 +8,8 @@
  */
 import { NETWORKING_PING_FAILED, NETWORKING_PING_UNKNOWN } from '../../../constants/index.js';
 import { relaxField, routeByField } from '../../../estimator/estimate-kernels.js';
-import { indexedRecord } from '../../../estimator/estimate.js';
-import { dropEntries, RECORD_SIZE } from '../../../estimator/location-record.js';
+import { indexedHot } from '../../../estimator/estimate.js';
+import { dropEntries, HOT_SIZE, RECORD_SIZE } from '../../../estimator/location-record.js';
 import { scanPingLocationBytes } from '../../../estimator/ping-location-bytes.js';
 import { type PingLocation, recordOf } from '../../../estimator/ping-location.js';
 import { type LatencyModel } from '../world/index.js';
@@ -29,6 +29,7 @@ export class LocalHostEstimator {
   /** `field[x]`: the local host's best relayed round trip up to network POP x, ms. */
   readonly #field: Float64Array;
   readonly #remote = new Int32Array(RECORD_SIZE);
+  readonly #remoteHot = new Int32Array(HOT_SIZE);
   #isPopDown: PopDownTest | undefined = undefined;
 
   /** An estimator over `model` with no local data yet (every estimate FAILED until {@link setLocal}). */
@@ -75,9 +76,7 @@ export class LocalHostEstimator {
       this.#remote.set(recordOf(location));
       return this.#estimateRemote(this.#remote);
     }
-    return finish(
-      routeByField(this.#field, indexedRecord(location, this.#model.backbone.network), 0),
-    );
+    return finish(routeByField(this.#field, indexedHot(location, this.#model.backbone.network), 0));
   }
 
   /** The estimate to a scratch record (not yet indexed). */
@@ -85,8 +84,8 @@ export class LocalHostEstimator {
     const isDown = this.#isPopDown;
     const network = this.#model.backbone.network;
     if (isDown !== undefined) dropEntries(remote, 0, entriesThroughDownPops(network, isDown));
-    network.indexRecord(remote, 0);
-    return finish(routeByField(this.#field, remote, 0));
+    network.indexRecord(remote, 0, this.#remoteHot, 0);
+    return finish(routeByField(this.#field, this.#remoteHot, 0));
   }
 }
 

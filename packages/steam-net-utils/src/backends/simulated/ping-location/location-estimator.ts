@@ -1,12 +1,11 @@
 /**
- * `EstimatePingTimeBetweenTwoLocations` for the simulated relay network: the estimator's kernel
- * (`estimator/estimate-kernels.ts`) over the world's relay network, reading locations in
+ * `EstimatePingTimeBetweenTwoLocations` for the simulated relay network: the estimator's estimate
+ * (`estimator/estimate.ts`, on its kernels) over the world's relay network, reading locations in
  * Relaylane's 512-byte form or as `PingLocation`s, with the POPs that are down left out.
  */
-import { NETWORKING_PING_FAILED, NETWORKING_PING_UNKNOWN } from '../../../constants/index.js';
-import { relayedRouteMs } from '../../../estimator/estimate-kernels.js';
-import { indexedRecord } from '../../../estimator/estimate.js';
-import { dropEntries, RECORD_COUNT, RECORD_SIZE } from '../../../estimator/location-record.js';
+import { NETWORKING_PING_UNKNOWN } from '../../../constants/index.js';
+import { estimateIndexed, indexedHot } from '../../../estimator/estimate.js';
+import { dropEntries, HOT_SIZE, RECORD_SIZE } from '../../../estimator/location-record.js';
 import { scanPingLocationBytes } from '../../../estimator/ping-location-bytes.js';
 import { type PingLocation, recordOf } from '../../../estimator/ping-location.js';
 import { type RelayNetwork } from '../../../estimator/relay-network.js';
@@ -19,6 +18,8 @@ export class LocationEstimator {
   readonly #network: RelayNetwork;
   readonly #a = new Int32Array(RECORD_SIZE);
   readonly #b = new Int32Array(RECORD_SIZE);
+  readonly #hotA = new Int32Array(HOT_SIZE);
+  readonly #hotB = new Int32Array(HOT_SIZE);
 
   constructor(network: RelayNetwork) {
     this.#network = network;
@@ -48,16 +49,11 @@ export class LocationEstimator {
       return this.#estimateScratch(isDown);
     }
     const network = this.#network;
-    return finish(
-      relayedRouteMs(
-        network.backbone,
-        network.size,
-        indexedRecord(a, network),
-        0,
-        indexedRecord(b, network),
-        0,
-      ),
+    return estimateIndexed(
+      network,
+      indexedHot(a, network),
       recordOf(a),
+      indexedHot(b, network),
       recordOf(b),
     );
   }
@@ -71,9 +67,9 @@ export class LocationEstimator {
       dropEntries(a, 0, drop);
       dropEntries(b, 0, drop);
     }
-    network.indexRecord(a, 0);
-    network.indexRecord(b, 0);
-    return finish(relayedRouteMs(network.backbone, network.size, a, 0, b, 0), a, b);
+    network.indexRecord(a, 0, this.#hotA, 0);
+    network.indexRecord(b, 0, this.#hotB, 0);
+    return estimateIndexed(network, this.#hotA, a, this.#hotB, b);
   }
 }
 
@@ -90,11 +86,4 @@ export function entriesThroughDownPops(
     return isDown(index < 0 ? popId : network.pops[index]!.id);
   };
   return (popId, relayPopId) => down(popId) || (relayPopId !== 0 && down(relayPopId));
-}
-
-function finish(best: number, a: Int32Array, b: Int32Array): number {
-  if (a[RECORD_COUNT] === 0 || b[RECORD_COUNT] === 0 || best === Infinity) {
-    return NETWORKING_PING_FAILED;
-  }
-  return best;
 }
