@@ -44,7 +44,7 @@ describe('packages/steam-net-utils/README.md', () => {
   describeReadmeSnippets({
     ...checked,
     readmePath: path.join(packageRoot, 'README.md'),
-    minimumBlocks: 8,
+    minimumBlocks: 6,
     maximumNotRun: 1,
   });
 });
