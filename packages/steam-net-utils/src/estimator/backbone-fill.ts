@@ -8,8 +8,8 @@
  *
  * where fibre(p, q) is the great-circle fibre bound (distance / 100 ms). So a filled value is
  * never below physics, and never longer than a route the published pairs already give. Published
- * pairs keep Valve's value as it is (three of them are at or below the fibre bound by rounding or
- * by their coordinates; see docs/relay-network.md).
+ * pairs keep Valve's value as it is (one, sto–sto2, 0 ms for 7 km, is below the fibre bound by
+ * rounding; see docs/relay-network.md).
  */
 import { fiberBoundRttMs, type LatLon } from './geo.js';
 

@@ -30,7 +30,7 @@ export function indexedHot(location: PingLocation, network: RelayNetwork): Int32
 /**
  * @internal The estimate between two locations from their indexed copies for `network` and
  * their records (for POPs the network lacks): ms, or `NETWORKING_PING_FAILED` when either has no
- * entry or they share no route. The one place an estimate's sentinels are decided.
+ * entry or they share no route.
  */
 export function estimateIndexed(
   network: RelayNetwork,

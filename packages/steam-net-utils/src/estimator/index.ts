@@ -2,7 +2,7 @@
  * The estimator: Steam's ping-location text, Valve's relay network and the estimates between
  * locations, with no engine, no simulation state and no native code. Shipped alone as
  * `@relaylane/steam-net-utils/estimator` (see the package README's "Estimating pings on a
- * backend").
+ * game's backend").
  */
 export { BACKBONE_ROUTE_FACTOR } from './backbone-fill.js';
 export { estimate, type LocationInput } from './estimate.js';

@@ -21,14 +21,18 @@
  * locations reads one cache line or two per location:
  *
  *   HOT_HEADER   1    count | (entries the network lacks) << 8; HOT_NOT_A_LOCATION (-1) for none
- *   HOT_ENTRIES  12   entry k: route << 8 | (its POP's index in the network + 1), 0 + 1 when
- *                     the network lacks the POP; read with {@link hotRoute}, {@link hotIndex}
+ *   HOT_ENTRIES  12   entry k: route << 8 | (its POP's index in the network + 1); the low byte
+ *                     is 0 when the network lacks the POP, and entries past the count are 0.
+ *                     Read with {@link hotRoute}, {@link hotIndex}
  */
 
 /** The most entries a location holds (every real string seen has exactly this many). */
 export const MAX_PING_LOCATION_ENTRIES = 12;
 
-/** The largest round trip or extra a location holds, ms (it fits the indexed copy's 24 bits). */
+/**
+ * The largest round trip or extra a location holds, ms: 0xFFFF marks "no route" in the 512-byte
+ * form's 16-bit fields (and the indexed copy's 24 bits hold any route up to it).
+ */
 export const MAX_ROUTE_MS = 0xfffe;
 
 export const RECORD_COUNT = 0;

@@ -39,8 +39,8 @@ export class NotAPingLocation {
 }
 
 /**
- * The most entries a text of the maximum length can hold: the shortest entry, "abc=0+0" or
- * "abc=/0+0" less one, takes 7 characters and a comma.
+ * The most entries a text of the maximum length can hold: the shortest entry, "abc=0+0", takes
+ * 7 characters, 8 with its comma.
  */
 const MAX_SCANNED_ENTRIES = Math.ceil((MAX_PING_LOCATION_TEXT_LENGTH + 1) / 8);
 /** Every POP id read so far from the current text (the record keeps only the best 12). */

@@ -10,7 +10,7 @@
  *
  * Everything else (certificates, keys, relay addresses beyond their count) is ignored. The config
  * as a whole must be an object with `pops`; a POP or pair that is malformed is skipped and named
- * in `RelayNetwork.skipped`, so that a field Valve adds or changes one day costs one POP, not the
+ * in the result's `skipped`, so that a field Valve adds or changes one day costs one POP, not the
  * backend's estimates.
  */
 import { isValidLatLon } from './geo.js';

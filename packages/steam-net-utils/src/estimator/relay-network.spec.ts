@@ -314,7 +314,7 @@ describe('readRelayNetworkConfig', () => {
     expect(network.backboneMs('aaa', 'bbb')).toBe(25);
     const fibre = (a: string, b: string): number =>
       fiberBoundRttMs(network.pop(a)!, network.pop(b)!);
-    // bbb–ccc: not published and no published detour, so 1.97 × fibre.
+    // bbb–ccc: not published and no published detour, so 1.96 × fibre.
     expect(network.backboneMs('bbb', 'ccc')).toBe(
       Math.round(BACKBONE_ROUTE_FACTOR * fibre('bbb', 'ccc')),
     );
@@ -511,5 +511,41 @@ describe('readRelayNetworkConfig', () => {
       typicalPings: [{ a: 'aaa', b: 'bbb', ms: 25 }],
     });
     expect(again.backbone).toEqual(network.backbone);
+  });
+});
+
+describe('the RelayNetwork constructor', () => {
+  const pop = (code: string, overrides: Partial<RelayPop> = {}): RelayPop => ({
+    code,
+    id: popIdFromCode(code),
+    description: code,
+    lat: 50,
+    lon: 8,
+    tier: 1,
+    partners: 1,
+    aliases: [],
+    relayCount: 1,
+    ...overrides,
+  });
+
+  it('builds a network from sound data', () => {
+    const network = new RelayNetwork({
+      pops: [pop('fra'), pop('ams', { lat: 52.37, lon: 4.9 })],
+      typicalPings: [{ a: 'ams', b: 'fra', ms: 6 }],
+    });
+    expect(network.backboneMs('fra', 'ams')).toBe(6);
+  });
+
+  it.each([
+    ['a round trip below 0', [pop('fra'), pop('ams')], [{ a: 'ams', b: 'fra', ms: -1 }]],
+    ['a round trip of NaN', [pop('fra'), pop('ams')], [{ a: 'ams', b: 'fra', ms: NaN }]],
+    ['a round trip above 65534', [pop('fra'), pop('ams')], [{ a: 'ams', b: 'fra', ms: 65535 }]],
+    ['a POP listed twice', [pop('fra'), pop('fra')], []],
+    ['a POP with another code’s id', [pop('fra', { id: popIdFromCode('ams') })], []],
+    ['a POP off the globe', [pop('fra', { lat: 91 })], []],
+    ['an alias that is not a code', [pop('fra', { aliases: ['FRA1'] })], []],
+    ['a code that is not one', [pop('fra'), { ...pop('fra'), code: 'Frankfurt' }], []],
+  ])('refuses %s with a RangeError', (_what, pops, typicalPings) => {
+    expect(() => new RelayNetwork({ pops, typicalPings })).toThrow(RangeError);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * A relay network as estimates need it: its POPs, and the backbone round trip between every two
- * of them, whole ms. Built from Valve's published SDR network config (`RelayNetwork.fromConfig`,
+ * of them, whole ms. Built from Valve's published SDR network config (`readRelayNetworkConfig(json).network`,
  * the JSON that `GetSDRConfig` serves) or from Valve's copy built in (`valveRelayNetwork()`).
  *
  * The backbone: pairs the config lists (`typical_pings`) keep the published value; every other
@@ -8,17 +8,18 @@
  * `tyo`) name their POP's row, so a location that lists an alias is estimated through its POP.
  */
 import { fillBackbone } from './backbone-fill.js';
-import { type LatLon } from './geo.js';
+import { isValidLatLon, type LatLon } from './geo.js';
 import {
   HOT_ENTRIES,
   HOT_HEADER,
   MAX_INDEXED_POPS,
   MAX_PING_LOCATION_ENTRIES,
+  MAX_ROUTE_MS,
   RECORD_COUNT,
   RECORD_POP,
   RECORD_ROUTE,
 } from './location-record.js';
-import { popIdFromCode } from './pop-id.js';
+import { isPopCode, popIdFromCode } from './pop-id.js';
 
 /** One POP of a network. */
 export interface RelayPop extends LatLon {
@@ -52,6 +53,38 @@ export interface RelayNetworkData {
   readonly typicalPings: readonly TypicalPing[];
 }
 
+function checkNetworkData(data: RelayNetworkData): void {
+  if (data.pops.length > MAX_INDEXED_POPS) {
+    throw new RangeError(
+      `A relay network has at most ${MAX_INDEXED_POPS} POPs; this one has ${data.pops.length}.`,
+    );
+  }
+  const codes = new Set<string>();
+  for (const pop of data.pops) {
+    const what = `RelayNetwork: POP '${String(pop.code)}'`;
+    if (!isPopCode(pop.code) || codes.has(pop.code)) {
+      throw new RangeError(`${what} is not a POP code, or is listed twice.`);
+    }
+    codes.add(pop.code);
+    if (pop.id !== popIdFromCode(pop.code)) throw new RangeError(`${what} has another code's id.`);
+    if (!isValidLatLon(pop)) throw new RangeError(`${what} is not at a place on Earth.`);
+    if (!pop.aliases.every((alias) => isPopCode(alias))) {
+      throw new RangeError(`${what} has an alias that is not a POP code.`);
+    }
+  }
+  for (const { a, b, ms } of data.typicalPings) {
+    if (
+      !(typeof ms === 'number' && ms >= 0 && ms <= MAX_ROUTE_MS) ||
+      !isPopCode(a) ||
+      !isPopCode(b)
+    ) {
+      throw new RangeError(
+        `RelayNetwork: the round trip ${String(a)}–${String(b)} of ${String(ms)} ms is not two POP codes and a number of ms from 0 to ${MAX_ROUTE_MS}.`,
+      );
+    }
+  }
+}
+
 /** See the file comment. Immutable. */
 export class RelayNetwork {
   /** The config's revision, when it has one. */
@@ -70,15 +103,14 @@ export class RelayNetwork {
   readonly #indexById: Map<number, number>;
 
   /**
-   * A network from checked data (see `readRelayNetworkConfig` for Valve's JSON). Pairs naming a
-   * POP the data lacks are left out. Throws a RangeError for more than 254 POPs.
+   * A network from data (see `readRelayNetworkConfig` for Valve's JSON, which skips what is
+   * malformed instead). Pairs naming a POP the data lacks are left out. Throws a RangeError for
+   * more than 254 POPs, a POP whose code is not one or is listed twice, whose id is not its
+   * code's or whose coordinates are not a place, an alias that is not a code, and a round trip
+   * that is not a number of ms from 0 to 65534: the kernels rely on all of them.
    */
   constructor(data: RelayNetworkData) {
-    if (data.pops.length > MAX_INDEXED_POPS) {
-      throw new RangeError(
-        `A relay network has at most ${MAX_INDEXED_POPS} POPs; this one has ${data.pops.length}.`,
-      );
-    }
+    checkNetworkData(data);
     const pops = [...data.pops].sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
     this.revision = data.revision;
     this.pops = Object.freeze(pops.map((pop) => Object.freeze({ ...pop })));
@@ -120,7 +152,7 @@ export class RelayNetwork {
 
   /** The POP with this code (or alias), or undefined. Never throws. */
   pop(code: string): RelayPop | undefined {
-    if (typeof code !== 'string' || !/^[a-z0-9]{1,4}$/.test(code)) return undefined;
+    if (typeof code !== 'string' || !isPopCode(code)) return undefined;
     const index = this.indexOf(popIdFromCode(code));
     return index < 0 ? undefined : this.pops[index];
   }

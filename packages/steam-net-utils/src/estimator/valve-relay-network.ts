@@ -4,7 +4,7 @@
  * that Steam's `ISteamApps/GetSDRConfig` web API served in November 2023 (revision 1700157702).
  *
  * The rows keep Valve's values except for the corrections listed in {@link KNOWN_CORRECTIONS},
- * which `RelayNetwork.fromConfig` also applies to any fresh copy of the config that still
+ * which `readRelayNetworkConfig` also applies to any fresh copy of the config that still
  * carries the same error. docs/relay-network.md explains every field and each correction.
  */
 
@@ -149,7 +149,7 @@ export interface KnownCorrection {
   readonly why: string;
 }
 
-/** The corrections {@link VALVE_POP_ROWS} already carry and `RelayNetwork.fromConfig` applies. */
+/** The corrections {@link VALVE_POP_ROWS} already carry and `readRelayNetworkConfig` applies. */
 export const KNOWN_CORRECTIONS: readonly KnownCorrection[] = [
   {
     code: 'mad',

@@ -129,13 +129,10 @@ export class LocalSideCache {
 
   #buildLocation(side: LocalSide): PingLocation {
     const world = this.#sources.world;
-    const model = world.model;
-    return buildPingLocation(
-      model,
-      side.pings,
-      // Every POP of the host's network that is up: those it did not ping (not probed, or
-      // outside a forced relay cluster) are reached through the ones it did.
-      (index) => !world.isPopDown(model.pops[index]!.id) && model.servesHost(side.host, index),
+    // Every POP the location may name: those the host did not ping (not probed, or outside a
+    // forced relay cluster) are reached through the ones it did.
+    return buildPingLocation(world.model, side.pings, (index) =>
+      world.locationMayName(side.host, index),
     );
   }
 }

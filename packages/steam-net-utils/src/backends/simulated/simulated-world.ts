@@ -140,7 +140,7 @@ export class WorldHost {
  * ```ts
  * const world = new SimulatedWorld({ seed: 7 });
  * const paris = world.createHost({ location: 'Paris' });
- * world.locationStringFor(paris); // 'rl1 par=4 lhr=...' (noise-free; no lifecycle needed)
+ * world.locationStringFor(paris); // 'par=4+0,lhr=11+1/10+0,...' (noise-free; no lifecycle needed)
  * world.setPopDown('par', true);  // every host in the world loses the Paris relays
  * ```
  */
@@ -366,11 +366,16 @@ export class SimulatedWorld {
         }
       });
     }
-    return buildPingLocation(
-      model,
-      pings,
-      (index) => !this.#down.has(model.pops[index]!.id) && model.servesHost(host.model, index),
-    );
+    return buildPingLocation(model, pings, (index) => this.locationMayName(host.model, index));
+  }
+
+  /**
+   * True when a ping location of `host` may name the POP at model index `popIndex`: the POP is
+   * up and on the host's partner network (`LatencyModel.servesHost`).
+   */
+  locationMayName(host: SimulatedHost, popIndex: number): boolean {
+    const pop = this.model.pops[popIndex];
+    return pop !== undefined && !this.#down.has(pop.id) && this.model.servesHost(host, popIndex);
   }
 
   /** {@link pingLocationOf} as the 512 bytes `getLocalPingLocation` gives. */

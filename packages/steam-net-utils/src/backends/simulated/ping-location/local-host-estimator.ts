@@ -23,7 +23,10 @@ export interface LocalHostSide {
   readonly isPopDown: PopDownTest;
 }
 
-/** See the file comment. After construction nothing is allocated except by {@link setLocal}. */
+/**
+ * See the file comment. After construction an estimate allocates nothing while no POP is down
+ * (with one down, its test is a closure per estimate).
+ */
 export class LocalHostEstimator {
   readonly #model: LatencyModel;
   /** `field[x]`: the local host's best relayed round trip up to network POP x, ms. */
@@ -38,23 +41,37 @@ export class LocalHostEstimator {
     this.#field = new Float64Array(model.backbone.network.size).fill(Infinity);
   }
 
-  /** Precomputes the local side's distance field. */
+  /**
+   * Precomputes the local side's distance field: the best route to each POP from the pings (one
+   * backbone hop), then one more hop from every POP so reached. Valve's published backbone does
+   * not obey the triangle inequality (`canu`–`hkg` 88 ms, `canu`–`can`–`hkg` 6 ms), and the
+   * local host's own location may reach a POP through a via route and meet the other host one
+   * hop further; the second hop keeps this estimate at most the one between the two locations.
+   */
   setLocal(local: LocalHostSide): void {
     const network = this.#model.backbone.network;
+    const { backbone, size } = network;
     const field = this.#field;
     field.fill(Infinity);
     for (const [modelIndex, pingMs] of local.pings) {
       const index = network.indexOf(this.#model.pops[modelIndex]!.id);
-      if (index >= 0) relaxField(field, network.backbone, network.size, index, pingMs);
+      if (index >= 0) relaxField(field, backbone, size, index, pingMs);
     }
-    // A POP that is down is no meeting point.
+    // A POP that is down is no meeting point, and no hop goes through it.
+    const down = new Uint8Array(size);
     let anyDown = false;
     network.pops.forEach((pop, index) => {
       if (local.isPopDown(pop.id)) {
-        field[index] = Infinity;
+        down[index] = 1;
         anyDown = true;
       }
     });
+    for (let x = 0; x < size; x++) if (down[x] === 1) field[x] = Infinity;
+    const oneHop = Float64Array.from(field);
+    for (let x = 0; x < size; x++) {
+      if (oneHop[x] !== Infinity) relaxField(field, backbone, size, x, oneHop[x]!);
+    }
+    for (let x = 0; x < size; x++) if (down[x] === 1) field[x] = Infinity;
     this.#isPopDown = anyDown ? local.isPopDown : undefined;
   }
 

@@ -21,6 +21,7 @@ import { referenceEstimate } from '../../../estimator/test-support/reference-est
 import { SimulatedWorld } from '../simulated-world.js';
 import { CITY_CATALOGUE } from '../world/index.js';
 import { LocalHostEstimator } from './local-host-estimator.js';
+import { buildPingLocation } from './location-builder.js';
 import { LocationEstimator, type PopDownTest } from './location-estimator.js';
 
 const id = popIdFromCode;
@@ -342,9 +343,10 @@ const hostPings = (index: number): Map<number, number> =>
   );
 
 /**
- * The estimate from a local host with `pings` to `remote`, by brute force: min over local POPs p
- * and remote entries q of ping[p] + backbone(p, q) + route[q], rounded once; remote entries at a
- * down POP (by id, or as an alias of one) or through one are left out.
+ * The estimate from a local host with `pings` to `remote`, by brute force: min over local POPs p,
+ * POPs m that are up and remote entries q of ping[p] + backbone(p, m) + backbone(m, q) +
+ * route[q] (m = p or m = q is the one-hop route), rounded once; remote entries at a down POP (by
+ * id, or as an alias of one) or through one are left out.
  */
 function bruteLocal(
   pings: ReadonlyMap<number, number>,
@@ -359,14 +361,39 @@ function bruteLocal(
       if (q < 0) continue;
       if (isDown(entry.popId) || isDown(network.pops[q]!.id)) continue;
       if (entry.relayPopId !== undefined && isDown(entry.relayPopId)) continue;
-      const total = pingMs + network.backbone[p * network.size + q]! + entry.routeMs;
-      if (total < best) best = total;
+      for (let m = 0; m < network.size; m++) {
+        if (isDown(network.pops[m]!.id)) continue;
+        const total =
+          pingMs +
+          network.backbone[p * network.size + m]! +
+          network.backbone[m * network.size + q]! +
+          entry.routeMs;
+        if (total < best) best = total;
+      }
     }
   }
   return best === Infinity ? NETWORKING_PING_FAILED : Math.round(best);
 }
 
 describe('LocalHostEstimator', () => {
+  it('is never more than the estimate between the two locations, where the backbone is not a metric', () => {
+    // Valve publishes canu–can 0 ms and can–hkg 6 ms, but canu–hkg 88 ms. A host that pings only
+    // canu (3 ms) lists can through it; the estimate between its location and hkg's goes
+    // canu → can → hkg, and so must the estimate from the local host.
+    expect(network.backboneMs('canu', 'hkg')).toBe(88);
+    const canu = model.popIndex(popIdFromCode('canu'));
+    const pings = new Map([[canu, 3]]);
+    const own = buildPingLocation(model, pings, (index) => model.pops[index]!.partners !== 0);
+    const hongKong = PingLocation.fromEntries([
+      { popId: popIdFromCode('hkg'), direct: { ms: 5, extra: 0 } },
+    ]);
+    const between = estimate(own, hongKong, network);
+    expect(between).toBe(3 + 0 + 6 + 5);
+    const estimator = new LocalHostEstimator(model);
+    estimator.setLocal({ pings, isPopDown: () => false });
+    expect(estimator.estimateLocation(hongKong)).toBe(between);
+  });
+
   it('is FAILED for every location and UNKNOWN for garbage before any local data', () => {
     const estimator = new LocalHostEstimator(model);
     for (const loc of pool) {

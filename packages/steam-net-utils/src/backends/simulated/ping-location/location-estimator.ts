@@ -13,7 +13,10 @@ import { type RelayNetwork } from '../../../estimator/relay-network.js';
 /** Tells whether a POP (by id) is down: entries naming it or going through it are left out. */
 export type PopDownTest = (popId: number) => boolean;
 
-/** See the file comment. Allocates nothing after construction. */
+/**
+ * See the file comment. After construction an estimate allocates nothing while no POP is down
+ * (with one down, its test is a closure per estimate).
+ */
 export class LocationEstimator {
   readonly #network: RelayNetwork;
   readonly #a = new Int32Array(RECORD_SIZE);

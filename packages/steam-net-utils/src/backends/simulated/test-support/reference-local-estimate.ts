@@ -1,7 +1,8 @@
 /**
  * `estimatePingTimeFromLocalHost` computed from scratch, without the cached local side and
  * without counting as a use of the relay network: the reference the cache is checked against.
- * It reads the remote location with the estimator's public API and sums the terms itself.
+ * It reads the remote location with the estimator's public API and sums the terms itself: the
+ * local host's ping, up to two backbone hops, the remote route.
  */
 import {
   NETWORKING_AVAILABILITY_CURRENT,
@@ -29,6 +30,9 @@ export function referenceLocalEstimate(
   const model = world.model;
   const isDown = (popId: number | undefined): boolean =>
     popId !== undefined && world.isPopDown(popId);
+  // Up to two backbone hops from a POP the local host pinged, through any POP that is up (the
+  // hop may be to itself: backbone 0), to the remote entry's POP.
+  const upPops = model.pops.flatMap((pop, index) => (world.isPopDown(pop.id) ? [] : [index]));
   let best = Infinity;
   for (const [localIndex, localMs] of local.effectivePings()) {
     for (const entry of remote.entries()) {
@@ -37,8 +41,14 @@ export function referenceLocalEstimate(
         (pop) => pop.id === entry.popId || pop.aliases.includes(entry.code),
       );
       if (remotePop < 0) continue;
-      const total = localMs + model.backbone.rttMs(localIndex, remotePop) + entry.routeMs;
-      if (total < best) best = total;
+      for (const through of upPops) {
+        const total =
+          localMs +
+          model.backbone.rttMs(localIndex, through) +
+          model.backbone.rttMs(through, remotePop) +
+          entry.routeMs;
+        if (total < best) best = total;
+      }
     }
   }
   return best === Infinity ? NETWORKING_PING_FAILED : Math.round(best);
