@@ -345,9 +345,15 @@ const hostPings = (index: number): Map<number, number> =>
 /**
  * The estimate from a local host with `pings` to `remote`, by brute force: min over local POPs p,
  * POPs m that are up and remote entries q of ping[p] + backbone(p, m) + backbone(m, q) +
- * route[q] (m = p or m = q is the one-hop route), rounded once; remote entries at a down POP (by
- * id, or as an alias of one) or through one are left out.
+ * route[q] (m = p or m = q is the one-hop route), rounded once; remote entries at a down POP
+ * (named by its code or an alias) or through one are left out.
  */
+/** The id of the network POP that `popId` names (itself, or the POP an alias names). */
+function canonicalId(popId: number): number {
+  const index = network.indexOf(popId);
+  return index < 0 ? popId : network.pops[index]!.id;
+}
+
 function bruteLocal(
   pings: ReadonlyMap<number, number>,
   remote: PingLocation,
@@ -359,8 +365,9 @@ function bruteLocal(
     for (const entry of remote.entries()) {
       const q = network.indexOf(entry.popId);
       if (q < 0) continue;
-      if (isDown(entry.popId) || isDown(network.pops[q]!.id)) continue;
-      if (entry.relayPopId !== undefined && isDown(entry.relayPopId)) continue;
+      // The test is asked about the network's POPs: an alias as its POP, never by its own id.
+      if (isDown(network.pops[q]!.id)) continue;
+      if (entry.relayPopId !== undefined && isDown(canonicalId(entry.relayPopId))) continue;
       for (let m = 0; m < network.size; m++) {
         if (isDown(network.pops[m]!.id)) continue;
         const total =

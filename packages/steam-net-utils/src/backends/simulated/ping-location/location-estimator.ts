@@ -10,7 +10,10 @@ import { scanPingLocationBytes } from '../../../estimator/ping-location-bytes.js
 import { type PingLocation, recordOf } from '../../../estimator/ping-location.js';
 import { type RelayNetwork } from '../../../estimator/relay-network.js';
 
-/** Tells whether a POP (by id) is down: entries naming it or going through it are left out. */
+/**
+ * Tells whether a POP is down: entries naming it or going through it are left out. It is asked
+ * about the network's POPs by their ids; an entry naming an alias (`tyo1`) is asked as its POP.
+ */
 export type PopDownTest = (popId: number) => boolean;
 
 /**
