@@ -125,6 +125,29 @@ describe('estimate: sentinels', () => {
     expect(estimate(new NotAPingLocation('made by hand', 0), not)).toBe(NETWORKING_PING_UNKNOWN);
   });
 
+  it('runs no Proxy trap: a hostile Proxy is a TypeError naming estimate, not its own error', () => {
+    const hostile = new Proxy(
+      {},
+      {
+        getPrototypeOf: () => {
+          throw new Error('trap ran');
+        },
+        get: () => {
+          throw new Error('trap ran');
+        },
+        has: () => {
+          throw new Error('trap ran');
+        },
+      },
+    );
+    expect(() => estimate(hostile as never, 'fra=1+0')).toThrow(/^estimate: 'a' must be/);
+    expect(() => estimate('fra=1+0', hostile as never)).toThrow(TypeError);
+    // A posing object is no NotAPingLocation either.
+    expect(() =>
+      estimate({ ok: false, code: 'ESTIMATOR_NOT_A_LOCATION' } as never, 'fra=1+0'),
+    ).toThrow(TypeError);
+  });
+
   it('is UNKNOWN (-2), not FAILED, when one side is not a location and the other is EMPTY', () => {
     expect(estimate(PingLocation.EMPTY, 'garbage')).toBe(NETWORKING_PING_UNKNOWN);
     expect(estimate('garbage', PingLocation.EMPTY)).toBe(NETWORKING_PING_UNKNOWN);

@@ -59,7 +59,7 @@ export function locationOf(input: unknown, method: string, name: string): PingLo
     const parsed = parse(input);
     return parsed.ok ? parsed : undefined;
   }
-  if (input instanceof NotAPingLocation) return undefined;
+  if (NotAPingLocation.is(input)) return undefined;
   throw new TypeError(
     `${method}: '${name}' must be a PingLocation (from parse()) or location text, got ${input === null ? 'null' : typeof input}.`,
   );

@@ -25,6 +25,15 @@ export const MAX_PING_LOCATION_TEXT_LENGTH = MAX_NETWORKING_PING_LOCATION_STRING
 
 /** What `parse` returns for text that is not a location. */
 export class NotAPingLocation {
+  /**
+   * True when `value` is a `NotAPingLocation`: a private-field brand check, so no Proxy trap or
+   * getter runs (`instanceof` would ask a Proxy for its prototype).
+   */
+  static is(value: unknown): value is NotAPingLocation {
+    return typeof value === 'object' && value !== null && #brand in value;
+  }
+
+  readonly #brand = true;
   readonly ok = false as const;
   readonly code = 'ESTIMATOR_NOT_A_LOCATION' as const;
 
