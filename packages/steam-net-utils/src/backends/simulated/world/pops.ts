@@ -136,15 +136,15 @@ function popFromRelayPop(pop: RelayPop): PopInfo {
   });
 }
 
-/** Every simulated POP, sorted by code. The order is stable: other tables index POPs by it. */
+/**
+ * Every simulated POP, sorted by code: in the order of `valveRelayNetwork().pops`, so a POP's
+ * index here is its index in that network. Other tables index POPs by it.
+ */
 export const POP_CATALOGUE: readonly PopInfo[] = Object.freeze(
   valveRelayNetwork().pops.map(popFromRelayPop),
 );
 
 const POPS_BY_ID: ReadonlyMap<number, PopInfo> = new Map(POP_CATALOGUE.map((pop) => [pop.id, pop]));
-const POPS_BY_ALIAS_ID: ReadonlyMap<number, PopInfo> = new Map(
-  POP_CATALOGUE.flatMap((pop) => pop.aliases.map((alias) => [popIdFromCode(alias), pop] as const)),
-);
 
 /**
  * The POP with the given `SteamNetworkingPOPID`, or `undefined` when the simulated network has no
@@ -161,6 +161,7 @@ export function getPopInfo(id: number): PopInfo | undefined {
  * code (see {@link popIdFromCode}).
  */
 export function getPopInfoByCode(code: string): PopInfo | undefined {
-  const id = popIdFromCode(code);
-  return POPS_BY_ID.get(id) ?? POPS_BY_ALIAS_ID.get(id);
+  // The network resolves aliases; its POPs are the catalogue's, in the same order.
+  const index = valveRelayNetwork().indexOf(popIdFromCode(code));
+  return index < 0 ? undefined : POP_CATALOGUE[index];
 }
