@@ -63,7 +63,7 @@ const folder = (name, mayImport) => layer(name, [`${name}**`], mayImport);
 // estimator/ (POP ids, Steam's ping-location text, Valve's relay network and the estimate
 // kernels, which also ship alone as the `/estimator` entry).
 const leaves = ['constants/', 'net/', 'estimator/'];
-const backendMayImport = ['port/', ...leaves];
+const backendMayImport = ['port/', 'config-store/', ...leaves];
 
 const steamNetUtilsFolders = [
   folder('constants/', []), // every constant and enum, EResult, the config value table
@@ -72,6 +72,9 @@ const steamNetUtilsFolders = [
   // simulation, no native code.
   folder('estimator/', ['constants/']),
   folder('port/', leaves), // the backend seam; it also imports @relaylane/core
+  // Steam's networking config values with Steam's set/get rules, for every backend that keeps
+  // its own values (the simulation, the beacons).
+  folder('config-store/', ['port/', ...leaves]),
   folder('backends/simulated/', backendMayImport), // the simulated relay network
   folder('backends/steam/', backendMayImport), // the Steam client library through koffi
   folder('service/', ['port/', ...leaves]), // NetworkingUtils, its dictionaries, signals, tokens

@@ -94,7 +94,7 @@ import {
 } from '../../estimator/ping-location-bytes.js';
 import { scanPingLocationText } from '../../estimator/ping-location-text.js';
 import { type PingLocation } from '../../estimator/ping-location.js';
-import { SimulatedConfigStore } from './config/index.js';
+import { ConfigStore } from '../../config-store/index.js';
 import { type DebugSubsystem, isProduced } from './debug-messages.js';
 import { fakeIPTypeOf } from './fake-ip/index.js';
 import { HostConditions } from './host-conditions.js';
@@ -144,7 +144,7 @@ export interface SimulatedRelayNetworkOptions {
   /** The host's SteamID64, for FakeIP requests (default: derived from the label). */
   readonly steamId?: bigint | undefined;
   /** The config store (default: a new one with every value at its default). */
-  readonly config?: SimulatedConfigStore | undefined;
+  readonly config?: ConfigStore | undefined;
 }
 
 /**
@@ -168,7 +168,7 @@ export class SimulatedRelayNetwork
   readonly world: SimulatedWorld;
   readonly host: WorldHost;
   /** The host's networking config values. */
-  readonly config: SimulatedConfigStore;
+  readonly config: ConfigStore;
   readonly steamId: bigint;
 
   readonly #clock: Clock;
@@ -207,7 +207,7 @@ export class SimulatedRelayNetwork
       label,
     });
     this.steamId = options.steamId ?? STEAM_ID_BASE + BigInt(hashLabel(this.host.label));
-    this.config = options.config ?? new SimulatedConfigStore();
+    this.config = options.config ?? new ConfigStore();
     this.#settings = new SimulationSettingsCache(this.config);
     this.#probeSettingsKey = probeSettingsKey(this.#settings.current);
     this.#lagMs = this.#settings.current.lagSendMs + this.#settings.current.lagRecvMs;

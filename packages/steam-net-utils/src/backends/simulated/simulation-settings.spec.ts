@@ -11,7 +11,7 @@ import {
   NETWORKING_CONFIG_TYPE_INT32,
   NETWORKING_CONFIG_TYPE_STRING,
 } from '../../constants/index.js';
-import { SimulatedConfigStore } from './config/index.js';
+import { ConfigStore } from '../../config-store/index.js';
 import {
   DEFAULT_SIMULATION_SETTINGS,
   parseFakeClusterPing,
@@ -53,11 +53,11 @@ describe('parseFakeClusterPing', () => {
 
 describe('readSimulationSettings', () => {
   it('gives the simulation defaults for a store where nothing was set', () => {
-    expect(readSimulationSettings(new SimulatedConfigStore())).toEqual(DEFAULT_SIMULATION_SETTINGS);
+    expect(readSimulationSettings(new ConfigStore())).toEqual(DEFAULT_SIMULATION_SETTINGS);
   });
 
   it('reads every honoured value', () => {
-    const store = new SimulatedConfigStore();
+    const store = new ConfigStore();
     store.set(NETWORKING_CONFIG_FAKE_PACKET_LOSS_SEND, G, 0, NETWORKING_CONFIG_TYPE_FLOAT, 12.5);
     store.set(NETWORKING_CONFIG_FAKE_PACKET_LAG_RECV, G, 0, NETWORKING_CONFIG_TYPE_INT32, 40);
     store.set(NETWORKING_CONFIG_FAKE_PACKET_JITTER_SEND_AVG, G, 0, NETWORKING_CONFIG_TYPE_FLOAT, 3);
@@ -117,7 +117,7 @@ describe('readSimulationSettings', () => {
 
 describe('SimulationSettingsCache', () => {
   it('reads the store again only when its revision moves', () => {
-    const store = new SimulatedConfigStore();
+    const store = new ConfigStore();
     const reads = jest.spyOn(store, 'effectiveString');
     const cache = new SimulationSettingsCache(store);
     const first = cache.current;

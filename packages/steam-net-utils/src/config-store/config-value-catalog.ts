@@ -8,7 +8,7 @@ import {
   CONFIG_VALUE_TABLE,
   type ConfigValueEntry,
   NETWORKING_CONFIG_INVALID,
-} from '../../../constants/index.js';
+} from '../constants/index.js';
 
 /** What `GetConfigValueInfo` reports: Steam's name (`'TimeoutInitial'`), data type and scope. */
 export interface ConfigValueInfo {

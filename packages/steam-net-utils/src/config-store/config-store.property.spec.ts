@@ -9,10 +9,10 @@ import {
   NETWORKING_CONFIG_SCOPE_GLOBAL as GLOBAL,
   NETWORKING_GET_CONFIG_VALUE_OK as OK,
   NETWORKING_GET_CONFIG_VALUE_OK_INHERITED as OK_INHERITED,
-} from '../../../constants/index.js';
-import { encodeConfigValueBytes } from '../../../port/config-value-bytes.js';
+} from '../constants/index.js';
+import { encodeConfigValueBytes } from '../port/config-value-bytes.js';
 import { clampConfigValue, convertConfigArgument } from './config-value-conversion.js';
-import { SimulatedConfigStore } from './simulated-config-store.js';
+import { ConfigStore } from './config-store.js';
 
 /** Which connection handle a generated call names: one that is open, one closed, or any number. */
 type ObjectChoice = { kind: 'open' } | { kind: 'closed' } | { kind: 'number'; value: number };
@@ -66,7 +66,7 @@ const typedArguments = fc.oneof(
 
 /** A store with one open and one closed connection, and the handle a choice names in it. */
 function setUp(choice: ObjectChoice) {
-  const store = new SimulatedConfigStore();
+  const store = new ConfigStore();
   const open = store.openConnection();
   const closed = store.openConnection();
   store.closeConnection(closed);
@@ -74,7 +74,7 @@ function setUp(choice: ObjectChoice) {
   return { store, open, object };
 }
 
-describe('SimulatedConfigStore properties', () => {
+describe('ConfigStore properties', () => {
   it('never throws from set, getInto or get, whatever the arguments', () => {
     fc.assert(
       fc.property(
@@ -154,7 +154,7 @@ describe('SimulatedConfigStore properties', () => {
         values,
         values,
         (id, dataType, globalValue, ownValue) => {
-          const store = new SimulatedConfigStore();
+          const store = new ConfigStore();
           const connection = store.openConnection();
           const defaults = store.get(id, GLOBAL, 0);
           store.set(id, GLOBAL, 0, dataType, globalValue);

@@ -1,7 +1,8 @@
 /**
- * Steam's networking config values for the simulated relay network: the store with Steam's
+ * Steam's networking config values for the backends that keep their own (the simulation, the
+ * beacons): the store with Steam's
  * set/get semantics, the value catalog (info and iteration), the byte layout of values and the
- * C-style conversions behind them. See docs/simulated-config-values.md for every rule and choice.
+ * C-style conversions behind them. See docs/config-values.md for every rule and choice.
  */
 export { formatPrintfG } from './c-number-formatting.js';
 export { scanFloat32, scanInt32, scanInt64 } from './c-number-parsing.js';
@@ -20,7 +21,7 @@ export {
   readConfigArgument,
   roundFloatToInt32,
   roundFloatToInt64,
-  SIMULATED_NULL_POINTER,
+  NULL_POINTER_VALUE,
   type StoredConfigValue,
 } from './config-value-conversion.js';
 export { ConnectionHandleRegistry } from './connection-handle-registry.js';
@@ -29,7 +30,7 @@ export {
   type ConfigValueRead,
   type ConfigValueReadout,
   MTU_HEADER_RESERVE_BYTES,
-  SimulatedConfigStore,
-  type SimulatedConfigStoreOptions,
-} from './simulated-config-store.js';
-export { SIMULATED_UNPUBLISHED_DEFAULTS, simulatedDefaultOf } from './simulated-defaults.js';
+  ConfigStore,
+  type ConfigStoreOptions,
+} from './config-store.js';
+export { UNPUBLISHED_DEFAULTS, defaultValueOf } from './unpublished-defaults.js';

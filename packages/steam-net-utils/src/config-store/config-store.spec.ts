@@ -33,12 +33,12 @@ import {
   NETWORKING_GET_CONFIG_VALUE_BUFFER_TOO_SMALL as BUFFER_TOO_SMALL,
   NETWORKING_GET_CONFIG_VALUE_OK as OK,
   NETWORKING_GET_CONFIG_VALUE_OK_INHERITED as OK_INHERITED,
-} from '../../../constants/index.js';
-import { decodeConfigValueBytes } from '../../../port/config-value-bytes.js';
-import { SimulatedConfigStore } from './simulated-config-store.js';
+} from '../constants/index.js';
+import { decodeConfigValueBytes } from '../port/config-value-bytes.js';
+import { ConfigStore } from './config-store.js';
 
 /** The decoded value a `get` returns (throws if the bytes do not decode, so tests fail loudly). */
-function valueOf(store: SimulatedConfigStore, id: number, scope = GLOBAL, object = 0) {
+function valueOf(store: ConfigStore, id: number, scope = GLOBAL, object = 0) {
   const read = store.get(id, scope, object);
   const type = id === NETWORKING_CONFIG_MTU_DATA_SIZE ? INT32 : read.dataType;
   const value = decodeConfigValueBytes(type, read.bytes);
@@ -46,13 +46,13 @@ function valueOf(store: SimulatedConfigStore, id: number, scope = GLOBAL, object
   return value;
 }
 
-describe('SimulatedConfigStore.set: failures change nothing', () => {
+describe('ConfigStore.set: failures change nothing', () => {
   it.each<[string, number, number | bigint | string | null]>([
     ['an int32', INT32, 1000],
     ['a string', STRING, '1000'],
     ['null', INT32, null],
   ])('refuses to set the read-only MTU_DataSize with %s', (_label, dataType, value) => {
-    const store = new SimulatedConfigStore();
+    const store = new ConfigStore();
     expect(store.set(NETWORKING_CONFIG_MTU_DATA_SIZE, GLOBAL, 0, dataType, value)).toBe(false);
     expect(valueOf(store, NETWORKING_CONFIG_MTU_DATA_SIZE)).toBe(1200);
     expect(store.revision).toBe(0);
@@ -66,22 +66,22 @@ describe('SimulatedConfigStore.set: failures change nothing', () => {
     ['a negative id', -4],
     ['NaN', NaN],
   ])('refuses the unknown value %s, even with null', (_label, id) => {
-    const store = new SimulatedConfigStore();
+    const store = new ConfigStore();
     expect(store.set(id, GLOBAL, 0, INT32, 1)).toBe(false);
     expect(store.set(id, GLOBAL, 0, INT32, null)).toBe(false);
     expect(store.revision).toBe(0);
   });
 
   it('refuses the Windows-only values in a non-Windows client', () => {
-    const store = new SimulatedConfigStore({ windowsOnlyValues: false });
+    const store = new ConfigStore({ windowsOnlyValues: false });
     expect(store.set(NETWORKING_CONFIG_DUAL_WIFI_ENABLE, GLOBAL, 0, INT32, 0)).toBe(false);
     expect(
-      new SimulatedConfigStore().set(NETWORKING_CONFIG_DUAL_WIFI_ENABLE, GLOBAL, 0, INT32, 0),
+      new ConfigStore().set(NETWORKING_CONFIG_DUAL_WIFI_ENABLE, GLOBAL, 0, INT32, 0),
     ).toBe(true);
   });
 
   it('refuses an argument it cannot convert and keeps the old value', () => {
-    const store = new SimulatedConfigStore();
+    const store = new ConfigStore();
     expect(store.set(NETWORKING_CONFIG_TIMEOUT_INITIAL, GLOBAL, 0, STRING, 'soon')).toBe(false);
     expect(store.set(NETWORKING_CONFIG_TIMEOUT_INITIAL, GLOBAL, 0, INT64, 2n ** 40n)).toBe(false);
     expect(store.set(NETWORKING_CONFIG_TIMEOUT_INITIAL, GLOBAL, 0, PTR, 0n)).toBe(false);
@@ -91,7 +91,7 @@ describe('SimulatedConfigStore.set: failures change nothing', () => {
   });
 
   it(`refuses a string argument longer than 4095 UTF-8 bytes`, () => {
-    const store = new SimulatedConfigStore();
+    const store = new ConfigStore();
     const id = NETWORKING_CONFIG_SDR_CLIENT_FORCE_RELAY_CLUSTER;
     expect(store.set(id, GLOBAL, 0, STRING, 'x'.repeat(4096))).toBe(false);
     expect(store.set(id, GLOBAL, 0, STRING, 'x'.repeat(4095))).toBe(true);
@@ -99,7 +99,7 @@ describe('SimulatedConfigStore.set: failures change nothing', () => {
   });
 });
 
-describe('SimulatedConfigStore.set: conversion and silent clamping', () => {
+describe('ConfigStore.set: conversion and silent clamping', () => {
   it.each<[string, number, number, number | bigint | string, number | bigint | string]>([
     [
       'an int32 value from a float, by floor(x + .5)',
@@ -160,7 +160,7 @@ describe('SimulatedConfigStore.set: conversion and silent clamping', () => {
     ],
     ['an int64 value from a float', NETWORKING_CONFIG_CONNECTION_USER_DATA, FLOAT, -1.5, -1n],
   ])('sets %s', (_label, id, dataType, argument, expected) => {
-    const store = new SimulatedConfigStore();
+    const store = new ConfigStore();
     expect(store.set(id, GLOBAL, 0, dataType, argument)).toBe(true);
     expect(valueOf(store, id)).toBe(expected);
   });
@@ -192,19 +192,19 @@ describe('SimulatedConfigStore.set: conversion and silent clamping', () => {
       0,
     ],
   ])('clamps %s and still returns true', (_label, id, dataType, argument, expected) => {
-    const store = new SimulatedConfigStore();
+    const store = new ConfigStore();
     expect(store.set(id, GLOBAL, 0, dataType, argument)).toBe(true);
     expect(valueOf(store, id)).toBe(expected);
   });
 
   it('lets a NaN float through the clamp, as Steam comparisons do', () => {
-    const store = new SimulatedConfigStore();
+    const store = new ConfigStore();
     expect(store.set(NETWORKING_CONFIG_FAKE_PACKET_LOSS_SEND, GLOBAL, 0, STRING, 'nan')).toBe(true);
     expect(store.effectiveFloat(NETWORKING_CONFIG_FAKE_PACKET_LOSS_SEND)).toBeNaN();
   });
 
   it('counts every successful set in revision, and nothing else', () => {
-    const store = new SimulatedConfigStore();
+    const store = new ConfigStore();
     const connection = store.openConnection();
     store.set(NETWORKING_CONFIG_TIMEOUT_INITIAL, GLOBAL, 0, INT32, 1);
     store.set(NETWORKING_CONFIG_TIMEOUT_INITIAL, GLOBAL, 0, INT32, 1); // same value: still a set
@@ -216,23 +216,23 @@ describe('SimulatedConfigStore.set: conversion and silent clamping', () => {
   });
 });
 
-describe('SimulatedConfigStore scopes', () => {
+describe('ConfigStore scopes', () => {
   it('sets a global-only value at global scope, ignoring the scope object', () => {
-    const store = new SimulatedConfigStore();
+    const store = new ConfigStore();
     expect(store.set(NETWORKING_CONFIG_FAKE_PACKET_LAG_SEND, GLOBAL, 12345, INT32, 80)).toBe(true);
     expect(store.get(NETWORKING_CONFIG_FAKE_PACKET_LAG_SEND, GLOBAL, -7).result).toBe(OK);
     expect(valueOf(store, NETWORKING_CONFIG_FAKE_PACKET_LAG_SEND)).toBe(80);
   });
 
   it('sets the default of a connection value at global scope: connections inherit it', () => {
-    const store = new SimulatedConfigStore();
+    const store = new ConfigStore();
     const connection = store.openConnection();
     expect(store.set(NETWORKING_CONFIG_TIMEOUT_INITIAL, GLOBAL, 0, INT32, 3000)).toBe(true);
     expect(valueOf(store, NETWORKING_CONFIG_TIMEOUT_INITIAL, CONNECTION, connection)).toBe(3000);
   });
 
   it('refuses a global-only value at connection scope (set false, get BAD_SCOPE_OBJ)', () => {
-    const store = new SimulatedConfigStore();
+    const store = new ConfigStore();
     const connection = store.openConnection();
     expect(
       store.set(NETWORKING_CONFIG_FAKE_PACKET_LAG_SEND, CONNECTION, connection, INT32, 10),
@@ -242,7 +242,7 @@ describe('SimulatedConfigStore scopes', () => {
     );
   });
 
-  it.each<[string, (store: SimulatedConfigStore) => number]>([
+  it.each<[string, (store: ConfigStore) => number]>([
     ['0', () => 0],
     ['a handle never opened', () => 4242],
     [
@@ -254,7 +254,7 @@ describe('SimulatedConfigStore scopes', () => {
       },
     ],
   ])('refuses connection scope with %s', (_label, handleOf) => {
-    const store = new SimulatedConfigStore();
+    const store = new ConfigStore();
     const handle = handleOf(store);
     expect(store.set(NETWORKING_CONFIG_TIMEOUT_INITIAL, CONNECTION, handle, INT32, 10)).toBe(false);
     expect(store.get(NETWORKING_CONFIG_TIMEOUT_INITIAL, CONNECTION, handle).result).toBe(
@@ -269,7 +269,7 @@ describe('SimulatedConfigStore scopes', () => {
     ['5', 5],
     ['FORCE_32BIT', NETWORKING_CONFIG_SCOPE_FORCE_32BIT],
   ])('never resolves the scope %s', (_label, scope) => {
-    const store = new SimulatedConfigStore();
+    const store = new ConfigStore();
     const connection = store.openConnection();
     for (const object of [0, 1, connection]) {
       expect(store.set(NETWORKING_CONFIG_TIMEOUT_INITIAL, scope, object, INT32, 10)).toBe(false);
@@ -280,7 +280,7 @@ describe('SimulatedConfigStore scopes', () => {
   });
 
   it('does not lock values once a connection exists (simulated connections never start)', () => {
-    const store = new SimulatedConfigStore();
+    const store = new ConfigStore();
     const connection = store.openConnection();
     expect(store.set(NETWORKING_CONFIG_SYMMETRIC_CONNECT, CONNECTION, connection, INT32, 1)).toBe(
       true,
@@ -289,14 +289,14 @@ describe('SimulatedConfigStore scopes', () => {
   });
 });
 
-describe('SimulatedConfigStore inheritance, OK and OK_INHERITED', () => {
+describe('ConfigStore inheritance, OK and OK_INHERITED', () => {
   it('reports OK at global scope even for a value never set', () => {
-    const store = new SimulatedConfigStore();
+    const store = new ConfigStore();
     expect(store.get(NETWORKING_CONFIG_TIMEOUT_INITIAL, GLOBAL, 0).result).toBe(OK);
   });
 
   it('reports OK_INHERITED at a connection until set there, then OK', () => {
-    const store = new SimulatedConfigStore();
+    const store = new ConfigStore();
     const connection = store.openConnection();
     expect(store.get(NETWORKING_CONFIG_TIMEOUT_INITIAL, CONNECTION, connection).result).toBe(
       OK_INHERITED,
@@ -308,7 +308,7 @@ describe('SimulatedConfigStore inheritance, OK and OK_INHERITED', () => {
   });
 
   it('follows global changes while inheriting, and not once set at the connection', () => {
-    const store = new SimulatedConfigStore();
+    const store = new ConfigStore();
     const inheriting = store.openConnection();
     const own = store.openConnection();
     store.set(NETWORKING_CONFIG_TIMEOUT_INITIAL, CONNECTION, own, INT32, 1111);
@@ -318,7 +318,7 @@ describe('SimulatedConfigStore inheritance, OK and OK_INHERITED', () => {
   });
 
   it('resets a global value to its default with null (any data type)', () => {
-    const store = new SimulatedConfigStore();
+    const store = new ConfigStore();
     store.set(NETWORKING_CONFIG_TIMEOUT_INITIAL, GLOBAL, 0, INT32, 1);
     expect(store.set(NETWORKING_CONFIG_TIMEOUT_INITIAL, GLOBAL, 0, 99, null)).toBe(true);
     const read = store.get(NETWORKING_CONFIG_TIMEOUT_INITIAL, GLOBAL, 0);
@@ -327,7 +327,7 @@ describe('SimulatedConfigStore inheritance, OK and OK_INHERITED', () => {
   });
 
   it('makes a connection inherit again with null', () => {
-    const store = new SimulatedConfigStore();
+    const store = new ConfigStore();
     const connection = store.openConnection();
     store.set(NETWORKING_CONFIG_TIMEOUT_INITIAL, CONNECTION, connection, INT32, 1);
     store.set(NETWORKING_CONFIG_TIMEOUT_INITIAL, GLOBAL, 0, INT32, 4000);
@@ -340,7 +340,7 @@ describe('SimulatedConfigStore inheritance, OK and OK_INHERITED', () => {
   });
 
   it('sets ConnectionUserData at a connection but refuses to clear it there', () => {
-    const store = new SimulatedConfigStore();
+    const store = new ConfigStore();
     const connection = store.openConnection();
     const id = NETWORKING_CONFIG_CONNECTION_USER_DATA;
     expect(store.set(id, CONNECTION, connection, INT64, 77n)).toBe(true);
@@ -352,7 +352,7 @@ describe('SimulatedConfigStore inheritance, OK and OK_INHERITED', () => {
   });
 
   it('drops a closed connection’s settings', () => {
-    const store = new SimulatedConfigStore();
+    const store = new ConfigStore();
     const connection = store.openConnection();
     store.set(NETWORKING_CONFIG_TIMEOUT_INITIAL, CONNECTION, connection, INT32, 1);
     expect(store.closeConnection(connection)).toBe(true);
@@ -365,8 +365,8 @@ describe('SimulatedConfigStore inheritance, OK and OK_INHERITED', () => {
   });
 });
 
-describe('SimulatedConfigStore.getInto: the pResult / cbResult protocol', () => {
-  const cases: [string, number, (store: SimulatedConfigStore) => void, number, number][] = [
+describe('ConfigStore.getInto: the pResult / cbResult protocol', () => {
+  const cases: [string, number, (store: ConfigStore) => void, number, number][] = [
     ['an int32', NETWORKING_CONFIG_TIMEOUT_INITIAL, () => undefined, INT32, 4],
     ['a float', NETWORKING_CONFIG_FAKE_PACKET_LOSS_SEND, () => undefined, FLOAT, 4],
     ['an int64', NETWORKING_CONFIG_CONNECTION_USER_DATA, () => undefined, INT64, 8],
@@ -391,7 +391,7 @@ describe('SimulatedConfigStore.getInto: the pResult / cbResult protocol', () => 
   it.each(cases)(
     'asks for the size of %s with a null buffer',
     (_label, id, prepare, dataType, size) => {
-      const store = new SimulatedConfigStore();
+      const store = new ConfigStore();
       prepare(store);
       expect(store.getInto(id, GLOBAL, 0, null)).toEqual({
         result: BUFFER_TOO_SMALL,
@@ -402,7 +402,7 @@ describe('SimulatedConfigStore.getInto: the pResult / cbResult protocol', () => 
   );
 
   it.each(cases)('fills an exactly sized buffer with %s', (_label, id, prepare, dataType, size) => {
-    const store = new SimulatedConfigStore();
+    const store = new ConfigStore();
     prepare(store);
     const buffer = new Uint8Array(size).fill(0xaa);
     expect(store.getInto(id, GLOBAL, 0, buffer)).toEqual({
@@ -416,7 +416,7 @@ describe('SimulatedConfigStore.getInto: the pResult / cbResult protocol', () => 
   it.each(cases)(
     'leaves a buffer one byte short untouched for %s',
     (_label, id, prepare, dataType, size) => {
-      const store = new SimulatedConfigStore();
+      const store = new ConfigStore();
       prepare(store);
       const buffer = new Uint8Array(size - 1).fill(0xaa);
       expect(store.getInto(id, GLOBAL, 0, buffer)).toEqual({
@@ -431,7 +431,7 @@ describe('SimulatedConfigStore.getInto: the pResult / cbResult protocol', () => 
   it.each(cases)(
     'writes %s at the start of a larger buffer and leaves the rest',
     (_label, id, prepare, dataType, size) => {
-      const store = new SimulatedConfigStore();
+      const store = new ConfigStore();
       prepare(store);
       const buffer = new Uint8Array(size + 3).fill(0xaa);
       expect(store.getInto(id, GLOBAL, 0, buffer)).toEqual({
@@ -444,7 +444,7 @@ describe('SimulatedConfigStore.getInto: the pResult / cbResult protocol', () => 
   );
 
   it('reports OK_INHERITED only once the value is copied out', () => {
-    const store = new SimulatedConfigStore();
+    const store = new ConfigStore();
     const connection = store.openConnection();
     expect(
       store.getInto(NETWORKING_CONFIG_TIMEOUT_INITIAL, CONNECTION, connection, null).result,
@@ -456,7 +456,7 @@ describe('SimulatedConfigStore.getInto: the pResult / cbResult protocol', () => 
   });
 
   it('writes nothing for an unknown value: BAD_VALUE, no data type, no size', () => {
-    const store = new SimulatedConfigStore();
+    const store = new ConfigStore();
     const buffer = new Uint8Array(8).fill(0xaa);
     expect(store.getInto(5000, GLOBAL, 0, buffer)).toEqual({
       result: BAD_VALUE,
@@ -467,7 +467,7 @@ describe('SimulatedConfigStore.getInto: the pResult / cbResult protocol', () => 
   });
 
   it('writes the data type but a size of 0 when the scope does not resolve', () => {
-    const store = new SimulatedConfigStore();
+    const store = new ConfigStore();
     expect(
       store.getInto(NETWORKING_CONFIG_FAKE_PACKET_LOSS_SEND, CONNECTION, 1, new Uint8Array(4)),
     ).toEqual({
@@ -478,9 +478,9 @@ describe('SimulatedConfigStore.getInto: the pResult / cbResult protocol', () => 
   });
 });
 
-describe('SimulatedConfigStore: MTU_DataSize', () => {
+describe('ConfigStore: MTU_DataSize', () => {
   it('is MTU_PacketSize - 100, without a data type', () => {
-    const store = new SimulatedConfigStore();
+    const store = new ConfigStore();
     expect(store.getInto(NETWORKING_CONFIG_MTU_DATA_SIZE, GLOBAL, 0, new Uint8Array(4))).toEqual({
       result: OK,
       dataType: undefined,
@@ -493,7 +493,7 @@ describe('SimulatedConfigStore: MTU_DataSize', () => {
   });
 
   it('follows the packet size at the scope asked, with its OK / OK_INHERITED', () => {
-    const store = new SimulatedConfigStore();
+    const store = new ConfigStore();
     const connection = store.openConnection();
     expect(store.get(NETWORKING_CONFIG_MTU_DATA_SIZE, CONNECTION, connection).result).toBe(
       OK_INHERITED,
@@ -505,7 +505,7 @@ describe('SimulatedConfigStore: MTU_DataSize', () => {
   });
 
   it('uses the int32 buffer protocol', () => {
-    const store = new SimulatedConfigStore();
+    const store = new ConfigStore();
     expect(store.getInto(NETWORKING_CONFIG_MTU_DATA_SIZE, GLOBAL, 0, new Uint8Array(3))).toEqual({
       result: BUFFER_TOO_SMALL,
       dataType: undefined,
@@ -514,7 +514,7 @@ describe('SimulatedConfigStore: MTU_DataSize', () => {
   });
 
   it('leaves the size untouched at a scope that does not resolve', () => {
-    const store = new SimulatedConfigStore();
+    const store = new ConfigStore();
     expect(
       store.getInto(NETWORKING_CONFIG_MTU_DATA_SIZE, CONNECTION, 77, new Uint8Array(4)),
     ).toEqual({
@@ -525,9 +525,9 @@ describe('SimulatedConfigStore: MTU_DataSize', () => {
   });
 });
 
-describe('SimulatedConfigStore.get: the two-call query', () => {
+describe('ConfigStore.get: the two-call query', () => {
   it('returns exactly the bytes of the value', () => {
-    const store = new SimulatedConfigStore();
+    const store = new ConfigStore();
     store.set(NETWORKING_CONFIG_SDR_CLIENT_FORCE_RELAY_CLUSTER, GLOBAL, 0, STRING, 'iad');
     expect(store.get(NETWORKING_CONFIG_SDR_CLIENT_FORCE_RELAY_CLUSTER, GLOBAL, 0)).toEqual({
       result: OK,
@@ -537,7 +537,7 @@ describe('SimulatedConfigStore.get: the two-call query', () => {
   });
 
   it('returns no bytes and data type 0 for an unknown value', () => {
-    expect(new SimulatedConfigStore().get(61, GLOBAL, 0)).toEqual({
+    expect(new ConfigStore().get(61, GLOBAL, 0)).toEqual({
       result: BAD_VALUE,
       dataType: 0,
       bytes: new Uint8Array(0),
@@ -546,7 +546,7 @@ describe('SimulatedConfigStore.get: the two-call query', () => {
 
   it('returns no bytes, with the data type, for a bad scope', () => {
     expect(
-      new SimulatedConfigStore().get(NETWORKING_CONFIG_TIMEOUT_INITIAL, LISTEN_SOCKET, 1),
+      new ConfigStore().get(NETWORKING_CONFIG_TIMEOUT_INITIAL, LISTEN_SOCKET, 1),
     ).toEqual({
       result: BAD_SCOPE_OBJ,
       dataType: INT32,
@@ -555,7 +555,7 @@ describe('SimulatedConfigStore.get: the two-call query', () => {
   });
 
   it('reports pointer values as 8 zero bytes, settable only to the null pointer', () => {
-    const store = new SimulatedConfigStore();
+    const store = new ConfigStore();
     const id = NETWORKING_CONFIG_CALLBACK_CONNECTION_STATUS_CHANGED;
     const connection = store.openConnection();
     expect(store.set(id, GLOBAL, 0, PTR, 1n)).toBe(false);
@@ -569,7 +569,7 @@ describe('SimulatedConfigStore.get: the two-call query', () => {
   });
 
   it('starts every value of the table at its default, unpublished ones at the simulation’s', () => {
-    const store = new SimulatedConfigStore();
+    const store = new ConfigStore();
     for (const entry of CONFIG_VALUE_TABLE.filter((e) => e.listed && e.defaultValue !== null)) {
       expect(store.get(entry.id, GLOBAL, 0).result).toBe(OK);
       expect(valueOf(store, entry.id)).toBe(entry.defaultValue);
@@ -581,24 +581,24 @@ describe('SimulatedConfigStore.get: the two-call query', () => {
   });
 });
 
-describe('SimulatedConfigStore.info and iterate', () => {
+describe('ConfigStore.info and iterate', () => {
   it('answer for the client the options describe', () => {
-    expect(new SimulatedConfigStore().info(NETWORKING_CONFIG_TIMEOUT_INITIAL)).toEqual({
+    expect(new ConfigStore().info(NETWORKING_CONFIG_TIMEOUT_INITIAL)).toEqual({
       name: 'TimeoutInitial',
       dataType: INT32,
       scope: CONNECTION,
     });
-    expect(new SimulatedConfigStore().info(NETWORKING_CONFIG_MTU_DATA_SIZE)).toBeUndefined();
-    expect(new SimulatedConfigStore().iterate(0, false)).toBe(
+    expect(new ConfigStore().info(NETWORKING_CONFIG_MTU_DATA_SIZE)).toBeUndefined();
+    expect(new ConfigStore().iterate(0, false)).toBe(
       NETWORKING_CONFIG_FAKE_PACKET_LOSS_SEND,
     );
-    expect(new SimulatedConfigStore({ windowsOnlyValues: false }).iterate(38, false)).toBe(41);
+    expect(new ConfigStore({ windowsOnlyValues: false }).iterate(38, false)).toBe(41);
   });
 });
 
-describe('SimulatedConfigStore effective readers', () => {
+describe('ConfigStore effective readers', () => {
   it('read the global value, or a connection’s own or inherited one', () => {
-    const store = new SimulatedConfigStore();
+    const store = new ConfigStore();
     const inheriting = store.openConnection();
     const own = store.openConnection();
     store.set(NETWORKING_CONFIG_LOG_LEVEL_MESSAGE, GLOBAL, 0, INT32, 6);
@@ -609,14 +609,14 @@ describe('SimulatedConfigStore effective readers', () => {
   });
 
   it('read a global-only value the same for every connection', () => {
-    const store = new SimulatedConfigStore();
+    const store = new ConfigStore();
     const connection = store.openConnection();
     store.set(NETWORKING_CONFIG_FAKE_PACKET_LAG_SEND, GLOBAL, 0, INT32, 120);
     expect(store.effectiveInt32(NETWORKING_CONFIG_FAKE_PACKET_LAG_SEND, connection)).toBe(120);
   });
 
   it('read each data type', () => {
-    const store = new SimulatedConfigStore();
+    const store = new ConfigStore();
     const connection = store.openConnection();
     store.set(NETWORKING_CONFIG_FAKE_PACKET_LOSS_SEND, GLOBAL, 0, FLOAT, 12.5);
     store.set(NETWORKING_CONFIG_SDR_CLIENT_FAKE_CLUSTER_PING, GLOBAL, 0, STRING, 'fra=20');
@@ -631,7 +631,7 @@ describe('SimulatedConfigStore effective readers', () => {
   });
 
   it('compute MTU_DataSize from the packet size', () => {
-    const store = new SimulatedConfigStore();
+    const store = new ConfigStore();
     const connection = store.openConnection();
     store.set(NETWORKING_CONFIG_MTU_PACKET_SIZE, CONNECTION, connection, INT32, 1000);
     expect(store.effectiveInt32(NETWORKING_CONFIG_MTU_DATA_SIZE)).toBe(1200);
@@ -639,7 +639,7 @@ describe('SimulatedConfigStore effective readers', () => {
   });
 
   it('throw RangeError for an unknown value or a connection that is not open', () => {
-    const store = new SimulatedConfigStore({ windowsOnlyValues: false });
+    const store = new ConfigStore({ windowsOnlyValues: false });
     expect(() => store.effectiveInt32(5000)).toThrow(RangeError);
     expect(() => store.effectiveInt32(NETWORKING_CONFIG_DUAL_WIFI_ENABLE)).toThrow(
       /not a config value/,
@@ -650,7 +650,7 @@ describe('SimulatedConfigStore effective readers', () => {
   });
 
   it('throw TypeError naming the right reader for a value of another type', () => {
-    const store = new SimulatedConfigStore();
+    const store = new ConfigStore();
     expect(() => store.effectiveInt32(NETWORKING_CONFIG_FAKE_PACKET_LOSS_SEND)).toThrow(
       /effectiveFloat/,
     );

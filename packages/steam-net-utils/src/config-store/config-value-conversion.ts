@@ -11,11 +11,11 @@ import {
   NETWORKING_CONFIG_TYPE_INT32,
   NETWORKING_CONFIG_TYPE_INT64,
   NETWORKING_CONFIG_TYPE_STRING,
-} from '../../../constants/index.js';
+} from '../constants/index.js';
 import { formatPrintfG } from './c-number-formatting.js';
 import { scanFloat32, scanInt32, scanInt64 } from './c-number-parsing.js';
 import { bigintToFloat32 } from './float32-rounding.js';
-import { decodeUtf8, encodeUtf8 } from '../../../port/utf8.js';
+import { decodeUtf8, encodeUtf8 } from '../port/utf8.js';
 
 /**
  * A config value as the simulation holds it: int32 and float values as numbers (floats exactly
@@ -36,7 +36,7 @@ export const MAX_CONFIG_STRING_BYTES = 4095;
  * The only pointer the simulation holds: the null pointer. It has no native functions to point
  * to; callbacks are installed through the backend's `setGlobalCallback` instead.
  */
-export const SIMULATED_NULL_POINTER = 0n;
+export const NULL_POINTER_VALUE = 0n;
 
 export const INT32_MIN = -2147483648;
 export const INT32_MAX = 2147483647;
@@ -85,7 +85,7 @@ export function readConfigArgument(
     case NETWORKING_CONFIG_TYPE_STRING:
       return typeof argument === 'string' ? toCString(argument) : undefined;
     case NETWORKING_CONFIG_TYPE_FUNCTION_PTR:
-      return argument === 0 || argument === 0n ? SIMULATED_NULL_POINTER : undefined;
+      return argument === 0 || argument === 0n ? NULL_POINTER_VALUE : undefined;
     default:
       return undefined;
   }

@@ -1,7 +1,7 @@
 /**
  * The simulation's networking config values with Steam's semantics (`SetConfigValue`,
  * `GetConfigValue`, `GetConfigValueInfo`, `IterateGenericEditableConfigValues`). The package's
- * docs/simulated-config-values.md lists every rule and every choice made where Steam's behaviour
+ * docs/config-values.md lists every rule and every choice made where Steam's behaviour
  * cannot be reproduced.
  */
 
@@ -21,13 +21,13 @@ import {
   NETWORKING_GET_CONFIG_VALUE_BUFFER_TOO_SMALL,
   NETWORKING_GET_CONFIG_VALUE_OK,
   NETWORKING_GET_CONFIG_VALUE_OK_INHERITED,
-} from '../../../constants/index.js';
+} from '../constants/index.js';
 import {
   ConfigValueCatalog,
   type ConfigValueCatalogOptions,
   type ConfigValueInfo,
 } from './config-value-catalog.js';
-import { encodeConfigValueBytes } from '../../../port/config-value-bytes.js';
+import { encodeConfigValueBytes } from '../port/config-value-bytes.js';
 import {
   clampConfigValue,
   type ConfigArgument,
@@ -35,7 +35,7 @@ import {
   type StoredConfigValue,
 } from './config-value-conversion.js';
 import { ConnectionHandleRegistry } from './connection-handle-registry.js';
-import { simulatedDefaultOf } from './simulated-defaults.js';
+import { defaultValueOf } from './unpublished-defaults.js';
 
 /**
  * `k_cbSteamNetworkingSocketsNoFragmentHeaderReserve`: what a packet keeps for headers;
@@ -60,7 +60,7 @@ export interface ConfigValueReadout {
   readonly requiredBytes: number | undefined;
 }
 
-/** The outcome of {@link SimulatedConfigStore.get}. */
+/** The outcome of {@link ConfigStore.get}. */
 export interface ConfigValueRead {
   /** A `NetworkingGetConfigValueResult`. */
   readonly result: number;
@@ -71,7 +71,7 @@ export interface ConfigValueRead {
 }
 
 /** Which Steam client the store simulates. */
-export type SimulatedConfigStoreOptions = ConfigValueCatalogOptions;
+export type ConfigStoreOptions = ConfigValueCatalogOptions;
 
 /** Where a value lives at a scope: the global table, or one connection's own settings. */
 type ScopeTarget =
@@ -103,7 +103,7 @@ const TYPE_NAMES: Readonly<Record<number, string>> = {
  * The `set`/`getInto`/`get`/`info`/`iterate` methods take any numbers and never throw; the
  * `effective*` readers, meant for the simulation's own code, throw on misuse.
  */
-export class SimulatedConfigStore {
+export class ConfigStore {
   readonly #catalog: ConfigValueCatalog;
   readonly #connections = new ConnectionHandleRegistry();
   /** Values set at global scope; a value not here has its default. */
@@ -113,7 +113,7 @@ export class SimulatedConfigStore {
   #revision = 0;
 
   /** A store with every value at its default and no connections. */
-  constructor(options: SimulatedConfigStoreOptions = {}) {
+  constructor(options: ConfigStoreOptions = {}) {
     this.#catalog = new ConfigValueCatalog(options);
   }
 
@@ -330,19 +330,19 @@ export class SimulatedConfigStore {
     const entry = this.#catalog.entry(configValue);
     if (!entry) {
       throw new RangeError(
-        `SimulatedConfigStore.${reader}: configValue ${configValue} is not a config value of this simulated Steam client; pass a NetworkingConfigValue such as NETWORKING_CONFIG_FAKE_PACKET_LAG_SEND.`,
+        `ConfigStore.${reader}: configValue ${configValue} is not a config value of this simulated Steam client; pass a NetworkingConfigValue such as NETWORKING_CONFIG_FAKE_PACKET_LAG_SEND.`,
       );
     }
     if (entry.dataType !== expectedType) {
       throw new TypeError(
-        `SimulatedConfigStore.${reader}: ${entry.name} holds ${TYPE_NAMES[entry.dataType] ?? 'a pointer, which the simulation does not read'}.`,
+        `ConfigStore.${reader}: ${entry.name} holds ${TYPE_NAMES[entry.dataType] ?? 'a pointer, which the simulation does not read'}.`,
       );
     }
     if (connection === undefined) return this.#globalValue(entry);
     const values = this.#connectionValues.get(connection);
     if (!values) {
       throw new RangeError(
-        `SimulatedConfigStore.${reader}: connection ${connection} is not an open simulated connection; pass a handle from openConnection() that has not been closed, or omit it to read the global value.`,
+        `ConfigStore.${reader}: connection ${connection} is not an open simulated connection; pass a handle from openConnection() that has not been closed, or omit it to read the global value.`,
       );
     }
     // A global-only value has no per-connection setting: the global one applies everywhere.
@@ -377,7 +377,7 @@ export class SimulatedConfigStore {
   }
 
   #globalValue(entry: ConfigValueEntry): StoredConfigValue {
-    return this.#globals.get(entry.id) ?? simulatedDefaultOf(entry);
+    return this.#globals.get(entry.id) ?? defaultValueOf(entry);
   }
 
   #getMtuDataSize(

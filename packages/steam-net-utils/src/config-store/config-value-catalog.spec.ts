@@ -15,7 +15,7 @@ import {
   NETWORKING_CONFIG_TYPE_INT32 as INT32,
   NETWORKING_CONFIG_TYPE_INT64 as INT64,
   NETWORKING_CONFIG_TYPE_STRING as STRING,
-} from '../../../constants/index.js';
+} from '../constants/index.js';
 import {
   ConfigValueCatalog,
   getConfigValueInfo,
