@@ -78,7 +78,10 @@ export class LocalSideCache {
     }
     const pings = this.effectivePings();
     const world = this.#sources.world;
-    const estimator = (this.#estimator ??= new LocalHostEstimator(world.model));
+    const estimator = (this.#estimator ??= new LocalHostEstimator(
+      world.model.backbone.network,
+      world.model.pops,
+    ));
     estimator.setLocal({ pings, isPopDown: (popId) => world.isPopDown(popId) });
     const side: LocalSide = { snapshot, host, settings, faultRevision, pings, estimator };
     this.#side = side;

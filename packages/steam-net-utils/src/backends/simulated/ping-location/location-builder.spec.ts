@@ -11,7 +11,11 @@ import { popIdFromCode } from '../../../estimator/pop-id.js';
 import { RelayNetwork, type TypicalPing } from '../../../estimator/relay-network.js';
 import { SimulatedWorld, type WorldHost } from '../simulated-world.js';
 import { LatencyModel, POP_CATALOGUE, type PopInfo } from '../world/index.js';
-import { buildPingLocation, directExtraMs, VIA_TOLERANCE_MS } from './location-builder.js';
+import {
+  buildPingLocation,
+  directExtraMs,
+  VIA_TOLERANCE_MS,
+} from '../../../estimator/location-builder.js';
 
 // ---------------------------------------------------------------------------------------------
 // A model of 14 catalogue POPs over a relay network whose every backbone pair the test chooses.

@@ -20,9 +20,9 @@ import { REAL_PING_LOCATIONS } from '../../../estimator/test-support/real-ping-l
 import { referenceEstimate } from '../../../estimator/test-support/reference-estimate.js';
 import { SimulatedWorld } from '../simulated-world.js';
 import { CITY_CATALOGUE } from '../world/index.js';
-import { LocalHostEstimator } from './local-host-estimator.js';
-import { buildPingLocation } from './location-builder.js';
-import { LocationEstimator, type PopDownTest } from './location-estimator.js';
+import { LocalHostEstimator } from '../../../estimator/local-host-estimator.js';
+import { buildPingLocation } from '../../../estimator/location-builder.js';
+import { LocationEstimator, type PopDownTest } from '../../../estimator/location-estimator.js';
 
 const id = popIdFromCode;
 
@@ -255,7 +255,7 @@ describe('LocationEstimator: POPs that are down', () => {
     const throughLax = 200 + network.backboneMs('lax', 'sea')! + 200;
     expect(throughTyo).toBeLessThan(throughLax);
     // LocalHostEstimator, with the same remote side at sea, leaves tyo1 out.
-    const local = new LocalHostEstimator(model);
+    const local = new LocalHostEstimator(model.backbone.network, model.pops);
     local.setLocal({ pings: new Map([[model.popIndex(id('sea')), 200]]), isPopDown: tyoDown });
     expect(local.estimateLocation(a)).toBe(throughLax);
     expect(estimator.estimateLocations(a, b, tyoDown)).toBe(throughLax);
@@ -396,13 +396,13 @@ describe('LocalHostEstimator', () => {
     ]);
     const between = estimate(own, hongKong, network);
     expect(between).toBe(3 + 0 + 6 + 5);
-    const estimator = new LocalHostEstimator(model);
+    const estimator = new LocalHostEstimator(model.backbone.network, model.pops);
     estimator.setLocal({ pings, isPopDown: () => false });
     expect(estimator.estimateLocation(hongKong)).toBe(between);
   });
 
   it('is FAILED for every location and UNKNOWN for garbage before any local data', () => {
-    const estimator = new LocalHostEstimator(model);
+    const estimator = new LocalHostEstimator(model.backbone.network, model.pops);
     for (const loc of pool) {
       expect(estimator.estimateBytes(bytes(loc))).toBe(NETWORKING_PING_FAILED);
       expect(estimator.estimateLocation(loc)).toBe(NETWORKING_PING_FAILED);
@@ -416,7 +416,7 @@ describe('LocalHostEstimator', () => {
   });
 
   it('is the brute-force minimum over local POPs and remote entries, rounded once', () => {
-    const estimator = new LocalHostEstimator(model);
+    const estimator = new LocalHostEstimator(model.backbone.network, model.pops);
     hosts.forEach((_host, index) => {
       const pings = hostPings(index);
       estimator.setLocal({ pings, isPopDown: noneDown });
@@ -438,7 +438,7 @@ describe('LocalHostEstimator', () => {
   });
 
   it('adds the unrounded local ping: 10.4 + 20 is 30, 10.5 + 20 is 31', () => {
-    const estimator = new LocalHostEstimator(model);
+    const estimator = new LocalHostEstimator(model.backbone.network, model.pops);
     const fra = model.popIndex(id('fra'));
     const remote = location('fra=20+2');
     estimator.setLocal({ pings: new Map([[fra, 10.4]]), isPopDown: noneDown });
@@ -455,7 +455,7 @@ describe('LocalHostEstimator', () => {
   });
 
   it('meets a remote entry at a POP the network lacks nowhere', () => {
-    const estimator = new LocalHostEstimator(model);
+    const estimator = new LocalHostEstimator(model.backbone.network, model.pops);
     estimator.setLocal({ pings: hostPings(0), isPopDown: noneDown });
     expect(estimator.estimateLocation(location('sof=10+1,lux=3+0'))).toBe(NETWORKING_PING_FAILED);
     expect(estimator.estimateBytes(bytes(location('sof=10+1,lux=3+0')))).toBe(
@@ -464,7 +464,7 @@ describe('LocalHostEstimator', () => {
   });
 
   it('is the brute force for any local pings, remote location and POPs down', () => {
-    const estimator = new LocalHostEstimator(model);
+    const estimator = new LocalHostEstimator(model.backbone.network, model.pops);
     const pings = fc
       .uniqueArray(
         fc.tuple(
@@ -492,7 +492,7 @@ describe('LocalHostEstimator', () => {
   });
 
   it('forgets the POPs that were down when set again with none down', () => {
-    const estimator = new LocalHostEstimator(model);
+    const estimator = new LocalHostEstimator(model.backbone.network, model.pops);
     const pings = hostPings(cities.indexOf('London'));
     const remote = world.pingLocationOf(hosts[cities.indexOf('Tokyo')]!);
     const down = downSet(...remote.entries().map((entry) => entry.code));
@@ -507,7 +507,7 @@ describe('LocalHostEstimator', () => {
   });
 
   it('drops a remote entry whose via route enters at a down POP', () => {
-    const estimator = new LocalHostEstimator(model);
+    const estimator = new LocalHostEstimator(model.backbone.network, model.pops);
     const ams = model.popIndex(id('ams'));
     const remote = PingLocation.fromEntries([
       { popId: id('ams'), via: { ms: 10, extra: 0 }, relayPopId: id('lhr') },

@@ -1,23 +1,26 @@
 /**
- * `EstimatePingTimeFromLocalHost` for the simulated relay network, with the local side
- * precomputed. Like Steam's, it uses "a slightly more complete set of information" than the local
+ * `EstimatePingTimeFromLocalHost` for a backend that measures its own pings (the simulation, the
+ * beacons), with the local side precomputed. Like Steam's, it uses "a slightly more complete set of information" than the local
  * host's ping location: every POP the host measured, unrounded, not only the 12 its location
  * keeps. The local side is one distance field over the relay network (`relaxField`), so an
  * estimate is one step per remote entry (`routeByField`): the estimator's kernels, no copy of
  * their arithmetic.
  */
-import { NETWORKING_PING_FAILED, NETWORKING_PING_UNKNOWN } from '../../../constants/index.js';
-import { relaxField, routeByField } from '../../../estimator/estimate-kernels.js';
-import { indexedHot } from '../../../estimator/estimate.js';
-import { dropEntries, HOT_SIZE, RECORD_SIZE } from '../../../estimator/location-record.js';
-import { scanPingLocationBytes } from '../../../estimator/ping-location-bytes.js';
-import { type PingLocation, recordOf } from '../../../estimator/ping-location.js';
-import { type LatencyModel } from '../world/index.js';
+import { NETWORKING_PING_FAILED, NETWORKING_PING_UNKNOWN } from '../constants/index.js';
+import { relaxField, routeByField } from './estimate-kernels.js';
+import { indexedHot } from './estimate.js';
+import { dropEntries, HOT_SIZE, RECORD_SIZE } from './location-record.js';
+import { scanPingLocationBytes } from './ping-location-bytes.js';
+import { type PingLocation, recordOf } from './ping-location.js';
+import { type RelayNetwork } from './relay-network.js';
 import { entriesThroughDownPops, type PopDownTest } from './location-estimator.js';
 
-/** The local host's side of an estimate, as the simulated network derives it. */
+/** The local host's side of an estimate, as a backend derives it from what it measured. */
 export interface LocalHostSide {
-  /** The host's unrounded pings, by model POP index (every POP that counts; none that is down). */
+  /**
+   * The host's unrounded pings, by the index of the POP in the estimator's `measuredPops` (every
+   * POP that counts; none that is down).
+   */
   readonly pings: ReadonlyMap<number, number>;
   /** True for a POP (by id) that is down: remote entries naming or going through it are left out. */
   readonly isPopDown: PopDownTest;
@@ -28,17 +31,26 @@ export interface LocalHostSide {
  * (with one down, its test is a closure per estimate).
  */
 export class LocalHostEstimator {
-  readonly #model: LatencyModel;
+  readonly #network: RelayNetwork;
+  readonly #measuredPops: readonly { readonly id: number }[];
   /** `field[x]`: the local host's best relayed round trip up to network POP x, ms. */
   readonly #field: Float64Array;
   readonly #remote = new Int32Array(RECORD_SIZE);
   readonly #remoteHot = new Int32Array(HOT_SIZE);
   #isPopDown: PopDownTest | undefined = undefined;
 
-  /** An estimator over `model` with no local data yet (every estimate FAILED until {@link setLocal}). */
-  constructor(model: LatencyModel) {
-    this.#model = model;
-    this.#field = new Float64Array(model.backbone.network.size).fill(Infinity);
+  /**
+   * An estimator over `network` with no local data yet (every estimate FAILED until
+   * {@link setLocal}). `measuredPops` is how the local pings are keyed: a ping at index i is to
+   * `measuredPops[i]` (the simulation keys them by its model's POPs; by default the network's).
+   */
+  constructor(
+    network: RelayNetwork,
+    measuredPops: readonly { readonly id: number }[] = network.pops,
+  ) {
+    this.#network = network;
+    this.#measuredPops = measuredPops;
+    this.#field = new Float64Array(network.size).fill(Infinity);
   }
 
   /**
@@ -49,12 +61,12 @@ export class LocalHostEstimator {
    * hop further; the second hop keeps this estimate at most the one between the two locations.
    */
   setLocal(local: LocalHostSide): void {
-    const network = this.#model.backbone.network;
+    const network = this.#network;
     const { backbone, size } = network;
     const field = this.#field;
     field.fill(Infinity);
-    for (const [modelIndex, pingMs] of local.pings) {
-      const index = network.indexOf(this.#model.pops[modelIndex]!.id);
+    for (const [measuredIndex, pingMs] of local.pings) {
+      const index = network.indexOf(this.#measuredPops[measuredIndex]!.id);
       if (index >= 0) relaxField(field, backbone, size, index, pingMs);
     }
     // A POP that is down is no meeting point, and no hop goes through it.
@@ -93,13 +105,13 @@ export class LocalHostEstimator {
       this.#remote.set(recordOf(location));
       return this.#estimateRemote(this.#remote);
     }
-    return finish(routeByField(this.#field, indexedHot(location, this.#model.backbone.network), 0));
+    return finish(routeByField(this.#field, indexedHot(location, this.#network), 0));
   }
 
   /** The estimate to a scratch record (not yet indexed). */
   #estimateRemote(remote: Int32Array): number {
     const isDown = this.#isPopDown;
-    const network = this.#model.backbone.network;
+    const network = this.#network;
     if (isDown !== undefined) dropEntries(remote, 0, entriesThroughDownPops(network, isDown));
     network.indexRecord(remote, 0, this.#remoteHot, 0);
     return finish(routeByField(this.#field, this.#remoteHot, 0));

@@ -1,5 +1,5 @@
 /**
- * A simulated host's ping location, written the way real Steam clients write theirs (the rules
+ * A host's ping location from the pings it measured, written the way real Steam clients write theirs (the rules
  * observed in real strings; docs/ping-location-text.md):
  *
  * - the direct route to a POP is the host's measured ping, rounded to whole ms, with the extra
@@ -10,12 +10,30 @@
  *   1 ms worse by ms + extra, and its route is then the via route's ms;
  * - the entries with the best routes are kept, at most 12, in route order.
  *
- * Which POPs a location may name is the caller's: those of the host's partner network that are
- * up (see `LatencyModel.servesHost`).
+ * Which POPs a location may name is the caller's: in the simulation those of the host's partner
+ * network that are up, for the beacons every beacon.
  */
-import { MAX_PING_LOCATION_ENTRIES, MAX_ROUTE_MS } from '../../../estimator/location-record.js';
-import { PingLocation, type PingLocationEntryInput } from '../../../estimator/ping-location.js';
-import { type LatencyModel } from '../world/index.js';
+import { MAX_PING_LOCATION_ENTRIES, MAX_ROUTE_MS } from './location-record.js';
+import { PingLocation, type PingLocationEntryInput } from './ping-location.js';
+import { type RelayNetwork } from './relay-network.js';
+
+/**
+ * The POPs a location is written over, by index, and the backbone between them: the simulation's
+ * latency model, or a relay network (see {@link relayNetworkRoutes}).
+ */
+export interface PopRoutes {
+  /** The POPs; a POP's index is its position here. */
+  readonly pops: readonly { readonly id: number }[];
+  /** The backbone round trip between the POPs at two indices, ms. */
+  readonly backbone: { rttMs(from: number, to: number): number };
+}
+
+/** The {@link PopRoutes} of a relay network: its POPs and its (filled) backbone. */
+export function relayNetworkRoutes(network: RelayNetwork): PopRoutes {
+  const size = network.size;
+  const table = network.backbone;
+  return { pops: network.pops, backbone: { rttMs: (from, to) => table[from * size + to]! } };
+}
 
 /** Steam's extra for a direct route of `ms`, as the real strings show it (146 of their 147 direct routes). */
 export function directExtraMs(ms: number): number {
@@ -26,12 +44,12 @@ export function directExtraMs(ms: number): number {
 export const VIA_TOLERANCE_MS = 1;
 
 /**
- * The location of a host that measured `pings` (model POP index → round trip, ms, unrounded):
+ * The location of a host that measured `pings` (POP index → round trip, ms, unrounded):
  * every POP for which `isTarget` is true gets its best route, and the 12 best are kept. Pings
  * that are not finite numbers ≥ 0, or that round above 65534 ms, are left out.
  */
 export function buildPingLocation(
-  model: LatencyModel,
+  model: PopRoutes,
   pings: ReadonlyMap<number, number>,
   isTarget: (popIndex: number) => boolean,
 ): PingLocation {

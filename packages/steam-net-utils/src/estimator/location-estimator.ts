@@ -1,14 +1,14 @@
 /**
- * `EstimatePingTimeBetweenTwoLocations` for the simulated relay network: the estimator's estimate
- * (`estimator/estimate.ts`, on its kernels) over the world's relay network, reading locations in
+ * `EstimatePingTimeBetweenTwoLocations` for a backend that knows its relay network (the
+ * simulation, the beacons): the estimator's estimate (`estimate.ts`, on its kernels), reading locations in
  * Relaylane's 512-byte form or as `PingLocation`s, with the POPs that are down left out.
  */
-import { NETWORKING_PING_UNKNOWN } from '../../../constants/index.js';
-import { estimateIndexed, indexedHot } from '../../../estimator/estimate.js';
-import { dropEntries, HOT_SIZE, RECORD_SIZE } from '../../../estimator/location-record.js';
-import { scanPingLocationBytes } from '../../../estimator/ping-location-bytes.js';
-import { type PingLocation, recordOf } from '../../../estimator/ping-location.js';
-import { type RelayNetwork } from '../../../estimator/relay-network.js';
+import { NETWORKING_PING_UNKNOWN } from '../constants/index.js';
+import { estimateIndexed, indexedHot } from './estimate.js';
+import { dropEntries, HOT_SIZE, RECORD_SIZE } from './location-record.js';
+import { scanPingLocationBytes } from './ping-location-bytes.js';
+import { type PingLocation, recordOf } from './ping-location.js';
+import { type RelayNetwork } from './relay-network.js';
 
 /**
  * Tells whether a POP is down: entries naming it or going through it are left out. It is asked
