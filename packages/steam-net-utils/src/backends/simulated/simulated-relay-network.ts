@@ -101,7 +101,7 @@ import { HostConditions } from './host-conditions.js';
 import { type HostLocation } from './host-location.js';
 import { createLifecycleEnvironment } from './lifecycle-environment.js';
 import { LocalSideCache } from './local-side.js';
-import { LocalTimestamp } from './local-timestamp.js';
+import { LocalTimestamp } from '../../port/local-timestamp.js';
 import { RelayLifecycle } from './relay-lifecycle.js';
 import {
   type SimulatedWorld,

@@ -21,7 +21,7 @@ import {
   FAKE_IP_MIN,
   FAKE_IP_MIN_LOCAL,
   fakeIPTypeOf,
-} from './fake-ip-range.js';
+} from '../../../port/fake-ip-range.js';
 
 const ALICE = 76561197960287930n;
 const BOB = 76561197960287931n;

@@ -22,7 +22,7 @@ import {
 } from '../../../constants/index.js';
 import { isIPv4Number, isPortNumber, MAX_PORT } from '../../../net/ipv4.js';
 import { type SeededRandom } from '../world/random.js';
-import { FAKE_IP_MAX_GLOBAL, FAKE_IP_MIN, fakeIPTypeOf } from './fake-ip-range.js';
+import { FAKE_IP_MAX_GLOBAL, FAKE_IP_MIN, fakeIPTypeOf } from '../../../port/fake-ip-range.js';
 
 /** The most ports one request may ask for (the SDK: "the maximum number of ports you may request is 4"). */
 export const FAKE_IP_MAX_REQUESTED_PORTS = 4;

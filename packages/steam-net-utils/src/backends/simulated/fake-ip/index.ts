@@ -22,4 +22,4 @@ export {
   FAKE_IP_MIN_LOCAL,
   fakeIPTypeOf,
   isFakeIPv4,
-} from './fake-ip-range.js';
+} from '../../../port/fake-ip-range.js';

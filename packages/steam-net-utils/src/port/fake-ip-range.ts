@@ -21,8 +21,8 @@ import {
   FAKE_IP_TYPE_GLOBAL_IPV4,
   FAKE_IP_TYPE_LOCAL_IPV4,
   FAKE_IP_TYPE_NOT_FAKE,
-} from '../../../constants/index.js';
-import { isIPv4Number } from '../../../net/ipv4.js';
+} from '../constants/index.js';
+import { isIPv4Number } from '../net/ipv4.js';
 
 /** The first FakeIP, 169.254.0.0 (Steam's `FakeIP_MinIP`; the value is this library's choice). */
 export const FAKE_IP_MIN = 0xa9fe0000;

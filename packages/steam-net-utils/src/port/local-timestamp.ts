@@ -1,6 +1,7 @@
 /**
- * `GetLocalTimestamp` for the simulated network: Steam's general-purpose high-resolution local
- * timer, read from the injected clock instead of the operating system's.
+ * `GetLocalTimestamp` for the backends that keep their own timer (the simulation, the beacons):
+ * Steam's general-purpose high-resolution local timer, read from the injected clock instead of the
+ * operating system's.
  */
 import { type Clock } from '@relaylane/core';
 

@@ -5,8 +5,8 @@ import {
   FAKE_IP_TYPE_INVALID,
   FAKE_IP_TYPE_LOCAL_IPV4,
   FAKE_IP_TYPE_NOT_FAKE,
-} from '../../../constants/index.js';
-import { parseIPv4Address } from '../../../net/ipv4.js';
+} from '../constants/index.js';
+import { parseIPv4Address } from '../net/ipv4.js';
 import {
   FAKE_IP_MAX,
   FAKE_IP_MAX_GLOBAL,
