@@ -23,6 +23,10 @@ const netUtilsSource = source('steam-net-utils', 'src', 'index.ts');
 const simulatedSource = source('steam-net-utils', 'src', 'simulated.ts');
 const steamSource = source('steam-net-utils', 'src', 'steam.ts');
 const estimatorSource = source('steam-net-utils', 'src', 'estimator.ts');
+// Jest runs in Node, so the beacons entry is Node's build (package.json's `node` condition).
+const beaconsSource = source('steam-net-utils', 'src', 'beacons-node.ts');
+const autoSource = source('steam-net-utils', 'src', 'auto-node.ts');
+const beaconSource = source('beacon', 'src', 'index.ts');
 // Every entry of the workspace's packages, mapped to its source.
 const workspaceEntries = {
   '^@relaylane/core$': coreSource,
@@ -30,6 +34,9 @@ const workspaceEntries = {
   '^@relaylane/steam-net-utils/simulated$': simulatedSource,
   '^@relaylane/steam-net-utils/steam$': steamSource,
   '^@relaylane/steam-net-utils/estimator$': estimatorSource,
+  '^@relaylane/steam-net-utils/beacons$': beaconsSource,
+  '^@relaylane/steam-net-utils/auto$': autoSource,
+  '^@relaylane/beacon$': beaconSource,
 };
 
 /**
@@ -79,6 +86,9 @@ const config: Config = {
     packageProject('steam-net-utils', {
       moduleNameMapper: { ...relativeJsSuffix, '^@relaylane/core$': coreSource },
     }),
+    // The beacon: real sockets on 127.0.0.1 and ::1 (port 0); its rounds and timeouts run on each
+    // test's own clock.
+    packageProject('beacon'),
     packageProject('demo-game', {
       moduleNameMapper: { ...relativeJsSuffix, ...workspaceEntries },
     }),

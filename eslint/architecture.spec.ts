@@ -107,8 +107,8 @@ describe('layers', () => {
         ...layerViolation(
           './backends/steam/steam-backend.js',
           'index.ts may not import backends/steam/: index.ts imports only constants/, net/, ' +
-            'estimator/, port/, ' +
-            'backends/simulated/, service/, compose/, console/, plugin/, matchmaking/',
+            'estimator/, port/, config-store/, ' +
+            'backends/simulated/, backends/beacons/, service/, compose/, console/, plugin/, matchmaking/',
         ),
         line: 3,
       },

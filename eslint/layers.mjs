@@ -50,6 +50,7 @@ export const enforceArchitecture = true;
 export const workspacePackages = [
   { name: '@relaylane/core', folder: 'packages/core' },
   { name: '@relaylane/steam-net-utils', folder: 'packages/steam-net-utils' },
+  { name: '@relaylane/beacon', folder: 'packages/beacon' },
   { name: '@relaylane/demo-game', folder: 'packages/demo-game' },
 ];
 
@@ -77,6 +78,10 @@ const steamNetUtilsFolders = [
   folder('config-store/', ['port/', ...leaves]),
   folder('backends/simulated/', backendMayImport), // the simulated relay network
   folder('backends/steam/', backendMayImport), // the Steam client library through koffi
+  folder('backends/beacons/', backendMayImport), // real pings to the game's own beacons
+  // Node's probe transports (UDP through node:dgram, WebSocket through the `ws` package) for the
+  // beacons backend: Node only, like the Steam backend.
+  folder('node-transports/', ['backends/beacons/', 'port/', ...leaves]),
   folder('service/', ['port/', ...leaves]), // NetworkingUtils, its dictionaries, signals, tokens
   // createNetworkingUtils and selectBackend; the simulated backend is createNetworkingUtils'
   // default.
@@ -86,9 +91,12 @@ const steamNetUtilsFolders = [
   folder('matchmaking/', ['service/', 'port/', ...leaves]), // region picker, lobby ranking, bands
 ];
 const allSteamNetUtilsFolders = steamNetUtilsFolders.map((each) => each.name);
-// The main entry and the simulation's entry load in browsers: the Steam backend (Node only) stays
-// out of them. An entry imports layers, never another entry.
-const browserSafeFolders = allSteamNetUtilsFolders.filter((name) => name !== 'backends/steam/');
+// The main entry, the simulation's and the beacons' browser entry load in browsers: the Steam
+// backend and Node's probe transports stay out of them. An entry imports layers, never another entry.
+const nodeOnlyFolders = ['backends/steam/', 'node-transports/'];
+const browserSafeFolders = allSteamNetUtilsFolders.filter(
+  (name) => !nodeOnlyFolders.includes(name),
+);
 
 /** @type {readonly LayeredPackage[]} */
 export const layeredPackages = [
@@ -116,6 +124,13 @@ export const layeredPackages = [
       layer('index.ts', ['index.ts'], browserSafeFolders),
       layer('simulated.ts', ['simulated.ts'], browserSafeFolders),
       layer('steam.ts', ['steam.ts'], allSteamNetUtilsFolders),
+      // The beacons backend's entry: the browser's build, and Node's (the same names, Node's
+      // transports); package.json picks one by the `node` condition.
+      layer('beacons.ts', ['beacons.ts'], browserSafeFolders),
+      layer('beacons-node.ts', ['beacons-node.ts'], allSteamNetUtilsFolders),
+      // autoBackend(): the browser's (beacons, then the simulation) and Node's (Steam first).
+      layer('auto.ts', ['auto.ts'], browserSafeFolders),
+      layer('auto-node.ts', ['auto-node.ts'], allSteamNetUtilsFolders),
       // The server-side estimator's entry: nothing but the estimator and the constants.
       layer('estimator.ts', ['estimator.ts'], ['estimator/', 'constants/']),
     ],

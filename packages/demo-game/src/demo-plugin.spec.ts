@@ -173,6 +173,8 @@ describe('fastestCandidate', () => {
     ping,
     relayPopId: 0,
     reachable,
+    loss: undefined,
+    score: ping,
   });
 
   test('the lowest reachable ping wins; a tie goes to the lower code; unreachable never wins', () => {

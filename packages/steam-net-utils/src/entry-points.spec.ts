@@ -136,3 +136,45 @@ describe('the import scanner', () => {
     expect([...files].some((file) => file.startsWith(STEAM_DIR))).toBe(true);
   });
 });
+
+describe.each([
+  ['the beacons entry in browsers (src/beacons.ts)', 'beacons.ts', false],
+  ['autoBackend in browsers (src/auto.ts)', 'auto.ts', true],
+])('%s import graph', (_name, entry, mayReachSimulation) => {
+  const { files, packages } = walk(path.join(PACKAGE_SRC, entry));
+  const relative = [...files].map((file) => path.relative(PACKAGE_SRC, file));
+
+  it('reaches the beacons backend (the walk follows imports)', () => {
+    expect(relative).toContain(path.join('backends', 'beacons', 'beacons-relay-network.ts'));
+  });
+
+  it("never reaches the Steam backend or Node's transports", () => {
+    expect(
+      relative.filter(
+        (file) =>
+          file.startsWith(path.join('backends', 'steam') + path.sep) ||
+          file.startsWith('node-transports' + path.sep),
+      ),
+    ).toEqual([]);
+  });
+
+  it('never imports koffi, ws or a node: module', () => {
+    const offending = [...packages].filter(
+      ([specifier]) => specifier === 'koffi' || specifier === 'ws' || specifier.startsWith('node:'),
+    );
+    expect(offending).toEqual([]);
+  });
+
+  it(
+    mayReachSimulation
+      ? 'reaches the simulation (its last fallback)'
+      : 'carries no simulation code',
+    () => {
+      const simulation = relative.filter((file) =>
+        file.startsWith(path.join('backends', 'simulated') + path.sep),
+      );
+      if (mayReachSimulation) expect(simulation.length).toBeGreaterThan(0);
+      else expect(simulation).toEqual([]);
+    },
+  );
+});

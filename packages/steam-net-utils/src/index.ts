@@ -88,6 +88,11 @@ export {
   type PopDirectory,
   PopDirectoryCapability,
 } from './port/backend-capability.js';
+export {
+  type PopMeasurements,
+  PopMeasurementsCapability,
+  type PopStatistics,
+} from './port/pop-measurements.js';
 export { type BackendEvent, deliverBackendEvent } from './port/backend-events.js';
 export { BackendEventQueue, MAX_QUEUED_DEBUG_MESSAGES } from './port/backend-event-queue.js';
 export { BackendStateError, type BackendStateErrorCode } from './port/backend-errors.js';

@@ -28,7 +28,15 @@ export function lobby(id: string, hostCity = 'Paris'): SimulatedLobby {
 /** A reachable POP candidate, relayed directly. */
 export function candidate(code: string, ping: number, reachable = ping >= 0): RegionCandidate {
   const popId = popIdFromCode(code);
-  return { popId, code, ping, relayPopId: reachable ? popId : 0, reachable };
+  return {
+    popId,
+    code,
+    ping,
+    relayPopId: reachable ? popId : 0,
+    reachable,
+    loss: undefined,
+    score: ping,
+  };
 }
 
 /** A CURRENT snapshot with no lobbies and no region, changed by `overrides`. */

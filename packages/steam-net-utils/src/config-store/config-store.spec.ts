@@ -75,9 +75,9 @@ describe('ConfigStore.set: failures change nothing', () => {
   it('refuses the Windows-only values in a non-Windows client', () => {
     const store = new ConfigStore({ windowsOnlyValues: false });
     expect(store.set(NETWORKING_CONFIG_DUAL_WIFI_ENABLE, GLOBAL, 0, INT32, 0)).toBe(false);
-    expect(
-      new ConfigStore().set(NETWORKING_CONFIG_DUAL_WIFI_ENABLE, GLOBAL, 0, INT32, 0),
-    ).toBe(true);
+    expect(new ConfigStore().set(NETWORKING_CONFIG_DUAL_WIFI_ENABLE, GLOBAL, 0, INT32, 0)).toBe(
+      true,
+    );
   });
 
   it('refuses an argument it cannot convert and keeps the old value', () => {
@@ -545,9 +545,7 @@ describe('ConfigStore.get: the two-call query', () => {
   });
 
   it('returns no bytes, with the data type, for a bad scope', () => {
-    expect(
-      new ConfigStore().get(NETWORKING_CONFIG_TIMEOUT_INITIAL, LISTEN_SOCKET, 1),
-    ).toEqual({
+    expect(new ConfigStore().get(NETWORKING_CONFIG_TIMEOUT_INITIAL, LISTEN_SOCKET, 1)).toEqual({
       result: BAD_SCOPE_OBJ,
       dataType: INT32,
       bytes: new Uint8Array(0),
@@ -589,9 +587,7 @@ describe('ConfigStore.info and iterate', () => {
       scope: CONNECTION,
     });
     expect(new ConfigStore().info(NETWORKING_CONFIG_MTU_DATA_SIZE)).toBeUndefined();
-    expect(new ConfigStore().iterate(0, false)).toBe(
-      NETWORKING_CONFIG_FAKE_PACKET_LOSS_SEND,
-    );
+    expect(new ConfigStore().iterate(0, false)).toBe(NETWORKING_CONFIG_FAKE_PACKET_LOSS_SEND);
     expect(new ConfigStore({ windowsOnlyValues: false }).iterate(38, false)).toBe(41);
   });
 });

@@ -26,6 +26,7 @@ export {
   type CandidateReading,
   compareCandidates,
   type DataCenterPingSource,
+  type PopLossSource,
   readCandidates,
   type RegionCandidate,
   type RegionChoice,

@@ -8,7 +8,15 @@ import {
 } from './region-candidates.js';
 
 function candidate(code: string, ping: number, reachable = ping >= 0): RegionCandidate {
-  return { popId: popIdFromCode(code), code, ping, relayPopId: 0, reachable };
+  return {
+    popId: popIdFromCode(code),
+    code,
+    ping,
+    relayPopId: 0,
+    reachable,
+    loss: undefined,
+    score: ping,
+  };
 }
 
 /** A source listing `listed` with the pings of `pings` (UNKNOWN for the others). */
@@ -80,5 +88,37 @@ describe('readCandidates', () => {
       ['par', true],
       ['fra', false],
     ]);
+  });
+});
+
+describe('readCandidates with a loss penalty', () => {
+  const lossOf = (popId: number): number | undefined =>
+    popId === popIdFromCode('fra') ? 0.1 : popId === popIdFromCode('par') ? 0 : undefined;
+
+  it('ranks a lossy POP as if it were farther: 30 ms and 10 % loss after 80 ms and none', () => {
+    const { candidates } = readCandidates(
+      source(['fra', 'par'], { fra: 30, par: 80 }),
+      new Map(),
+      lossOf,
+      10,
+    );
+    expect(candidates.map((c) => [c.code, c.ping, c.loss, c.score])).toEqual([
+      ['par', 80, 0, 80],
+      ['fra', 30, 0.1, 130],
+    ]);
+  });
+
+  it('leaves the order to the pings without a penalty, or where the loss is unknown', () => {
+    const withoutPenalty = readCandidates(
+      source(['fra', 'par'], { fra: 30, par: 80 }),
+      new Map(),
+      lossOf,
+    );
+    expect(withoutPenalty.candidates.map((c) => [c.code, c.score])).toEqual([
+      ['fra', 30],
+      ['par', 80],
+    ]);
+    const unknownLoss = readCandidates(source(['sto'], { sto: 40 }), new Map(), lossOf, 10);
+    expect(unknownLoss.candidates[0]).toMatchObject({ code: 'sto', loss: undefined, score: 40 });
   });
 });

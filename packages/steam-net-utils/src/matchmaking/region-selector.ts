@@ -9,10 +9,15 @@
  *   `NETWORKING_PING_FAILED`) are reported in {@link RegionSelector.unreachable}.
  * - **Order and tie-break**: lower ping first, then the POP code in plain code-unit order
  *   (`'ams'` before `'fra'`), so the same pings always give the same pick.
+ * - **Loss** (a Relaylane addition): with `lossPenaltyMs` > 0 and a backend that measures loss
+ *   (`PopMeasurementsCapability`: the beacons), each percentage point of a POP's recent probe loss
+ *   counts as that many ms more ping, in the order and in the hysteresis below (Unity's QoS puts
+ *   the lowest loss first; a large penalty does the same). Without either, loss counts for nothing.
  * - **Initial pick**: with no current region, the best reachable POP is taken at once (reason
  *   `'initial'`); this is also how a region is found again after none was reachable.
  * - **Hysteresis**: another POP replaces the current one only when
- *   `current.ping > other.ping × switchRatio + switchMarginMs` (strictly: exactly at the threshold
+ *   `current.score > other.score × switchRatio + switchMarginMs` (the score is the ping, plus the
+ *   loss penalty; strictly: exactly at the threshold
  *   does not switch) and that has held at every update for at least `minBetterMs` on the clock.
  *   A POP that stops beating the current one loses its time (a brief dip never switches). When
  *   several have held long enough, the best of them wins (reason `'better'`).
@@ -53,7 +58,13 @@ import { type NetworkingUtils } from '../service/networking-utils.js';
 import { type NetworkingUtilsSignals } from '../service/networking-utils-signals.js';
 
 import { RegionSelectorError } from './matchmaking-errors.js';
-import { type RegionCandidate, type RegionChoice, readCandidates } from './region-candidates.js';
+import { PopMeasurementsCapability } from '../port/pop-measurements.js';
+import {
+  type PopLossSource,
+  type RegionCandidate,
+  type RegionChoice,
+  readCandidates,
+} from './region-candidates.js';
 
 /** Why the region changed; see the rules in the file comment. */
 export type RegionChangeReason = 'initial' | 'better' | 'pinned' | 'unpinned' | 'unreachable';
@@ -82,6 +93,11 @@ export interface RegionSelectorOptions extends SignalEmitterOptions {
   readonly minBetterMs?: number;
   /** The longest an update reuses the pings it read, ms (default 500; 0 reads on every update). */
   readonly refreshIntervalMs?: number;
+  /**
+   * The ms a POP's score gains per percentage point of measured loss (default 0: loss is not
+   * weighed; at least 0). Only backends that measure loss (`PopMeasurementsCapability`) give one.
+   */
+  readonly lossPenaltyMs?: number;
 }
 
 /** The default {@link RegionSelectorOptions.switchRatio}. */
@@ -128,6 +144,7 @@ export class RegionSelector extends SignalEmitter<RegionSelectorSignals> {
   readonly #switchMarginMs: number;
   readonly #minBetterMs: number;
   readonly #refreshIntervalMs: number;
+  readonly #lossPenaltyMs: number;
   /** Every POP listed so far, id to code (see `readCandidates`). */
   readonly #known = new Map<number, string>();
   #candidates: readonly RegionCandidate[] = [];
@@ -205,6 +222,7 @@ export class RegionSelector extends SignalEmitter<RegionSelectorSignals> {
       DEFAULT_REGION_REFRESH_INTERVAL_MS,
       0,
     );
+    this.#lossPenaltyMs = numberOption('lossPenaltyMs', options.lossPenaltyMs, 0, 0);
     networkingUtils.signals.relay_network_status.connect(this.#onRelayNetworkStatus);
   }
 
@@ -329,11 +347,25 @@ export class RegionSelector extends SignalEmitter<RegionSelectorSignals> {
   }
 
   #read(now: number): void {
-    const { candidates, unreachable } = readCandidates(this.#networkingUtils, this.#known);
+    const { candidates, unreachable } = readCandidates(
+      this.#networkingUtils,
+      this.#known,
+      this.#lossSource(),
+      this.#lossPenaltyMs,
+    );
     this.#candidates = candidates;
     this.#unreachable = unreachable;
     this.#byId = new Map(candidates.map((candidate) => [candidate.popId, candidate]));
     this.#readAt = now;
+  }
+
+  /** Each POP's measured loss, when loss is weighed and the backend measures it. */
+  #lossSource(): PopLossSource | undefined {
+    if (this.#lossPenaltyMs === 0) return undefined;
+    const measurements = this.#networkingUtils.capability(PopMeasurementsCapability);
+    if (measurements === undefined) return undefined;
+    const loss = new Map(measurements.statistics().map((pop) => [pop.popId, pop.loss]));
+    return (popId) => loss.get(popId);
   }
 
   /** The best reachable candidate (candidates are sorted best first). */
@@ -361,14 +393,14 @@ export class RegionSelector extends SignalEmitter<RegionSelectorSignals> {
     }
     this.#refreshCurrent(current);
     // Challengers: kept with their start time while they beat the current POP, dropped otherwise.
-    const threshold = mine.ping - this.#switchMarginMs - THRESHOLD_SLACK_MS;
+    const threshold = mine.score - this.#switchMarginMs - THRESHOLD_SLACK_MS;
     const challengers = new Map<number, number>();
     let winner: RegionCandidate | undefined;
     for (const candidate of this.#candidates) {
       if (!candidate.reachable) break; // sorted: the rest are unreachable too
       if (candidate.popId === current.popId) continue;
       // current > other × ratio + margin, rearranged so the slack applies once.
-      if (candidate.ping * this.#switchRatio >= threshold) continue;
+      if (candidate.score * this.#switchRatio >= threshold) continue;
       const since = this.#challengers.get(candidate.popId) ?? now;
       challengers.set(candidate.popId, since);
       // Candidates are sorted best first: the first to have held long enough is the best of them.

@@ -12,6 +12,11 @@ export interface NetworkingUtilsHarness {
   readonly service: NetworkingUtils;
   /** Moves the backend's time on by `ms` milliseconds, delivering nothing. */
   advance(ms: number): void;
+  /**
+   * Optional, for a backend that measures real round trips (the beacons): waits, bounded, for the
+   * replies in flight, so that the next `runCallbacks()` takes them in.
+   */
+  readonly settle?: (() => Promise<void>) | undefined;
 }
 
 /** Makes a fresh harness: a new service over a new backend. */
@@ -53,5 +58,27 @@ export function bringUp(harness: NetworkingUtilsHarness): number {
     `The relay network was not ready after ${BRING_UP_LIMIT_MS} ms: status ` +
       `${JSON.stringify(service.getRelayNetworkStatusDetails())}, local ping age ` +
       `${service.getLocalPingLocation().age}, ${service.getPOPCount()} POPs`,
+  );
+}
+
+/**
+ * {@link bringUp} for any backend: for a harness with `settle`, each frame also waits for the
+ * replies in flight (real time) before `runCallbacks()`.
+ */
+export async function bringUpSettled(harness: NetworkingUtilsHarness): Promise<number> {
+  const settle = harness.settle;
+  if (settle === undefined) return bringUp(harness);
+  const { service } = harness;
+  service.initRelayNetworkAccess();
+  for (let elapsed = 0; elapsed < BRING_UP_LIMIT_MS;) {
+    harness.advance(BRING_UP_STEP_MS);
+    elapsed += BRING_UP_STEP_MS;
+    await settle();
+    service.runCallbacks();
+    if (isRelayNetworkReady(service)) return elapsed;
+  }
+  throw new Error(
+    `The relay network was not ready after ${BRING_UP_LIMIT_MS} ms: status ` +
+      `${JSON.stringify(service.getRelayNetworkStatusDetails())}`,
   );
 }

@@ -53,7 +53,7 @@ import { type NetworkingUtils } from '../service/networking-utils.js';
 import {
   BRING_UP_LIMIT_MS,
   BRING_UP_STEP_MS,
-  bringUp,
+  bringUpSettled,
   isRelayNetworkReady,
   type MakeNetworkingUtilsHarness,
   type NetworkingUtilsHarness,
@@ -191,7 +191,7 @@ export function describeNetworkingUtilsContract(
       });
 
       it('reports which backend answers', () => {
-        expect(['simulated', 'steam']).toContain(fresh().service.backendKind);
+        expect(['simulated', 'steam', 'beacons']).toContain(fresh().service.backendKind);
       });
     });
 
@@ -230,6 +230,7 @@ export function describeNetworkingUtilsContract(
           const before = emitted.length;
           harness.advance(BRING_UP_STEP_MS);
           elapsed += BRING_UP_STEP_MS;
+          await harness.settle?.();
           emittedOutside += emitted.length - before;
           service.runCallbacks();
         }
@@ -257,14 +258,14 @@ export function describeNetworkingUtilsContract(
         expect(emitted.length).toBe(before);
       });
 
-      it('re-entering runCallbacks from a listener throws BACKEND_RUN_CALLBACKS_REENTRANT', () => {
+      it('re-entering runCallbacks from a listener throws BACKEND_RUN_CALLBACKS_REENTRANT', async () => {
         const harness = fresh();
         const { service } = harness;
         const caught: unknown[] = [];
         service.signals.relay_network_status.connect(() => {
           caught.push(thrownBy(() => service.runCallbacks()));
         });
-        bringUp(harness);
+        await bringUpSettled(harness);
         expect(caught.length).toBeGreaterThan(0);
         for (const error of caught) {
           expect(error).toBeInstanceOf(BackendStateError);
@@ -277,10 +278,10 @@ export function describeNetworkingUtilsContract(
       let harness: NetworkingUtilsHarness;
       let service: NetworkingUtils;
       let local: Uint8Array;
-      beforeAll(() => {
+      beforeAll(async () => {
         harness = fresh();
         service = harness.service;
-        bringUp(harness);
+        await bringUpSettled(harness);
         local = service.getLocalPingLocation().location;
       });
 
@@ -695,12 +696,12 @@ export function describeNetworkingUtilsContract(
     });
 
     describe('debug output and global callbacks', () => {
-      it('emits diagnostic messages while the relay network comes up, at level EVERYTHING', () => {
+      it('emits diagnostic messages while the relay network comes up, at level EVERYTHING', async () => {
         const harness = fresh();
         const seen: unknown[][] = [];
         harness.service.signals.network_debug_output.connect((...args) => seen.push(args));
         harness.service.setDebugOutputFunction(NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_EVERYTHING);
-        bringUp(harness);
+        await bringUpSettled(harness);
         expect(seen.length).toBeGreaterThan(0);
         for (const [type, message] of seen) {
           expect(Number.isInteger(type)).toBe(true);
@@ -710,12 +711,12 @@ export function describeNetworkingUtilsContract(
         }
       });
 
-      it('emits only messages at or below the level asked for', () => {
+      it('emits only messages at or below the level asked for', async () => {
         const harness = fresh();
         const seen: unknown[][] = [];
         harness.service.signals.network_debug_output.connect((...args) => seen.push(args));
         harness.service.setDebugOutputFunction(NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_MSG);
-        bringUp(harness);
+        await bringUpSettled(harness);
         expect(seen.length).toBeGreaterThan(0);
         for (const [type] of seen) {
           expect(type).toBeGreaterThanOrEqual(NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_BUG);
@@ -723,13 +724,13 @@ export function describeNetworkingUtilsContract(
         }
       });
 
-      it('emits no debug output once the level is NONE', () => {
+      it('emits no debug output once the level is NONE', async () => {
         const harness = fresh();
         const seen: unknown[][] = [];
         harness.service.signals.network_debug_output.connect((...args) => seen.push(args));
         harness.service.setDebugOutputFunction(NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_EVERYTHING);
         harness.service.setDebugOutputFunction(NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_NONE);
-        bringUp(harness);
+        await bringUpSettled(harness);
         expect(seen).toEqual([]);
       });
 

@@ -1,0 +1,105 @@
+/**
+ * End-to-end: the built `relaylane-beacon` bin (dist/cli.js) as a child process, on port 0. The
+ * test command builds first (`pnpm run build` in scripts/test.sh); a missing or stale build is a
+ * failure that says so, not something this spec builds.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+
+import { UdpTestClient } from './test-support/udp-client.js';
+
+const packageRoot = path.resolve(__dirname, '..');
+const bin = path.join(packageRoot, 'dist', 'cli.js');
+// `tsc -b` rewrites only the outputs that changed, but always its build info.
+const buildInfo = path.join(packageRoot, '.tsbuildinfo');
+
+function newestSourceTime(directory: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(directory, { withFileTypes: true })) {
+    const full = path.join(directory, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSourceTime(full));
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts')) {
+      newest = Math.max(newest, statSync(full).mtimeMs);
+    }
+  }
+  return newest;
+}
+
+function requireFreshBuild(): void {
+  const built = existsSync(bin) && existsSync(buildInfo) ? statSync(buildInfo).mtimeMs : 0;
+  if (built < newestSourceTime(path.join(packageRoot, 'src'))) {
+    throw new Error(
+      `${path.relative(process.cwd(), bin)} is missing or older than the sources: run \`pnpm run build\` ` +
+        '(or `npx tsc -b packages/beacon`) before this spec; `pnpm test` does.',
+    );
+  }
+}
+
+interface Exit {
+  readonly code: number | null;
+  readonly stderr: string;
+}
+
+describe('relaylane-beacon (built bin, child process)', () => {
+  beforeAll(requireFreshBuild);
+
+  it('listens, answers a probe, and exits 0 on SIGTERM', async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        bin,
+        '--code',
+        'fra',
+        '--geo',
+        '8.68,50.12',
+        '--host',
+        '127.0.0.1',
+        '--udp-port',
+        '0',
+        '--http-port',
+        '0',
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<Exit>((resolve) =>
+      child.on('close', (code) => resolve({ code, stderr })),
+    );
+    const lines = createInterface({ input: child.stdout });
+    const firstLine = await new Promise<string>((resolve, reject) => {
+      const timeout = setTimeout(
+        () => reject(new Error(`no line within 10 s; stderr: ${stderr}`)),
+        10_000,
+      );
+      lines.once('line', (line) => {
+        clearTimeout(timeout);
+        resolve(line);
+      });
+    });
+    const listening = JSON.parse(firstLine) as { msg: string; udp: string };
+    expect(listening.msg).toBe('listening');
+
+    const udp = await UdpTestClient.open();
+    const probe = Buffer.from([0xff, 0xff, 0x52, 0x4c, 0, 0, 0, 9, 1, 2, 3, 4]);
+    const answer = await udp.roundTrip(probe, Number(listening.udp.split(':')[1]));
+    expect([...answer]).toEqual([0, 0, ...probe.subarray(2)]);
+    await udp.close();
+
+    child.kill('SIGTERM');
+    expect(await exited).toEqual({ code: 0, stderr: '' });
+  }, 20_000);
+
+  it('exits 2 for a POP code that is not one', async () => {
+    const child = spawn(process.execPath, [bin, '--code', 'Frankfurt', '--geo', '8.68,50.12'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(2);
+    expect(stderr).toContain("--code: 'Frankfurt' is not a POP code");
+  }, 20_000);
+});

@@ -1,0 +1,106 @@
+/**
+ * A token bucket per source, in a table of bounded size.
+ *
+ * Each source (keyed as net/source-key.ts says) has a bucket of `burst` tokens that refills at
+ * `ratePerSecond`; a request takes one token, and a request that finds the bucket empty is over the
+ * limit. The table holds at most `maxSources` buckets, plus one overflow bucket, whatever the number
+ * of distinct sources that appear:
+ *
+ * - The table is kept in order of last use (a `Map` re-inserted on each use), so its first entry is
+ *   the source seen least recently.
+ * - A new source, when the table is full, takes the place of that least recently seen source if
+ *   its bucket has refilled: a full bucket is what a new source starts with, so forgetting it
+ *   loses nothing and a source is never given more than its limit by being forgotten.
+ * - Otherwise (every remembered source is still partly drained, as in a flood from many addresses)
+ *   the new source shares the overflow bucket with every other source that found no room, so a
+ *   flood from fresh addresses is limited as a whole.
+ */
+export interface RateLimit {
+  /** Tokens added to a bucket per second. */
+  readonly ratePerSecond: number;
+  /** A bucket's size: the most requests a source may send at once after a quiet spell. */
+  readonly burst: number;
+  /** The most sources remembered at once. */
+  readonly maxSources: number;
+}
+
+interface Bucket {
+  tokens: number;
+  /** When `tokens` was last brought up to date, in the clock's milliseconds. */
+  updatedAt: number;
+}
+
+export class SourceRateLimiter {
+  readonly #limit: RateLimit;
+  readonly #now: () => number;
+  readonly #buckets = new Map<string, Bucket>();
+  readonly #overflow: Bucket;
+  #overflowed = 0;
+
+  /**
+   * @param limit the rate, burst and table size.
+   * @param now a monotonic clock in milliseconds.
+   */
+  constructor(limit: RateLimit, now: () => number) {
+    this.#limit = limit;
+    this.#now = now;
+    this.#overflow = { tokens: limit.burst, updatedAt: now() };
+  }
+
+  /** Takes a token for a request from `source`; false when the source is over its limit. */
+  allow(source: string): boolean {
+    const now = this.#now();
+    const bucket = this.#bucketOf(source, now);
+    this.#refill(bucket, now);
+    if (bucket.tokens < 1) return false;
+    bucket.tokens -= 1;
+    return true;
+  }
+
+  /** How many sources have a bucket of their own (at most `maxSources`). */
+  get trackedSources(): number {
+    return this.#buckets.size;
+  }
+
+  /** How many requests went to the shared overflow bucket because the table was full. */
+  get overflowed(): number {
+    return this.#overflowed;
+  }
+
+  #bucketOf(source: string, now: number): Bucket {
+    const known = this.#buckets.get(source);
+    if (known !== undefined) {
+      // Re-inserting moves the source to the end: the map stays ordered by last use.
+      this.#buckets.delete(source);
+      this.#buckets.set(source, known);
+      return known;
+    }
+    if (this.#buckets.size >= this.#limit.maxSources && !this.#evictRefilledOldest(now)) {
+      this.#overflowed += 1;
+      return this.#overflow;
+    }
+    const fresh = { tokens: this.#limit.burst, updatedAt: now };
+    this.#buckets.set(source, fresh);
+    return fresh;
+  }
+
+  /** Forgets the least recently seen source if its bucket is full again; true if it did. */
+  #evictRefilledOldest(now: number): boolean {
+    const oldest = this.#buckets.entries().next();
+    if (oldest.done === true) return false;
+    const [source, bucket] = oldest.value;
+    this.#refill(bucket, now);
+    if (bucket.tokens < this.#limit.burst) return false;
+    this.#buckets.delete(source);
+    return true;
+  }
+
+  #refill(bucket: Bucket, now: number): void {
+    const elapsedMs = Math.max(0, now - bucket.updatedAt);
+    bucket.tokens = Math.min(
+      this.#limit.burst,
+      bucket.tokens + (elapsedMs * this.#limit.ratePerSecond) / 1000,
+    );
+    bucket.updatedAt = now;
+  }
+}
