@@ -18,6 +18,7 @@ import {
   launchChromium,
 } from './support/chromium.js';
 import { ensureDemoBuilt } from './support/demo-build.js';
+import { runInDevConsole } from './support/dev-console.js';
 import { serveDirectory, type StaticServer } from './support/static-server.js';
 
 /** A condition the page reaches on its own within this time, or the test fails. */
@@ -69,26 +70,9 @@ async function waitForEstimatedLobbies(): Promise<void> {
   );
 }
 
-/** Opens the console with the backtick, types the line, runs it, waits for its output, closes. */
+/** Runs a line in the page's dev console (see support/dev-console.ts). */
 async function runInConsole(line: string): Promise<string> {
-  await page.keyboard.press('Backquote');
-  const input = page.locator('.relaylane-console__input');
-  await input.waitFor({ state: 'visible', timeout: WAIT_MS });
-  const linesBefore = await page.locator('.relaylane-console__line').count();
-  await page.keyboard.type(line);
-  await page.keyboard.press('Enter');
-  // The echo of the line, then at least one line of output.
-  await page.waitForFunction(
-    (before) => document.querySelectorAll('.relaylane-console__line').length >= before + 2,
-    linesBefore,
-    { timeout: WAIT_MS },
-  );
-  const output = await page
-    .locator('.relaylane-console__log')
-    .evaluate((log) => log.textContent ?? '');
-  await page.keyboard.press('Escape');
-  await input.waitFor({ state: 'hidden', timeout: WAIT_MS });
-  return output;
+  return runInDevConsole(page, line, WAIT_MS);
 }
 
 beforeAll(async () => {

@@ -3,7 +3,9 @@
  * the Networking Utils plugin and the demo plugin, the Babylon.js scene that ticks the engine on
  * every frame, the panels, and the dev console overlay (backtick).
  *
- * Address options: `?seed=<integer>&location=<city or lat,lon>`.
+ * Address options: `?seed=<integer>&location=<city or lat,lon>`, and `?beacons=<network-config
+ * URL>` for pings the browser really measures to beacons (the lobbies stay simulated hosts that
+ * publish Steam-format ping locations; the player's side is then real).
  */
 import 'reflect-metadata';
 import './styles.css';
@@ -18,6 +20,7 @@ import {
   NetworkingUtilsPlugin,
   simulatedBackend,
 } from '@relaylane/steam-net-utils';
+import { beaconsBackend } from '@relaylane/steam-net-utils/beacons';
 import { CITY_CATALOGUE, SimulatedWorld } from '@relaylane/steam-net-utils/simulated';
 
 import { DemoError } from './demo-error.js';
@@ -74,7 +77,10 @@ function boot(): void {
   engine.addPlugin(devConsole);
   engine.addPlugin(
     new NetworkingUtilsPlugin({
-      backend: simulatedBackend({ world, location: options.location, seed: options.seed }),
+      backend:
+        options.beaconsConfigUrl === undefined
+          ? simulatedBackend({ world, location: options.location, seed: options.seed })
+          : beaconsBackend({ networkConfigUrl: options.beaconsConfigUrl }),
     }),
   );
   const demo = new DemoPlugin({ lobbies });
@@ -83,7 +89,9 @@ function boot(): void {
   const overlay = mountConsoleOverlay({ registry: devConsole.registry });
   overlay.print([
     'Relaylane dev console: the same commands as the terminal REPL.',
-    'Try: net.status · net.pops · net.sim.where Sydney · net.sim.offline on · help net',
+    options.beaconsConfigUrl === undefined
+      ? 'Try: net.status · net.pops · net.sim.where Sydney · net.sim.offline on · help net'
+      : `Pinging the beacons of ${options.beaconsConfigUrl}. Try: net.status · net.pops · net.beacons · help net`,
     ...options.warnings.map((warning) => `warning: ${warning}`),
   ]);
 

@@ -5,6 +5,7 @@ describe('readDemoOptions', () => {
     expect(readDemoOptions('')).toEqual({
       seed: DEFAULT_DEMO_SEED,
       location: DEFAULT_DEMO_LOCATION,
+      beaconsConfigUrl: undefined,
       warnings: [],
     });
   });
@@ -41,5 +42,23 @@ describe('readDemoOptions', () => {
     const options = readDemoOptions('?location=95,10');
     expect(options.location).toBe(DEFAULT_DEMO_LOCATION);
     expect(options.warnings[0]).toContain('off the globe');
+  });
+});
+
+describe('readDemoOptions: beacons', () => {
+  test('a beacon config URL chooses the beacons backend', () => {
+    expect(readDemoOptions('?beacons=http://127.0.0.1:8081/network-config')).toMatchObject({
+      beaconsConfigUrl: 'http://127.0.0.1:8081/network-config',
+      warnings: [],
+    });
+  });
+
+  test('anything else keeps the simulation, with a warning', () => {
+    for (const bad of ['ftp://x/', 'not a url', '']) {
+      const options = readDemoOptions(`?beacons=${encodeURIComponent(bad)}`);
+      expect(options.beaconsConfigUrl).toBeUndefined();
+      expect(options.warnings).toHaveLength(1);
+      expect(options.warnings[0]).toContain('using the simulated relay network');
+    }
   });
 });

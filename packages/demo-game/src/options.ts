@@ -1,5 +1,7 @@
 /**
- * The demo's start-up options, read from the page address: `?seed=7&location=Sydney`.
+ * The demo's start-up options, read from the page address: `?seed=7&location=Sydney`, or
+ * `?beacons=http://127.0.0.1:8081/network-config` for real pings to beacons instead of the
+ * simulated relay network (`bash scripts/demo.sh --beacons` starts local ones and opens that).
  * Bad values never stop the page: each is replaced by its default and reported as a warning the
  * page shows (in the dev console), so a mistyped link still opens the demo.
  */
@@ -16,6 +18,11 @@ export interface DemoOptions {
   readonly seed: number;
   /** A catalogue city name, or `{ lat, lon }`. */
   readonly location: string | { readonly lat: number; readonly lon: number };
+  /**
+   * A beacon's `/network-config` URL: the player's pings are then measured to those beacons (the
+   * beacons backend) instead of simulated. Undefined: the simulated relay network.
+   */
+  readonly beaconsConfigUrl: string | undefined;
   /** One line per parameter that was ignored, saying why and what was used instead. */
   readonly warnings: readonly string[];
 }
@@ -71,5 +78,23 @@ export function readDemoOptions(search: string): DemoOptions {
     }
   }
 
-  return { seed, location, warnings };
+  let beaconsConfigUrl: string | undefined;
+  const beaconsText = params.get('beacons');
+  if (beaconsText !== null) {
+    let url: URL | undefined;
+    try {
+      url = new URL(beaconsText);
+    } catch {
+      url = undefined;
+    }
+    if (url !== undefined && (url.protocol === 'http:' || url.protocol === 'https:')) {
+      beaconsConfigUrl = url.href;
+    } else {
+      warnings.push(
+        `?beacons=${beaconsText} is not an http:// or https:// URL of a beacon's /network-config; using the simulated relay network.`,
+      );
+    }
+  }
+
+  return { seed, location, beaconsConfigUrl, warnings };
 }
