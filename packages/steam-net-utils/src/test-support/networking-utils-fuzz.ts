@@ -15,7 +15,7 @@ import {
   NETWORKING_CONFIG_SCOPE_GLOBAL,
 } from '../constants/index.js';
 import { type NetworkingUtils } from '../service/networking-utils.js';
-import { bringUp, type MakeNetworkingUtilsHarness } from './harness.js';
+import { bringUpSettled, type MakeNetworkingUtilsHarness } from './harness.js';
 import {
   ALL_METHODS,
   type AnyNetworkingUtilsMethod,
@@ -285,10 +285,10 @@ export function describeNetworkingUtilsFuzz(
   describe(`NetworkingUtils fuzz: ${name}`, () => {
     let service: NetworkingUtils;
     let context: FuzzContext;
-    beforeAll(() => {
+    beforeAll(async () => {
       const harness = makeService();
       service = harness.service;
-      bringUp(harness);
+      await bringUpSettled(harness);
       const location = service.getLocalPingLocation().location;
       context = {
         location,

@@ -1,5 +1,7 @@
 import { NetworkingUtils } from '../../service/networking-utils.js';
+import { type NetworkingUtilsHarness } from '../../test-support/harness.js';
 import { describeNetworkingUtilsContract } from '../../test-support/networking-utils-contract.js';
+import { describeNetworkingUtilsFuzz } from '../../test-support/networking-utils-fuzz.js';
 import { beaconsHarness } from './test-support/beacons-harness.js';
 import { type EmulatedBeacon, startEmulatedBeacon } from './test-support/emulated-beacon.js';
 
@@ -18,7 +20,7 @@ afterAll(async () => {
   await Promise.all(beacons.map((beacon) => beacon.close()));
 });
 
-describeNetworkingUtilsContract('beacons backend (UDP, three emulated regions)', () => {
+function harness(): NetworkingUtilsHarness {
   const { network, clock } = beaconsHarness({
     beacons: regions.map(({ code, desc, geo }, k) => ({ code, desc, geo, udp: beacons[k]!.udp })),
   });
@@ -27,4 +29,7 @@ describeNetworkingUtilsContract('beacons backend (UDP, three emulated regions)',
     advance: (ms) => clock.advance(ms),
     settle: () => network.whenIdle(),
   };
-});
+}
+
+describeNetworkingUtilsContract('beacons backend (UDP, three emulated regions)', harness);
+describeNetworkingUtilsFuzz('beacons backend (UDP, three emulated regions)', harness);

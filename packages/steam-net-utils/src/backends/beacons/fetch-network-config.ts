@@ -7,8 +7,45 @@
 /** How long a fetch may take, ms of real time. */
 export const CONFIG_FETCH_TIMEOUT_MS = 5000;
 
-/** The largest config read, in UTF-16 code units (a config of 254 beacons is about 100 KB). */
-export const MAX_CONFIG_TEXT_LENGTH = 1 << 20;
+/** The largest config read, in bytes (a config of 254 beacons is about 100 KB). */
+export const MAX_CONFIG_BYTES = 1 << 20;
+
+function tooLarge(): Error {
+  return new Error(`the config is larger than ${MAX_CONFIG_BYTES} bytes`);
+}
+
+/**
+ * The body's text, read chunk by chunk and abandoned (the fetch aborted) as soon as it passes
+ * {@link MAX_CONFIG_BYTES}: a server that sends without end costs at most that much memory.
+ */
+async function readBounded(response: Response, abort: AbortController): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > MAX_CONFIG_BYTES) {
+    abort.abort();
+    throw tooLarge();
+  }
+  const reader = response.body?.getReader();
+  if (reader === undefined) return '';
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > MAX_CONFIG_BYTES) {
+      abort.abort();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
 
 /** Fetches `url`'s text; rejects with an Error that says why (status, timeout, size, network). */
 export async function fetchNetworkConfig(url: string): Promise<string> {
@@ -17,17 +54,17 @@ export async function fetchNetworkConfig(url: string): Promise<string> {
     throw new Error('this platform has no fetch(); pass fetchConfig in the options');
   }
   const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), CONFIG_FETCH_TIMEOUT_MS);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    abort.abort();
+  }, CONFIG_FETCH_TIMEOUT_MS);
   try {
     const response = await fetchFunction(url, { signal: abort.signal, cache: 'no-store' });
     if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
-    const text = await response.text();
-    if (text.length > MAX_CONFIG_TEXT_LENGTH) {
-      throw new Error(`the config is larger than ${MAX_CONFIG_TEXT_LENGTH} characters`);
-    }
-    return text;
+    return await readBounded(response, abort);
   } catch (error) {
-    if (abort.signal.aborted) {
+    if (timedOut) {
       throw new Error(`no answer within ${CONFIG_FETCH_TIMEOUT_MS} ms`, { cause: error });
     }
     throw error;
