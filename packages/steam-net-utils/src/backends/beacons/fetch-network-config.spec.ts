@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { type AddressInfo } from 'node:net';
 
 import { fetchNetworkConfig, MAX_CONFIG_BYTES } from './fetch-network-config.js';
@@ -6,7 +6,7 @@ import { fetchNetworkConfig, MAX_CONFIG_BYTES } from './fetch-network-config.js'
 describe('fetchNetworkConfig', () => {
   let server: Server;
   let url: string;
-  let respond: (response: import('node:http').ServerResponse) => void;
+  let respond: (response: ServerResponse) => void;
   beforeEach(async () => {
     server = createServer((_request, response) => respond(response));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
