@@ -85,7 +85,8 @@ export function readBeaconNetwork(
   listings: readonly BeaconListing[] = [],
 ): BeaconNetwork {
   const parsed: unknown = typeof config === 'string' ? parseJson(config) : config;
-  const pops: Record<string, ConfigPop> = {};
+  // No prototype: a POP code of '__proto__' from the network is a key like any other.
+  const pops = Object.create(null) as Record<string, ConfigPop>;
   let typicalPings: unknown = [];
   let revision: unknown = undefined;
   if (parsed !== undefined) {
