@@ -6,8 +6,8 @@
  *
  * `--no-write` prints the table without touching either file; `--quick` runs small sizes for a
  * few seconds to check the setup (and writes nothing); `--only` runs some of the groups
- * (`signal`, `tick`, `locations`, `estimator`, `heap`, `steam`, `bundle-size`) and writes
- * nothing.
+ * (`signal`, `tick`, `locations`, `estimator`, `heap`, `steam`, `beacon`, `bundle-size`) and
+ * writes nothing.
  */
 import 'reflect-metadata';
 
@@ -39,7 +39,7 @@ const settings = quick ? QUICK_SETTINGS : FULL_SETTINGS;
 const started = performance.now();
 const machine = describeMachine();
 console.log(`Relaylane benchmarks on ${machine.cpu}, Node ${machine.node} ${machine.platform}`);
-const rows = runSuite(
+const rows = await runSuite(
   settings,
   { repositoryRoot: root, steamDoubleSource: path.join(root, STEAM_DOUBLE_SOURCE) },
   (line) => console.log(`- ${line}`),
@@ -52,6 +52,8 @@ const run: BenchRun = {
     'ms per task and round': `${settings.measure.timeMs} (batches) / ${settings.passMeasure.timeMs} (whole-set passes)`,
     'location strings': settings.locationCount,
     'heap sessions': settings.heapRounds,
+    'beacon echo ms per server and round': settings.beacon.runMs,
+    'beacon flood': `${settings.beacon.floodSeconds} s, ${settings.beacon.floodClients} clients`,
     seed: settings.seed,
   },
   rows,

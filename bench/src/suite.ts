@@ -2,7 +2,8 @@
  * Every benchmark in one run, in a fixed order, with the sizes of {@link FULL_SETTINGS} (what
  * `pnpm bench` runs) or smaller ones. The Steam benchmarks run after the others in the process:
  * Steam is one per process, and each of them starts and shuts down its own backend on the native
- * test double. The bundle builds come last; they time nothing and run Vite in a child process.
+ * test double. The beacon benchmarks run after them, in child processes (servers and clients),
+ * in real time. The bundle builds come last; they time nothing and run Vite in a child process.
  */
 import { type MeasureOptions } from './harness/measure.js';
 import {
@@ -13,6 +14,11 @@ import {
 } from './fixtures/location-strings.js';
 import { createMeasuredService } from './fixtures/simulated-service.js';
 import { compileSteamDouble, loadSteamDoubleControls } from './fixtures/steam-double.js';
+import {
+  type BeaconBenchmarkOptions,
+  FULL_BEACON_OPTIONS,
+  runBeaconBenchmark,
+} from './benchmarks/beacon.js';
 import { runBundleSizeBenchmark } from './benchmarks/bundle-size.js';
 import { runEngineTickBenchmark } from './benchmarks/engine-tick.js';
 import { runEstimatorBenchmark } from './benchmarks/estimator.js';
@@ -40,6 +46,8 @@ export interface SuiteSettings {
   readonly heapSimulatedSeconds: number;
   readonly heapLobbyCount: number;
   readonly koffiSessionTicks: number;
+  /** The beacon's echo rounds and flood (`beacon`). */
+  readonly beacon: BeaconBenchmarkOptions;
   readonly seed: number;
 }
 
@@ -56,6 +64,7 @@ export const FULL_SETTINGS: SuiteSettings = Object.freeze({
   heapSimulatedSeconds: 600,
   heapLobbyCount: 48,
   koffiSessionTicks: 600,
+  beacon: FULL_BEACON_OPTIONS,
   seed: 1,
 });
 
@@ -72,6 +81,14 @@ export const QUICK_SETTINGS: SuiteSettings = Object.freeze({
   heapSimulatedSeconds: 60,
   heapLobbyCount: 48,
   koffiSessionTicks: 120,
+  beacon: Object.freeze({
+    ...FULL_BEACON_OPTIONS,
+    rounds: 2,
+    runMs: 300,
+    warmupMs: 200,
+    floodSeconds: 5,
+    floodWarmupMs: 500,
+  }),
   seed: 1,
 });
 
@@ -83,6 +100,7 @@ export const BENCH_GROUPS = Object.freeze([
   'estimator',
   'heap',
   'steam',
+  'beacon',
   'bundle-size',
 ] as const);
 export type BenchGroup = (typeof BENCH_GROUPS)[number];
@@ -98,12 +116,12 @@ export interface SuitePaths {
 }
 
 /** Runs every benchmark; `log` hears what is running. */
-export function runSuite(
+export async function runSuite(
   settings: SuiteSettings,
   paths: SuitePaths,
   log: (line: string) => void = () => {},
   groups: readonly BenchGroup[] = BENCH_GROUPS,
-): ResultRow[] {
+): Promise<ResultRow[]> {
   const rows: ResultRow[] = [];
 
   if (groups.includes('signal')) {
@@ -145,8 +163,18 @@ export function runSuite(
     rows.push(...runKoffiCallbackBenchmark(controls, settings.koffiSessionTicks));
   }
 
+  if (groups.includes('beacon')) {
+    log(
+      'the beacon in a process of its own: UDP and WebSocket echoes against bare echo servers, ' +
+        `memory under a ${settings.beacon.floodSeconds} s probe flood`,
+    );
+    rows.push(...(await runBeaconBenchmark(paths.repositoryRoot, settings.beacon)));
+  }
+
   if (groups.includes('bundle-size')) {
-    log('browser bundle sizes: Vite production builds of core, the service, the simulation');
+    log(
+      'browser bundle sizes: Vite production builds of core, the service, the simulation, the beacons backend',
+    );
     rows.push(...runBundleSizeBenchmark(paths.repositoryRoot));
   }
   return rows;

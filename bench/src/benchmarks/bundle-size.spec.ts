@@ -9,14 +9,23 @@ import {
   bundleSizeRows,
   type BundleSizes,
   LARGEST_MODULES_LISTED,
+  MAX_BEACONS_OVER_CORE_GZIP_BYTES,
   MAX_SERVICE_OVER_CORE_GZIP_BYTES,
   measureBundleSizes,
+  mentionsDgram,
   mentionsKoffi,
   simulationModules,
 } from './bundle-size.js';
 
 // From bench/src/benchmarks to the repository root. The builds use the packages' built files.
 const repositoryRoot = path.resolve(__dirname, '..', '..', '..');
+
+/**
+ * Node's flags to run a browser build with: Node before 22 has a `WebSocket` only behind a flag,
+ * and the beacons backend's browser build needs one to start.
+ */
+const browserLikeNode =
+  Number(process.versions.node.split('.')[0]) < 22 ? ['--experimental-websocket'] : [];
 
 /** The bytes the packages put in a bundle: every module but the entry program itself. */
 function packageBytes(bundle: BuiltBundle, entryFile: string): number {
@@ -40,7 +49,7 @@ describe('bundle-size benchmark (smoke, one Vite build of each entry on the buil
   });
 
   it('builds each entry into one file, with no warning from Vite', () => {
-    for (const bundle of [sizes.core, sizes.service, sizes.simulated]) {
+    for (const bundle of [sizes.core, sizes.service, sizes.simulated, sizes.beacons]) {
       expect(bundle.fileCount).toBe(1);
       expect(bundle.warnings).toEqual([]);
     }
@@ -57,6 +66,7 @@ describe('bundle-size benchmark (smoke, one Vite build of each entry on the buil
     expect(service.gzipBytes).toBeGreaterThanOrEqual(core.gzipBytes);
     expect(service.minifiedBytes).toBeGreaterThanOrEqual(core.minifiedBytes);
     expect(sizes.simulated.gzipBytes).toBeGreaterThanOrEqual(core.gzipBytes);
+    expect(sizes.beacons.gzipBytes).toBeGreaterThanOrEqual(service.gzipBytes);
   });
 
   it("puts at least as much of the packages' code in the simulation build as in the service build", () => {
@@ -82,9 +92,18 @@ describe('bundle-size benchmark (smoke, one Vite build of each entry on the buil
     expect(simulationModules(sizes.service).map((module) => module.id)).toEqual([]);
   });
 
+  it("builds the beacons backend's browser build: its modules, no Node transport, no koffi", () => {
+    const ids = sizes.beacons.modules.map((module) => module.id);
+    expect(ids).toContain('@relaylane/steam-net-utils/dist/beacons.js');
+    expect(ids).not.toContain('@relaylane/steam-net-utils/dist/beacons-node.js');
+    expect(ids.filter((id) => id.includes('/node-transports/'))).toEqual([]);
+    expect(mentionsDgram(sizes.beacons)).toBe(false);
+    expect(mentionsKoffi(sizes.beacons)).toBe(false);
+  });
+
   it('builds programs that run: each prints its frame line in Node, without reflect-metadata', () => {
-    for (const bundle of [sizes.core, sizes.service, sizes.simulated]) {
-      const run = spawnSync(process.execPath, ['--input-type=module'], {
+    for (const bundle of [sizes.core, sizes.service, sizes.simulated, sizes.beacons]) {
+      const run = spawnSync(process.execPath, [...browserLikeNode, '--input-type=module'], {
         input: bundle.code,
         encoding: 'utf8',
       });
@@ -94,8 +113,8 @@ describe('bundle-size benchmark (smoke, one Vite build of each entry on the buil
     }
   });
 
-  it('gives three rows: core reported, the service against core with the 25 KB target, the simulation against the service', () => {
-    const [core, service, simulated, ...rest] = bundleSizeRows(sizes);
+  it('gives four rows: core reported, the service against core with the 25 KB target, the simulation against the service, the beacons against core', () => {
+    const [core, service, simulated, beacons, ...rest] = bundleSizeRows(sizes);
     expect(rest).toHaveLength(0);
     expect(core!.met).toBeUndefined();
     expect(core!.subject.median).toBe(sizes.core.gzipBytes);
@@ -116,5 +135,16 @@ describe('bundle-size benchmark (smoke, one Vite build of each entry on the buil
 
     expect(simulated!.baseline!.median).toBe(sizes.service.gzipBytes);
     expect(simulated!.met).toBeUndefined();
+
+    expect(beacons!.baseline!.median).toBe(sizes.core.gzipBytes);
+    expect(beacons!.details!['overCoreGzipBytes']).toBe(
+      sizes.beacons.gzipBytes - sizes.core.gzipBytes,
+    );
+    expect(beacons!.met).toBe(
+      sizes.beacons.gzipBytes - sizes.core.gzipBytes <= MAX_BEACONS_OVER_CORE_GZIP_BYTES &&
+        simulationModules(sizes.beacons).length === 0,
+    );
+    expect(beacons!.note).toMatch(/^[+-]\d+\.\d KB gz over core/);
+    expect(beacons!.largestModules!.modules).toHaveLength(LARGEST_MODULES_LISTED);
   });
 });
