@@ -55,6 +55,11 @@ export class EmulatedLink {
     this.#maxPending = maxPending;
   }
 
+  /** False when answers go at once, unchanged (no emulation): a caller may then skip `deliver`. */
+  get emulated(): boolean {
+    return this.#emulation !== undefined;
+  }
+
   /** How many delayed answers are waiting. */
   get pending(): number {
     return this.#pending.size;

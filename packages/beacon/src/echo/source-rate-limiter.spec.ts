@@ -76,4 +76,15 @@ describe('SourceRateLimiter', () => {
     time.now += 100; // one token back
     expect(allowed(subject, 'attacker', 10)).toBe(1);
   });
+
+  it('looks past a drained oldest source for a refilled one, and moves the drained one back', () => {
+    const { subject, time } = limiter({ maxSources: 2, ratePerSecond: 10, burst: 5 });
+    expect(allowed(subject, 'busy', 5)).toBe(5); // the oldest, drained
+    subject.allow('quiet');
+    time.now += 100; // 'busy' has 1 token of 5; 'quiet' is full again
+    expect(subject.allow('new')).toBe(true);
+    expect(subject.overflowed).toBe(0);
+    // 'quiet' made room; 'busy' kept its drained bucket.
+    expect(allowed(subject, 'busy', 10)).toBe(1);
+  });
 });

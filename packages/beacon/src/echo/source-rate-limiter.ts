@@ -6,14 +6,17 @@
  * limit. The table holds at most `maxSources` buckets, plus one overflow bucket, whatever the number
  * of distinct sources that appear:
  *
- * - The table is kept in order of last use (a `Map` re-inserted on each use), so its first entry is
- *   the source seen least recently.
- * - A new source, when the table is full, takes the place of that least recently seen source if
- *   its bucket has refilled: a full bucket is what a new source starts with, so forgetting it
- *   loses nothing and a source is never given more than its limit by being forgotten.
- * - Otherwise (every remembered source is still partly drained, as in a flood from many addresses)
+ * - A new source, when the table is full, takes the place of a remembered source whose bucket has
+ *   refilled: a full bucket is what a new source starts with, so forgetting it loses nothing and a
+ *   source is never given more than its limit by being forgotten. The table is looked at from its
+ *   oldest entries, at most {@link EVICTION_SCAN} of them; each one looked at that is still
+ *   drained moves to the back, so the next look starts with others.
+ * - Otherwise (every source looked at is still partly drained, as in a flood from many addresses)
  *   the new source shares the overflow bucket with every other source that found no room, so a
  *   flood from fresh addresses is limited as a whole.
+ * - A request from a remembered source changes nothing but its bucket: the table is not reordered
+ *   on the path every datagram takes, so a flood allocates nothing here (re-inserting into a `Map`
+ *   on every use made it rebuild its table every few thousand requests).
  */
 export interface RateLimit {
   /** Tokens added to a bucket per second. */
@@ -23,6 +26,9 @@ export interface RateLimit {
   /** The most sources remembered at once. */
   readonly maxSources: number;
 }
+
+/** How many of the oldest entries a new source looks at for a refilled one to replace. */
+export const EVICTION_SCAN = 8;
 
 interface Bucket {
   tokens: number;
@@ -69,12 +75,7 @@ export class SourceRateLimiter {
 
   #bucketOf(source: string, now: number): Bucket {
     const known = this.#buckets.get(source);
-    if (known !== undefined) {
-      // Re-inserting moves the source to the end: the map stays ordered by last use.
-      this.#buckets.delete(source);
-      this.#buckets.set(source, known);
-      return known;
-    }
+    if (known !== undefined) return known;
     if (this.#buckets.size >= this.#limit.maxSources && !this.#evictRefilledOldest(now)) {
       this.#overflowed += 1;
       return this.#overflow;
@@ -84,15 +85,21 @@ export class SourceRateLimiter {
     return fresh;
   }
 
-  /** Forgets the least recently seen source if its bucket is full again; true if it did. */
+  /**
+   * Forgets one of the {@link EVICTION_SCAN} oldest sources whose bucket is full again; true if it
+   * did. Each one looked at and kept moves to the back.
+   */
   #evictRefilledOldest(now: number): boolean {
-    const oldest = this.#buckets.entries().next();
-    if (oldest.done === true) return false;
-    const [source, bucket] = oldest.value;
-    this.#refill(bucket, now);
-    if (bucket.tokens < this.#limit.burst) return false;
-    this.#buckets.delete(source);
-    return true;
+    for (let looked = 0; looked < EVICTION_SCAN; looked++) {
+      const oldest = this.#buckets.entries().next();
+      if (oldest.done === true) return false;
+      const [source, bucket] = oldest.value;
+      this.#buckets.delete(source);
+      this.#refill(bucket, now);
+      if (bucket.tokens >= this.#limit.burst) return true;
+      this.#buckets.set(source, bucket);
+    }
+    return false;
   }
 
   #refill(bucket: Bucket, now: number): void {

@@ -14,6 +14,8 @@ const IPV4_MAPPED = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i;
  * own key.
  */
 export function sourceKey(address: string): string {
+  // The hot path (every datagram): an IPv4 address is its own key, and costs no allocation.
+  if (!address.includes(':')) return address;
   const withoutZone = address.split('%', 1)[0]!;
   const mapped = IPV4_MAPPED.exec(withoutZone);
   if (mapped !== null) return mapped[1]!;
