@@ -1,7 +1,7 @@
 // @relaylane/steam-net-utils/beacons — the beacons backend: real pings to beacons the game deploys
 // (`@relaylane/beacon`), behind GodotSteam's API. This is the browser build, whose probes go over
 // WebSocket; Node resolves the same entry to beacons-node.ts (UDP, and WebSocket where a beacon has
-// no UDP echo). Both export the same names.
+// no UDP echo), which exports these names and Node's transports.
 import { beaconsBackendWith, webSocketTransport } from './backends/beacons/index.js';
 
 /**
@@ -16,28 +16,4 @@ import { beaconsBackendWith, webSocketTransport } from './backends/beacons/index
  */
 export const beaconsBackend = beaconsBackendWith(webSocketTransport);
 
-export {
-  type Beacon,
-  type BeaconListing,
-  type BeaconNetwork,
-  type BeaconsBackendOptions,
-  BeaconsOptionsError,
-  readBeaconNetwork,
-  STATISTICS_WINDOW,
-  type WebSocketConstructor,
-  type WebSocketLike,
-  WebSocketProbeTransport,
-} from './backends/beacons/index.js';
-export {
-  type BeaconAddress,
-  encodeProbe,
-  PROBE_BYTES,
-  type ProbeOutcome,
-  type ProbeTransport,
-  sequenceOfReply,
-} from './port/probe-transport.js';
-export {
-  type PopMeasurements,
-  PopMeasurementsCapability,
-  type PopStatistics,
-} from './port/pop-measurements.js';
+export * from './backends/beacons/public-api.js';

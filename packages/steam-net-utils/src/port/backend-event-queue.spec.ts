@@ -164,3 +164,30 @@ describe('BackendEventQueue', () => {
     expect(sink.events).toEqual([]);
   });
 });
+
+describe('BackendEventQueue.refuseReentry', () => {
+  it('throws BACKEND_RUN_CALLBACKS_REENTRANT only while a delivery runs', () => {
+    const queue = new BackendEventQueue();
+    expect(() => queue.refuseReentry('SomeBackend')).not.toThrow();
+    const caught: unknown[] = [];
+    queue.push({
+      kind: 'debugOutput',
+      type: NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_WARNING,
+      message: 'x',
+    });
+    const sink = new RecordingSink();
+    sink.debugOutput = () => {
+      try {
+        queue.refuseReentry('SomeBackend');
+      } catch (error) {
+        caught.push(error);
+      }
+    };
+    queue.deliver(sink);
+    expect(caught).toHaveLength(1);
+    expect(caught[0]).toMatchObject({ code: 'BACKEND_RUN_CALLBACKS_REENTRANT' });
+    expect(String((caught[0] as Error).message)).toContain('SomeBackend.runCallbacks');
+    // After the delivery, and after a listener that threw, the guard is down again.
+    expect(() => queue.refuseReentry('SomeBackend')).not.toThrow();
+  });
+});

@@ -14,6 +14,7 @@
  *   counted and dropped, and the next delivery starts with one WARNING saying how many (relay
  *   statuses and the other events are never dropped).
  */
+import { runCallbacksReentrantError } from './backend-errors.js';
 import { NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_WARNING } from '../constants/index.js';
 import { type BackendEvent, deliverBackendEvent } from './backend-events.js';
 import { type BackendEventSink } from './networking-utils-backend.js';
@@ -32,6 +33,16 @@ export class BackendEventQueue {
   #droppedDebugMessages = 0;
   // Bumped by clear(): a delivery that started under another generation stops.
   #generation = 0;
+  // True while deliver() runs: a listener that calls its backend's runCallbacks is refused.
+  #delivering = false;
+
+  /**
+   * Throws `BACKEND_RUN_CALLBACKS_REENTRANT` for `<where>.runCallbacks` while a delivery runs (a
+   * listener called it). A backend calls this first in its `runCallbacks`.
+   */
+  refuseReentry(where: string): void {
+    if (this.#delivering) throw runCallbacksReentrantError(where);
+  }
 
   /** How many events wait. */
   get length(): number {
@@ -78,6 +89,7 @@ export class BackendEventQueue {
     }
     const generation = this.#generation;
     let next = 0;
+    this.#delivering = true;
     try {
       while (next < batch.length && generation === this.#generation) {
         // Counted as delivered before the sink runs: an event whose listener throws is not
@@ -85,6 +97,7 @@ export class BackendEventQueue {
         deliverBackendEvent(batch[next++]!, sink);
       }
     } finally {
+      this.#delivering = false;
       if (next < batch.length && generation === this.#generation) {
         this.#events = batch.slice(next).concat(this.#events);
         this.#debugMessages = this.#events.filter((event) => event.kind === 'debugOutput').length;

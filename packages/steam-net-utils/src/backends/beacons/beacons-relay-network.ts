@@ -69,7 +69,7 @@ import {
 } from '../../estimator/ping-location-bytes.js';
 import { scanPingLocationText } from '../../estimator/ping-location-text.js';
 import { RECORD_SIZE } from '../../estimator/location-record.js';
-import { backendShutDownError, runCallbacksReentrantError } from '../../port/backend-errors.js';
+import { backendShutDownError } from '../../port/backend-errors.js';
 import {
   type BackendCapability,
   ConsoleCommandsCapability,
@@ -179,7 +179,6 @@ export class BeaconsRelayNetwork implements NetworkingUtilsBackend, PopMeasureme
   #accessRequested = false;
   #debugLevel = 0;
   #lastStatus: RelayNetworkStatus | undefined;
-  #delivering = false;
   #shutDown = false;
   /** Fetches and rounds started and not yet finished (their results not yet in the inbox). */
   #inFlight = 0;
@@ -401,18 +400,14 @@ export class BeaconsRelayNetwork implements NetworkingUtilsBackend, PopMeasureme
     scopeObject: number,
   ): { result: number; dataType: number; bytes: Uint8Array } {
     this.#assertOpen('getConfigValue');
-    const { result, dataType, bytes } = this.config.get(configValue, scope, scopeObject);
-    return { result, dataType, bytes };
+    return this.config.get(configValue, scope, scopeObject);
   }
 
   getConfigValueInfo(
     configValue: number,
   ): { name: string; dataType: number; scope: number } | undefined {
     this.#assertOpen('getConfigValueInfo');
-    const info = this.config.info(configValue);
-    return info === undefined
-      ? undefined
-      : { name: info.name, dataType: info.dataType, scope: info.scope };
+    return this.config.info(configValue);
   }
 
   iterateGenericEditableConfigValues(current: number, enumerateDevVars: boolean): number {
@@ -433,14 +428,9 @@ export class BeaconsRelayNetwork implements NetworkingUtilsBackend, PopMeasureme
 
   runCallbacks(sink: BackendEventSink): void {
     this.#assertOpen('runCallbacks');
-    if (this.#delivering) throw runCallbacksReentrantError('BeaconsRelayNetwork');
+    this.#events.refuseReentry('BeaconsRelayNetwork');
     this.#sync();
-    this.#delivering = true;
-    try {
-      this.#events.deliver(sink);
-    } finally {
-      this.#delivering = false;
-    }
+    this.#events.deliver(sink);
   }
 
   shutdown(): void {

@@ -76,7 +76,7 @@ import {
   type PopDirectory,
   PopDirectoryCapability,
 } from '../../port/backend-capability.js';
-import { backendShutDownError, runCallbacksReentrantError } from '../../port/backend-errors.js';
+import { backendShutDownError } from '../../port/backend-errors.js';
 import { BackendEventQueue } from '../../port/backend-event-queue.js';
 import { passesDebugOutputLevel } from '../../port/debug-output-level.js';
 import {
@@ -181,7 +181,6 @@ export class SimulatedRelayNetwork
   readonly #callbacks = new Set<GlobalCallbackKind>();
   readonly #unobserve: () => void;
   #debugOutputLevel: number = NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_NONE;
-  #delivering = false;
   #shutDown = false;
   #fakeIPRequests: { dueMs: number; portCount: number }[] = [];
   /** The relay settings a measurement depends on, to notice when they change. */
@@ -427,18 +426,14 @@ export class SimulatedRelayNetwork
     scopeObject: number,
   ): { result: number; dataType: number; bytes: Uint8Array } {
     this.#assertOpen('getConfigValue');
-    const { result, dataType, bytes } = this.config.get(configValue, scope, scopeObject);
-    return { result, dataType, bytes };
+    return this.config.get(configValue, scope, scopeObject);
   }
 
   getConfigValueInfo(
     configValue: number,
   ): { name: string; dataType: number; scope: number } | undefined {
     this.#assertOpen('getConfigValueInfo');
-    const info = this.config.info(configValue);
-    return info === undefined
-      ? undefined
-      : { name: info.name, dataType: info.dataType, scope: info.scope };
+    return this.config.info(configValue);
   }
 
   iterateGenericEditableConfigValues(current: number, enumerateDevVars: boolean): number {
@@ -462,14 +457,9 @@ export class SimulatedRelayNetwork
    */
   runCallbacks(sink: BackendEventSink): void {
     this.#assertOpen('runCallbacks');
-    if (this.#delivering) throw runCallbacksReentrantError('SimulatedRelayNetwork');
+    this.#events.refuseReentry('SimulatedRelayNetwork');
     this.#sync('runCallbacks');
-    this.#delivering = true;
-    try {
-      this.#events.deliver(sink);
-    } finally {
-      this.#delivering = false;
-    }
+    this.#events.deliver(sink);
   }
 
   /** Stops the lifecycle, leaves the world (releasing the host's FakeIP) and drops pending events. Idempotent. */
