@@ -86,12 +86,34 @@ function configUrl(): string {
   return `${beacons.get('fra')!.httpUrl}/network-config`;
 }
 
+/** The codes of the POPs in fra's network config, and the pairs it publishes. */
+async function meshSeenByFra(): Promise<{ pops: string[]; pairs: number }> {
+  const config = (await (await fetch(configUrl())).json()) as {
+    pops: Record<string, unknown>;
+    typical_pings: unknown[];
+  };
+  return { pops: Object.keys(config.pops).sort(), pairs: config.typical_pings.length };
+}
+
 beforeAll(async () => {
   // sgp and lhr first; fra lists them as peers, so fra's network config is the whole mesh.
   for (const { code, geo, delayMs } of REGIONS) {
     const peers = [...beacons.values()].map((beacon) => beacon.httpUrl);
     beacons.set(code, await startBeaconProcess(beaconArgs(code, geo, delayMs, peers)));
   }
+  // The mesh forms on its own (fra fetches its peers and probes them): wait, bounded, until fra
+  // publishes all three POPs and the pairs it measured, as a studio waits for a new region.
+  const settle = new Promise<void>((resolve) => {
+    const look = (attempt: number): void => {
+      void meshSeenByFra().then(({ pops, pairs }) => {
+        if ((pops.length === 3 && pairs >= 2) || attempt >= 100) resolve();
+        else setTimeout(() => look(attempt + 1), 100);
+      });
+    };
+    look(0);
+  });
+  await settle;
+  expect(await meshSeenByFra()).toMatchObject({ pops: ['fra', 'lhr', 'sgp'] });
 });
 
 afterAll(async () => {

@@ -28,6 +28,8 @@ export interface BeaconsBackendOptions {
   readonly refreshIntervalMs?: number | undefined;
   /** Game time before a failed fetch or round is tried again, ms (≥ 100, default 5000). */
   readonly retryIntervalMs?: number | undefined;
+  /** Game time between two fetches of the config from `networkConfigUrl`, ms (≥ 1000, default 600000). */
+  readonly configRefreshIntervalMs?: number | undefined;
   /** The transport (default: the platform's). */
   readonly transport?: ProbeTransport | undefined;
   /** Fetches the config's text (default: the platform's `fetch`, bounded). */
@@ -147,6 +149,13 @@ export function createBeaconsNetwork(
         60_000,
       ),
       retryIntervalMs: integerIn('retryIntervalMs', options.retryIntervalMs, 100, 3_600_000, 5000),
+      configRefreshIntervalMs: integerIn(
+        'configRefreshIntervalMs',
+        options.configRefreshIntervalMs,
+        1000,
+        86_400_000,
+        600_000,
+      ),
       random: options.random ?? Math.random,
     });
   } catch (error) {

@@ -435,6 +435,34 @@ describe('BeaconsRelayNetwork network config', () => {
     expect(h.network.getPOPList()).toEqual([id('fra')]);
   });
 
+  it('fetches the config again now and then: new beacons appear, a failed refresh keeps it', async () => {
+    const [fra, lhr] = [await beacon(5), await beacon(20)];
+    const pop = (udp: string, geo: readonly number[]) => ({ desc: 'x', geo, probe: { udp } });
+    serve = { status: 200, body: JSON.stringify({ pops: { fra: pop(fra.udp, FRA.geo) } }) };
+    const h = harness({ networkConfigUrl: url, configRefreshIntervalMs: 10_000 });
+    const sink = new RecordingSink();
+    h.network.initRelayNetworkAccess();
+    expect(await h.runUntil(sink, current(h))).toBe(true);
+    expect(h.network.getPOPCount()).toBe(1);
+    // The refresh fails: the config in use stays, with its ping.
+    serve = { status: 503, body: 'busy' };
+    h.clock.advance(10_000);
+    h.network.runCallbacks(sink);
+    await h.network.whenIdle();
+    h.network.runCallbacks(sink);
+    expect(h.network.getPOPCount()).toBe(1);
+    expect(h.network.getRelayNetworkStatus().available).toBe(NETWORKING_AVAILABILITY_CURRENT);
+    // A beacon joins: the next refresh lists it, and a round measures it.
+    serve = {
+      status: 200,
+      body: JSON.stringify({ pops: { fra: pop(fra.udp, FRA.geo), lhr: pop(lhr.udp, LHR.geo) } }),
+    };
+    expect(await h.runUntil(sink, () => h.network.getDirectPingToPOP(id('lhr')) >= 20, 1000)).toBe(
+      true,
+    );
+    expect(h.network.getPOPCount()).toBe(2);
+  });
+
   it('reports a config that is not a network config, with the reason', async () => {
     serve = { status: 200, body: '{"not":"a config"}' };
     const h = harness({ networkConfigUrl: url });

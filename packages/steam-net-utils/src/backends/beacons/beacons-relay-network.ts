@@ -117,6 +117,8 @@ export interface BeaconsRelayNetworkOptions extends ProbeRoundSettings {
   readonly refreshIntervalMs: number;
   /** Game time before a failed fetch or round is tried again, ms. */
   readonly retryIntervalMs: number;
+  /** Game time between two fetches of a config from `networkConfigUrl`, ms. */
+  readonly configRefreshIntervalMs: number;
   /** Uniform in [0, 1): the fake packet loss. */
   readonly random: () => number;
 }
@@ -137,12 +139,11 @@ function beatsRoute(candidateMs: number, currentMs: number): boolean {
   return candidateMs < currentMs - (currentMs * 0.1 + 5);
 }
 
-/** What the last finished round left: the pings, the location and the local estimator. */
+/** What the last finished round left: the pings and the location. */
 interface LocalData {
   /** Beacon index → ping (the round's median), for the beacons that answered. */
   readonly pings: ReadonlyMap<number, number>;
   readonly location: PingLocation;
-  readonly estimator: LocalHostEstimator;
   /** Game time when the round finished, ms. */
   readonly atMs: number;
 }
@@ -151,6 +152,8 @@ interface LocalData {
 interface Configured extends BeaconNetwork {
   readonly windows: readonly ProbeWindow[];
   readonly estimator: LocationEstimator;
+  /** `EstimatePingTimeFromLocalHost` over this network, fed by each round's pings. */
+  readonly localEstimator: LocalHostEstimator;
 }
 
 /** See the file comment. */
@@ -171,6 +174,8 @@ export class BeaconsRelayNetwork implements NetworkingUtilsBackend, PopMeasureme
   #configState = NETWORKING_AVAILABILITY_NEVER_TRIED;
   #configBusy = false;
   #configFailedAtMs = 0;
+  /** When the config in use was fetched (game time); a refresh is due `configRefreshIntervalMs` later. */
+  #configFetchedAtMs = 0;
   #configError = '';
   #relayState = NETWORKING_AVAILABILITY_NEVER_TRIED;
   #roundBusy = false;
@@ -275,7 +280,7 @@ export class BeaconsRelayNetwork implements NetworkingUtilsBackend, PopMeasureme
     this.#use('estimatePingTimeFromLocalHost');
     const problem = this.#localDataProblem();
     if (problem !== undefined) return problem;
-    return this.#local!.estimator.estimateBytes(location);
+    return this.#configured!.localEstimator.estimateBytes(location);
   }
 
   convertPingLocationToString(location: Uint8Array): string {
@@ -491,15 +496,27 @@ export class BeaconsRelayNetwork implements NetworkingUtilsBackend, PopMeasureme
     if (this.#configState !== NETWORKING_AVAILABILITY_CURRENT) {
       this.#configState = NETWORKING_AVAILABILITY_CURRENT;
     }
+    // A config from a URL is fetched again now and then: beacons come and go, and the mesh keeps
+    // measuring its backbone. A refetch that fails keeps the config in use and tries again later.
+    if (
+      this.#options.networkConfigUrl !== undefined &&
+      !this.#configBusy &&
+      now - this.#configFetchedAtMs >= this.#options.configRefreshIntervalMs
+    ) {
+      this.#fetchConfig();
+    }
     if (!this.#roundBusy && now >= this.#nextRoundAtMs) this.#startRound();
   }
 
   #fetchConfig(): void {
     const url = this.#options.networkConfigUrl!;
-    this.#configState =
-      this.#configState === NETWORKING_AVAILABILITY_NEVER_TRIED
-        ? NETWORKING_AVAILABILITY_ATTEMPTING
-        : NETWORKING_AVAILABILITY_RETRYING;
+    const refreshing = this.#configured !== undefined;
+    if (!refreshing) {
+      this.#configState =
+        this.#configState === NETWORKING_AVAILABILITY_NEVER_TRIED
+          ? NETWORKING_AVAILABILITY_ATTEMPTING
+          : NETWORKING_AVAILABILITY_RETRYING;
+    }
     this.#configBusy = true;
     this.#inFlight++;
     const finish = (apply: () => void): void => {
@@ -532,18 +549,53 @@ export class BeaconsRelayNetwork implements NetworkingUtilsBackend, PopMeasureme
   }
 
   #configFailed(url: string, reason: string): void {
+    if (this.#configured !== undefined) {
+      // A refresh failed: the config in use stays; the next attempt comes after retryIntervalMs.
+      this.#configFetchedAtMs =
+        this.#clock.now() - this.#options.configRefreshIntervalMs + this.#options.retryIntervalMs;
+      this.#debug(
+        NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_WARNING,
+        `Network config from ${url} could not be refreshed (the one in use stays): ${reason}`,
+      );
+      return;
+    }
     this.#configState = NETWORKING_AVAILABILITY_FAILED;
     this.#configFailedAtMs = this.#clock.now();
     this.#configError = `Network config from ${url} failed: ${reason}`;
     this.#debug(NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_WARNING, this.#configError);
   }
 
+  /**
+   * Puts `network` in use. A beacon that was already known keeps its probes; when the beacons
+   * changed, the local data (indexed by beacon) is dropped and a round starts at once.
+   */
   #configure(network: BeaconNetwork): void {
+    const before = this.#configured;
+    const windowOf = new Map(
+      before?.beacons.map((beacon) => [beacon.code, before.windows[beacon.index]!]) ?? [],
+    );
     this.#configured = {
       ...network,
-      windows: network.beacons.map(() => new ProbeWindow()),
+      windows: network.beacons.map((beacon) => windowOf.get(beacon.code) ?? new ProbeWindow()),
       estimator: new LocationEstimator(network.network),
+      localEstimator: new LocalHostEstimator(network.network),
     };
+    const sameBeacons =
+      before !== undefined &&
+      before.beacons.length === network.beacons.length &&
+      before.beacons.every((beacon, index) => network.beacons[index]!.code === beacon.code);
+    if (before !== undefined && !sameBeacons) {
+      this.#local = undefined;
+      this.#routes.clear();
+      this.#nextRoundAtMs = this.#clock.now();
+    } else if (this.#local !== undefined) {
+      // The backbone may have changed: the local side is derived from it again.
+      this.#configured.localEstimator.setLocal({
+        pings: this.#local.pings,
+        isPopDown: this.#downTest() ?? (() => false),
+      });
+    }
+    this.#configFetchedAtMs = this.#clock.now();
     this.#configState = NETWORKING_AVAILABILITY_CURRENT;
     this.#configError = '';
   }
@@ -569,7 +621,10 @@ export class BeaconsRelayNetwork implements NetworkingUtilsBackend, PopMeasureme
     ).then((outcomes) => {
       this.#inbox.push(() => {
         this.#roundBusy = false;
-        if (!this.#shutDown) this.#finishRound(configured, outcomes, configRevision);
+        if (this.#shutDown) return;
+        // Measured over a config that has been replaced since: measure again over the new one.
+        if (this.#configured !== configured) this.#nextRoundAtMs = this.#clock.now();
+        else this.#finishRound(configured, outcomes, configRevision);
       });
       this.#finished();
     });
@@ -638,9 +693,8 @@ export class BeaconsRelayNetwork implements NetworkingUtilsBackend, PopMeasureme
         pings,
         (index) => !configured.windows[index]!.down,
       );
-      const estimator = this.#local?.estimator ?? new LocalHostEstimator(network);
-      estimator.setLocal({ pings, isPopDown: this.#downTest() ?? (() => false) });
-      this.#local = { pings, location, estimator, atMs: now };
+      configured.localEstimator.setLocal({ pings, isPopDown: this.#downTest() ?? (() => false) });
+      this.#local = { pings, location, atMs: now };
     }
     const interval = allUp ? this.#options.refreshIntervalMs : this.#options.retryIntervalMs;
     this.#nextRoundAtMs = stale ? now : now + interval;
