@@ -27,7 +27,8 @@
  * beacon (or every beacon) did not answer, so recovery follows within that when a fault ends.
  * `checkPingDataUpToDate` starts one at once when the data is older than asked. A beacon whose
  * last round had no answer is down: its ping is FAILED, and no location or estimate goes through
- * it.
+ * it. A config from a URL is fetched again every `configRefreshIntervalMs` (a failed refresh keeps
+ * the config in use); beacons it keeps keep their probes.
  *
  * ## Routes
  * `getPingToDataCenter` takes the best of the direct ping and every other beacon's ping plus the
