@@ -64,6 +64,14 @@ export function createTopBar(actions: TopBarActions): TopBarView {
   );
   consoleButton.addEventListener('click', () => actions.toggleConsole());
 
+  const tagline = h('span', { class: 'brand__tagline', text: taglineFor('simulated') });
+  const travelChip = h(
+    'label',
+    { class: 'chip chip--travel' },
+    h('span', { class: 'chip__label', text: 'Play from' }),
+    travel,
+  );
+
   const element = h(
     'header',
     { class: 'top-bar' },
@@ -72,28 +80,17 @@ export function createTopBar(actions: TopBarActions): TopBarView {
       { class: 'brand' },
       h('span', { class: 'brand__mark', attrs: { 'aria-hidden': 'true' } }),
       h('span', { class: 'brand__name', text: 'Relaylane' }),
-      h('span', {
-        class: 'brand__tagline',
-        text: 'Lobby pings and region picking on a simulated Steam relay network',
-      }),
+      tagline,
     ),
-    h(
-      'div',
-      { class: 'top-bar__actions' },
-      status,
-      h(
-        'label',
-        { class: 'chip chip--travel' },
-        h('span', { class: 'chip__label', text: 'Play from' }),
-        travel,
-      ),
-      consoleButton,
-    ),
+    h('div', { class: 'top-bar__actions' }, status, travelChip, consoleButton),
   );
 
   return {
     element,
     update(snapshot) {
+      setText(tagline, taglineFor(snapshot.backend.kind));
+      // Only the simulated player can be moved: on another backend the player is where they are.
+      travelChip.hidden = snapshot.player === undefined;
       const name = availabilityShortName(snapshot.status.available);
       setText(statusName, name);
       setAttr(status, 'data-status', name);
@@ -111,4 +108,17 @@ export function createTopBar(actions: TopBarActions): TopBarView {
       }
     },
   };
+}
+
+/** What the page runs on, in the words of the tagline. */
+export function taglineFor(backendKind: string): string {
+  const on =
+    backendKind === 'simulated'
+      ? 'a simulated Steam relay network'
+      : backendKind === 'beacons'
+        ? 'pings this browser measured to beacons'
+        : backendKind === 'steam'
+          ? "Steam's relay network"
+          : `the ${backendKind} backend`;
+  return `Lobby pings and region picking on ${on}`;
 }
