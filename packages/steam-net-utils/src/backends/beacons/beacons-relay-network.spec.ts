@@ -16,8 +16,10 @@ import {
   NETWORKING_CONFIG_FAKE_PACKET_LAG_SEND,
   NETWORKING_CONFIG_FAKE_PACKET_LOSS_RECV,
   NETWORKING_CONFIG_SCOPE_GLOBAL,
+  NETWORKING_CONFIG_SDR_CLIENT_FORCE_RELAY_CLUSTER,
   NETWORKING_CONFIG_TYPE_FLOAT,
   NETWORKING_CONFIG_TYPE_INT32,
+  NETWORKING_CONFIG_TYPE_STRING,
   NETWORKING_PING_FAILED,
   NETWORKING_PING_UNKNOWN,
   RESULT_INVALID_PARAM,
@@ -168,6 +170,23 @@ describe('BeaconsRelayNetwork over UDP', () => {
     expect(route.relayPopId).toBe(id('fra'));
     expectNear(route.ping, 25);
     expect(h.network.getPingToDataCenter(id('fra')).relayPopId).toBe(id('fra'));
+    // Forced through sgp (a region selector's pin): fra is reached through sgp's beacon.
+    const scope = NETWORKING_CONFIG_SCOPE_GLOBAL;
+    const type = NETWORKING_CONFIG_TYPE_STRING;
+    expect(
+      h.network.setConfigValue(
+        NETWORKING_CONFIG_SDR_CLIENT_FORCE_RELAY_CLUSTER,
+        scope,
+        0,
+        type,
+        'sgp',
+      ),
+    ).toBe(true);
+    const forced = h.network.getPingToDataCenter(id('fra'));
+    expect(forced.relayPopId).toBe(id('sgp'));
+    expectNear(forced.ping, 170);
+    h.network.setConfigValue(NETWORKING_CONFIG_SDR_CLIENT_FORCE_RELAY_CLUSTER, scope, 0, type, '');
+    expect(h.network.getPingToDataCenter(id('fra')).relayPopId).toBe(id('fra'));
   });
 
   it('estimates between two players in different regions over the measured backbone', async () => {
@@ -244,6 +263,21 @@ describe('BeaconsRelayNetwork over UDP', () => {
     lhr.setDown(false);
     // Recovery: a beacon that did not answer is tried again every retryIntervalMs of game time.
     expect(await h.runUntil(sink, () => h.network.getDirectPingToPOP(id('lhr')) >= 20)).toBe(true);
+  });
+
+  it('does not retry early for a beacon the transport cannot reach', async () => {
+    const fra = await beacon(5);
+    // lhr lists no endpoint this transport carries: it is a POP, never probed, not a fault.
+    const h = harness({ beacons: [{ ...FRA, udp: fra.udp }, { ...LHR }], retryIntervalMs: 1000 });
+    const sink = new RecordingSink();
+    h.network.initRelayNetworkAccess();
+    expect(await h.runUntil(sink, current(h))).toBe(true);
+    expect(h.network.getDirectPingToPOP(id('lhr'))).toBe(NETWORKING_PING_FAILED);
+    const samples = (): number => h.network.statistics()[0]!.samples;
+    const afterFirstRound = samples();
+    // Well past retryIntervalMs, short of refreshIntervalMs (60 s): no new round.
+    await h.runUntil(sink, () => false, 1000, 10);
+    expect(samples()).toBe(afterFirstRound);
   });
 
   it('reports FAILED, then PREVIOUSLY, when no beacon answers, and recovers', async () => {

@@ -33,7 +33,7 @@
  * ## Routes
  * `getPingToDataCenter` takes the best of the direct ping and every other beacon's ping plus the
  * backbone from it, with Valve's anti-flap rule: the route in use is kept until another beats it
- * by 10 % + 5 ms.
+ * by 10 % + 5 ms. With `SDRClient_ForceRelayCluster` naming a beacon, every route enters there.
  */
 import { type Clock, type ConsoleCommand } from '@relaylane/core';
 
@@ -50,6 +50,7 @@ import {
   NETWORKING_CONFIG_FAKE_PACKET_LAG_SEND,
   NETWORKING_CONFIG_FAKE_PACKET_LOSS_RECV,
   NETWORKING_CONFIG_FAKE_PACKET_LOSS_SEND,
+  NETWORKING_CONFIG_SDR_CLIENT_FORCE_RELAY_CLUSTER,
   NETWORKING_PING_FAILED,
   NETWORKING_PING_UNKNOWN,
   NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_MSG,
@@ -129,6 +130,7 @@ const FAKE_CONDITION_VALUES: ReadonlySet<number> = new Set([
   NETWORKING_CONFIG_FAKE_PACKET_LAG_SEND,
   NETWORKING_CONFIG_FAKE_PACKET_LAG_RECV,
   NETWORKING_CONFIG_FAKE_PACKET_LOSS_SEND,
+  NETWORKING_CONFIG_SDR_CLIENT_FORCE_RELAY_CLUSTER,
   NETWORKING_CONFIG_FAKE_PACKET_LOSS_RECV,
 ]);
 
@@ -321,6 +323,13 @@ export class BeaconsRelayNetwork implements NetworkingUtilsBackend, PopMeasureme
     const { backbone, size } = configured.network;
     const routeMs = (relay: number): number =>
       relay === target ? pings.get(target)! : pings.get(relay)! + backbone[relay * size + target]!;
+    // `SDRClient_ForceRelayCluster` (a region selector's pin): every route enters through that
+    // beacon, as on Steam; FAILED while it does not answer.
+    const forced = this.#forcedRelay(configured);
+    if (forced !== undefined) {
+      if (!pings.has(forced)) return { ping: NETWORKING_PING_FAILED, relayPopId: 0 };
+      return { ping: Math.round(routeMs(forced)), relayPopId: configured.beacons[forced]!.popId };
+    }
     // The direct route first: on a tie it wins.
     let best = pings.has(target) ? target : -1;
     for (const relay of pings.keys()) {
@@ -612,42 +621,35 @@ export class BeaconsRelayNetwork implements NetworkingUtilsBackend, PopMeasureme
           : this.#relayState === NETWORKING_AVAILABILITY_ATTEMPTING
             ? NETWORKING_AVAILABILITY_ATTEMPTING
             : NETWORKING_AVAILABILITY_RETRYING;
-    const configRevision = this.config.revision;
+    const fake = this.#fakeConditions();
     this.#inFlight++;
-    void runProbeRound(
-      configured.beacons,
-      this.#options.transport,
-      this.#options,
-      this.#fakeConditions(),
-    ).then((outcomes) => {
-      this.#inbox.push(() => {
-        this.#roundBusy = false;
-        if (this.#shutDown) return;
-        // Measured over a config that has been replaced since: measure again over the new one.
-        if (this.#configured !== configured) this.#nextRoundAtMs = this.#clock.now();
-        else this.#finishRound(configured, outcomes, configRevision);
-      });
-      this.#finished();
-    });
+    void runProbeRound(configured.beacons, this.#options.transport, this.#options, fake).then(
+      (outcomes) => {
+        this.#inbox.push(() => {
+          this.#roundBusy = false;
+          if (this.#shutDown) return;
+          // Measured over a config that has been replaced since: measure again over the new one.
+          if (this.#configured !== configured) this.#nextRoundAtMs = this.#clock.now();
+          else this.#finishRound(configured, outcomes, fake);
+        });
+        this.#finished();
+      },
+    );
   }
 
-  #finishRound(
-    configured: Configured,
-    outcomes: RoundOutcomes,
-    configRevisionAtStart: number,
-  ): void {
+  #finishRound(configured: Configured, outcomes: RoundOutcomes, fake: FakeConditions): void {
     const now = this.#clock.now();
-    // A round measured under config values that changed meanwhile measures again at once.
-    const stale = this.config.revision !== configRevisionAtStart;
+    // A round measured under fake conditions that changed meanwhile measures again at once.
+    const current = this.#fakeConditions();
+    const stale = current.lagMs !== fake.lagMs || current.loss !== fake.loss;
     const pings = new Map<number, number>();
     let allUp = true;
     for (const beacon of configured.beacons) {
       const window = configured.windows[beacon.index]!;
+      // A beacon the transport cannot reach (no endpoint it carries) is not probed, and is not
+      // a fault to retry soon: getDirectPingToPOP says FAILED for it.
       const measured = outcomes.get(beacon);
-      if (measured === undefined) {
-        allUp = false;
-        continue;
-      }
+      if (measured === undefined) continue;
       const wasDown = window.down;
       const wasMeasured = window.measured;
       window.addRound(measured);
@@ -699,6 +701,14 @@ export class BeaconsRelayNetwork implements NetworkingUtilsBackend, PopMeasureme
     }
     const interval = allUp ? this.#options.refreshIntervalMs : this.#options.retryIntervalMs;
     this.#nextRoundAtMs = stale ? now : now + interval;
+  }
+
+  /** The index of the beacon `SDRClient_ForceRelayCluster` names, or undefined (none, or unknown). */
+  #forcedRelay(configured: Configured): number | undefined {
+    const code = this.config.effectiveString(NETWORKING_CONFIG_SDR_CLIENT_FORCE_RELAY_CLUSTER);
+    if (code === '') return undefined;
+    const pop = configured.network.pop(code);
+    return pop === undefined ? undefined : configured.network.indexOf(pop.id);
   }
 
   #fakeConditions(): FakeConditions {
