@@ -115,6 +115,7 @@ export function createBeaconsNetwork(
       'beaconsBackend: beacons must be an array.',
     );
   }
+  beacons.forEach(checkListing);
   if (options.networkConfigUrl === undefined && beacons.length === 0) {
     throw new BeaconsOptionsError(
       'BEACONS_OPTIONS_INVALID',
@@ -165,4 +166,27 @@ export function createBeaconsNetwork(
     }
     throw error;
   }
+}
+
+const isOptionalString = (value: unknown): boolean =>
+  value === undefined || typeof value === 'string';
+
+/** Throws `BEACONS_OPTIONS_INVALID` naming the field of a listing that is not of its type. */
+function checkListing(listing: unknown, index: number): void {
+  const fail = (what: string): never => {
+    throw new BeaconsOptionsError(
+      'BEACONS_OPTIONS_INVALID',
+      `beaconsBackend: beacons[${index}] ${what}; a beacon is { code, desc?, geo?: [lon, lat], udp?, ws? }.`,
+    );
+  };
+  if (typeof listing !== 'object' || listing === null) return fail('is not an object');
+  const { code, desc, geo, udp, ws } = listing as Record<string, unknown>;
+  if (typeof code !== 'string') fail('has no code string');
+  if (!isOptionalString(desc)) fail('has a desc that is not a string');
+  if (!isOptionalString(udp)) fail('has a udp endpoint that is not a string');
+  if (!isOptionalString(ws)) fail('has a ws URL that is not a string');
+  const isGeo =
+    geo === undefined ||
+    (Array.isArray(geo) && geo.length === 2 && geo.every((degrees) => Number.isFinite(degrees)));
+  if (!isGeo) fail('has a geo that is not [longitude, latitude]');
 }

@@ -585,6 +585,19 @@ describe('BeaconsRelayNetwork: the rest of the surface', () => {
     expect(codeOf({ networkConfigUrl: 'http://127.0.0.1:9/' }, false)).toMatch(
       /^BEACONS_NO_TRANSPORT: /,
     );
+    for (const [listing, field] of [
+      [null, 'is not an object'],
+      [{ udp: '127.0.0.1:9' }, 'has no code string'],
+      [{ code: 'fra', udp: 3075 }, 'udp endpoint'],
+      [{ code: 'fra', ws: {} }, 'ws URL'],
+      [{ code: 'fra', geo: [8.68] }, 'geo'],
+      [{ code: 'fra', geo: [NaN, 50] }, 'geo'],
+      [{ code: 'fra', desc: 1 }, 'desc'],
+    ] as const) {
+      expect(codeOf({ beacons: [listing] })).toMatch(
+        new RegExp(`^BEACONS_OPTIONS_INVALID: beaconsBackend: beacons\\[0\\] .*${field}`),
+      );
+    }
     const listed: BeaconListing[] = [{ code: 'fra', udp: '127.0.0.1:9' }];
     // A listed beacon needs coordinates: the backbone between unmeasured pairs is filled from them.
     expect(codeOf({ beacons: listed })).toMatch(/^BEACONS_OPTIONS_INVALID: .*beacons\[0\].*'geo'/);
