@@ -19,6 +19,12 @@ import {
 } from '../test-support/test-beacons.js';
 import type { NetworkConfig } from './documents.js';
 
+/**
+ * How late an emulated answer may come: its delay is a real-time timer, and on a shared machine
+ * running the whole test suite on two cores a timer fires up to a few tens of ms late.
+ */
+const TIMER_SLACK_MS = 25;
+
 const INTERVAL_MS = 1000;
 const REFRESH_MS = 5000;
 const STALE_MS = 20_000;
@@ -130,7 +136,7 @@ describe('peers', () => {
         const expected = (delays[a] + delays[b]) / 2;
         const measured = typicalPing(config, a, b)!;
         expect(measured).toBeGreaterThanOrEqual(expected - 1);
-        expect(measured).toBeLessThanOrEqual(expected + 5);
+        expect(measured).toBeLessThanOrEqual(expected + TIMER_SLACK_MS);
       }
       // By one end alone, the round trip is the other end's delay.
       for (const entry of config.backbone) {
@@ -138,7 +144,9 @@ describe('peers', () => {
         expect(entry.median_ms).toBeGreaterThanOrEqual(
           delays[answeredBy as keyof typeof delays] - 1,
         );
-        expect(entry.median_ms).toBeLessThanOrEqual(delays[answeredBy as keyof typeof delays] + 5);
+        expect(entry.median_ms).toBeLessThanOrEqual(
+          delays[answeredBy as keyof typeof delays] + TIMER_SLACK_MS,
+        );
         expect(entry.loss).toBe(0);
       }
     }
@@ -176,7 +184,7 @@ describe('peers', () => {
     expect(config.typical_pings.map(([a, b]) => `${a}-${b}`)).toEqual(['fra-iad', 'iad-sgp']);
     expect(config.backbone.map((entry) => entry.measured_by)).toEqual(['iad', 'sgp']);
     expect(typicalPing(config, 'fra', 'iad')).toBeGreaterThanOrEqual(9);
-    expect(typicalPing(config, 'fra', 'iad')).toBeLessThanOrEqual(15);
+    expect(typicalPing(config, 'fra', 'iad')).toBeLessThanOrEqual(10 + TIMER_SLACK_MS);
   });
 
   it('mark a peer that goes down unreachable, then let its pairs and entry age out', async () => {
