@@ -26,6 +26,7 @@ let bytesOf: (location: PreparedPingLocation) => Uint8Array;
 let construct: (bytes: Uint8Array) => PreparedPingLocation;
 let derivedOf: (location: PreparedPingLocation) => Derived | undefined;
 let setDerived: (location: PreparedPingLocation, derived: Derived) => void;
+let isPrepared: (value: unknown) => value is PreparedPingLocation;
 
 /** See the file comment. */
 export class PreparedPingLocation {
@@ -36,6 +37,10 @@ export class PreparedPingLocation {
     setDerived = (location, derived) => {
       location.#derived = derived;
     };
+    // A private brand: no Proxy trap runs, a revoked Proxy is simply not one, and an object that
+    // copies the class's prototype is not one either.
+    isPrepared = (value): value is PreparedPingLocation =>
+      typeof value === 'object' && value !== null && #bytes in value;
   }
 
   /**
@@ -97,4 +102,12 @@ export function derivedFrom<T>(
   const value = derive(bytesOf(location));
   setDerived(location, { key, value });
   return value;
+}
+
+/**
+ * True for a location made by `PreparedPingLocation.from` (or by a backend), told apart by a
+ * private brand rather than `instanceof`: it runs no Proxy trap and never throws.
+ */
+export function isPreparedPingLocation(value: unknown): value is PreparedPingLocation {
+  return isPrepared(value);
 }

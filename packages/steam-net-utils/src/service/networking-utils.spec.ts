@@ -32,6 +32,7 @@ import {
   RESULT_INVALID_PARAM,
   RESULT_NO_MATCH,
 } from '../constants/index.js';
+import { isPreparedPingLocation, PreparedPingLocation } from '../port/prepared-ping-location.js';
 import { BackendStateError } from '../port/backend-errors.js';
 import { NetworkingUtilsError } from './errors.js';
 import { NETWORKING_UTILS_ADDED_METHODS, NETWORKING_UTILS_METHODS } from './method-names.js';
@@ -943,5 +944,44 @@ describe('NetworkingUtils.dispose', () => {
     expect(shutdownsInsideListener).toEqual([0]);
     expect(backend.shutdownCount).toBe(1);
     expect(backend.calls.map((call) => call.method)).toEqual(['runCallbacks', 'shutdown']);
+  });
+});
+
+describe('NetworkingUtils estimates: hostile location objects', () => {
+  const service = new NetworkingUtils(new ScriptedBackend());
+  afterAll(() => service.dispose());
+
+  it('tells a prepared location by a private brand: a revoked Proxy or a poser gets a TypeError naming the method', () => {
+    const revocable = Proxy.revocable(PreparedPingLocation.from(new Uint8Array(512)), {});
+    revocable.revoke();
+    const traps: string[] = [];
+    const watched = new Proxy(PreparedPingLocation.from(new Uint8Array(512)), {
+      getPrototypeOf(target) {
+        traps.push('getPrototypeOf');
+        return Reflect.getPrototypeOf(target);
+      },
+      get(target, key) {
+        traps.push(`get ${String(key)}`);
+        return Reflect.get(target, key) as unknown;
+      },
+    });
+    const poser = Object.create(PreparedPingLocation.prototype) as PreparedPingLocation;
+    for (const location of [revocable.proxy, watched, poser]) {
+      const between = thrownBy(() =>
+        service.estimatePingTimeBetweenTwoLocations(location, location),
+      );
+      expect(between).toBeInstanceOf(TypeError);
+      expect((between as Error).message).toContain('estimatePingTimeBetweenTwoLocations');
+      const fromHere = thrownBy(() => service.estimatePingTimeFromLocalHost(location));
+      expect(fromHere).toBeInstanceOf(TypeError);
+      expect((fromHere as Error).message).toContain('estimatePingTimeFromLocalHost');
+    }
+    // The brand check runs no trap; only the error message's description of the value looks
+    // at its prototype, to name its class.
+    expect(traps.filter((trap) => trap !== 'getPrototypeOf')).toEqual([]);
+    traps.length = 0;
+    expect(isPreparedPingLocation(watched)).toBe(false);
+    expect(isPreparedPingLocation(revocable.proxy)).toBe(false);
+    expect(traps).toEqual([]);
   });
 });

@@ -24,7 +24,11 @@ import {
 } from '../constants/index.js';
 import { parseIPv4Address, type ParsedIPv4Address } from '../net/index.js';
 import { decodeConfigValueBytes } from '../port/config-value-bytes.js';
-import { PreparedPingLocation, preparedPingLocationBytes } from '../port/prepared-ping-location.js';
+import {
+  isPreparedPingLocation,
+  type PreparedPingLocation,
+  preparedPingLocationBytes,
+} from '../port/prepared-ping-location.js';
 import {
   type ConfigValueInfo,
   type ConfigValueResult,
@@ -298,7 +302,7 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
   ): number {
     this.#checkAlive('estimatePingTimeBetweenTwoLocations');
     const backend = this.#backend;
-    if (location1 instanceof PreparedPingLocation && location2 instanceof PreparedPingLocation) {
+    if (isPreparedPingLocation(location1) && isPreparedPingLocation(location2)) {
       return backend.estimatePreparedBetweenTwoLocations !== undefined
         ? backend.estimatePreparedBetweenTwoLocations(location1, location2)
         : backend.estimatePingTimeBetweenTwoLocations(
@@ -330,7 +334,7 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
   estimatePingTimeFromLocalHost(location: Uint8Array | PreparedPingLocation): number {
     this.#checkAlive('estimatePingTimeFromLocalHost');
     const backend = this.#backend;
-    if (location instanceof PreparedPingLocation) {
+    if (isPreparedPingLocation(location)) {
       return backend.estimatePreparedFromLocalHost !== undefined
         ? backend.estimatePreparedFromLocalHost(location)
         : backend.estimatePingTimeFromLocalHost(preparedPingLocationBytes(location));
@@ -979,7 +983,7 @@ function parseAddressArgument(
 
 /** The bytes of a location argument: a prepared location's own, or a checked `Uint8Array`. */
 function locationBytes(method: string, param: string, location: unknown): Uint8Array {
-  return location instanceof PreparedPingLocation
+  return isPreparedPingLocation(location)
     ? preparedPingLocationBytes(location)
     : checkPingLocation(method, param, location);
 }
