@@ -428,6 +428,18 @@ describe('hostile arguments never reach native code', () => {
       /pOutErrMsg/,
     ],
     [
+      'InitFlat with an extra argument',
+      'TypeError',
+      () => (api.InitFlat as (...args: unknown[]) => number)(Buffer.alloc(1024), 'extra'),
+      /SteamAPI_InitFlat: takes 1 argument\(s\) \(pOutErrMsg\), got 2/,
+    ],
+    [
+      'Shutdown with an argument (it must not shut Steam down)',
+      'TypeError',
+      () => (api.Shutdown as (...args: unknown[]) => void)('extra'),
+      /SteamAPI_Shutdown: takes 0 argument\(s\) \(\), got 1/,
+    ],
+    [
       'too few arguments',
       'TypeError',
       () => (api.GetDirectPingToPOP as (...a: unknown[]) => unknown)(self),

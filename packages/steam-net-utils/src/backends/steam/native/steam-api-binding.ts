@@ -612,14 +612,16 @@ export function bindSteamApi(
   const shutdown = bound.Shutdown;
   const api: SteamApi = {
     ...bound,
-    InitFlat(errMsg) {
-      const result = initFlat(errMsg);
+    // Both pass every argument on, so the bound function's own count check refuses a call with
+    // too many or too few (`Shutdown(extra)` must not shut Steam down).
+    InitFlat(...args: Parameters<SteamApiFunctions['InitFlat']>) {
+      const result = (initFlat as (...given: unknown[]) => number)(...args);
       // Remembered so that unload() can shut Steam down before unmapping its code.
       if (result === 0) state.steamRunning = true;
       return result;
     },
-    Shutdown() {
-      shutdown();
+    Shutdown(...args: Parameters<SteamApiFunctions['Shutdown']>) {
+      (shutdown as (...given: unknown[]) => void)(...args);
       state.steamRunning = false;
     },
     path,
