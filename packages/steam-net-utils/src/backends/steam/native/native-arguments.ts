@@ -242,6 +242,10 @@ export function cString(name: string): NativeArgument {
         return terminated;
       }
       if (typedArrayKind(value) !== 'Uint8Array') throw typeError(where, name, expected, value);
+      // An empty array holds no NUL; a detached one reads as empty (and the engine's indexOf
+      // would throw its own TypeError, which names no function).
+      if (typedArrayBytes(value as Uint8Array) === 0)
+        throw rangeError(where, name, expected, value);
       // The engine's indexOf: an overridden one could claim a NUL the bytes do not hold.
       const end = typedArrayIndexOf(value as Uint8Array, 0);
       if (end === -1 || end > MAX_NATIVE_STRING_BYTES)

@@ -158,6 +158,17 @@ describe('arguments arrive exactly', () => {
     expect(double.log()).toEqual(['SetGlobalConfigValueString(self=utils,eValue=103,val="ab")']);
   });
 
+  it('refuses a detached or empty Uint8Array as a C string, naming the function', () => {
+    const detached = Uint8Array.from([0x61, 0]);
+    structuredClone(detached.buffer, { transfer: [detached.buffer] });
+    for (const value of [detached, new Uint8Array(0)]) {
+      expect(() => api.SetGlobalConfigValueString(self, 103, value)).toThrow(
+        /SetGlobalConfigValueString.*val must be a string without U\+0000/,
+      );
+    }
+    expect(double.log()).toEqual([]);
+  });
+
   it('passes a float and a bool', () => {
     api.CheckPingDataUpToDate(self, 2.5);
     api.IterateGenericEditableConfigValues(self, 0, true);
