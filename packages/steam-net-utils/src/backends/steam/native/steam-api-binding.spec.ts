@@ -343,7 +343,7 @@ describe('hostile arguments never reach native code', () => {
       'a buffer size beyond the buffer',
       'RangeError',
       () => api.ConvertPingLocationToString(self, new Uint8Array(512), new Uint8Array(16), 17),
-      /cchBufSize must be from 0 to the length of pszBuf \(16\)/,
+      /cchBufSize must be from 1 to the length of pszBuf \(16\)/,
     ],
     [
       'a negative buffer size',
@@ -490,7 +490,38 @@ describe('hostile arguments never reach native code', () => {
           claiming(new Uint8Array(16), 4096),
           4096,
         ),
-      /cchBufSize must be from 0 to the length of pszBuf \(16\), got 4096/,
+      /cchBufSize must be from 1 to the length of pszBuf \(16\), got 4096/,
+    ],
+    [
+      'a text buffer size of 0 (V_snprintf would write its NUL before the buffer)',
+      'RangeError',
+      () => api.ConvertPingLocationToString(self, new Uint8Array(512), new Uint8Array(16), 0),
+      /cchBufSize must be from 1 to the length of pszBuf \(16\), got 0/,
+    ],
+    [
+      'an address text buffer size of 0',
+      'RangeError',
+      () =>
+        api.SteamNetworkingIPAddr_ToString(
+          self,
+          new Uint8Array(api.layout.SteamNetworkingIPAddr.size),
+          new Uint8Array(48),
+          0,
+          true,
+        ),
+      /cbBuf must be from 1 to the length of buf \(48\), got 0/,
+    ],
+    [
+      'an identity text buffer size of 0',
+      'RangeError',
+      () =>
+        api.SteamNetworkingIdentity_ToString(
+          self,
+          new Uint8Array(api.layout.SteamNetworkingIdentity.size),
+          new Uint8Array(128),
+          0,
+        ),
+      /cbBuf must be from 1 to the length of buf \(128\), got 0/,
     ],
     [
       'a 2-element POP list whose own length says 100, with a size of 100',

@@ -80,14 +80,29 @@ function sizeWithin(
   target: unknown,
   sizeName: string,
   targetName: string,
+  minimum = 0,
 ): void {
   // The converters let only null or a typed array of the declared kind through.
   const available = target === null ? 0 : typedArrayElements(target as ArrayBufferView);
-  if ((size as number) < 0 || (size as number) > available) {
+  if ((size as number) < minimum || (size as number) > available) {
     throw new RangeError(
-      `${where}: ${sizeName} must be from 0 to the length of ${targetName} (${available}), got ${String(size)}`,
+      `${where}: ${sizeName} must be from ${minimum} to the length of ${targetName} (${available}), got ${String(size)}`,
     );
   }
+}
+
+/**
+ * {@link sizeWithin} for a text buffer that Steam fills with `V_snprintf`: with a size of 0 it
+ * writes its NUL one byte before the buffer, so the size must be at least 1.
+ */
+function textSizeWithin(
+  where: string,
+  size: unknown,
+  target: unknown,
+  sizeName: string,
+  targetName: string,
+): void {
+  sizeWithin(where, size, target, sizeName, targetName, 1);
 }
 
 /** The declaration of every bound function; the sizes of CallbackMsg_t follow `layout`. */
@@ -191,7 +206,7 @@ function functionSpecs(
       returns: 'void',
       args: [self(), location('location'), buffer('pszBuf', 1), int32('cchBufSize')],
       check: (where, _self, _location, pszBuf, cchBufSize) =>
-        sizeWithin(where, cchBufSize, pszBuf, 'cchBufSize', 'pszBuf'),
+        textSizeWithin(where, cchBufSize, pszBuf, 'cchBufSize', 'pszBuf'),
     },
     ParsePingLocationString: {
       symbol: `${UTILS}ParsePingLocationString`,
@@ -350,7 +365,8 @@ function functionSpecs(
       symbol: `${UTILS}SteamNetworkingIPAddr_ToString`,
       returns: 'void',
       args: [self(), ipAddr('addr'), buffer('buf', 1), uint32('cbBuf'), bool('bWithPort')],
-      check: (where, _self, _value, buf, cbBuf) => sizeWithin(where, cbBuf, buf, 'cbBuf', 'buf'),
+      check: (where, _self, _value, buf, cbBuf) =>
+        textSizeWithin(where, cbBuf, buf, 'cbBuf', 'buf'),
     },
     SteamNetworkingIPAddr_ParseString: {
       symbol: `${UTILS}SteamNetworkingIPAddr_ParseString`,
@@ -366,7 +382,8 @@ function functionSpecs(
       symbol: `${UTILS}SteamNetworkingIdentity_ToString`,
       returns: 'void',
       args: [self(), identity('identity'), buffer('buf', 1), uint32('cbBuf')],
-      check: (where, _self, _value, buf, cbBuf) => sizeWithin(where, cbBuf, buf, 'cbBuf', 'buf'),
+      check: (where, _self, _value, buf, cbBuf) =>
+        textSizeWithin(where, cbBuf, buf, 'cbBuf', 'buf'),
     },
     SteamNetworkingIdentity_ParseString: {
       symbol: `${UTILS}SteamNetworkingIdentity_ParseString`,
