@@ -55,6 +55,9 @@ typedef struct {
 typedef struct { uint32_t m_hConn; SteamNetConnectionInfo_t_P${pack} m_info; int32_t m_eOldState; } SteamNetConnectionStatusChangedCallback_t_P${pack};
 typedef struct { int32_t m_eAvail; char m_debugMsg[256]; } SteamNetAuthenticationStatus_t_P${pack};
 typedef struct { int32_t m_eResult; SteamNetworkingIdentity m_identity; uint32_t m_unIP; uint16_t m_unPorts[8]; } SteamNetworkingFakeIPResult_t_P${pack};
+#pragma pack(pop)
+/* isteamnetworkingmessages.h declares its two callbacks inside #pragma pack(push, 1). */
+#pragma pack(push, 1)
 typedef struct { SteamNetworkingIdentity m_identityRemote; } SteamNetworkingMessagesSessionRequest_t_P${pack};
 typedef struct { SteamNetConnectionInfo_t_P${pack} m_info; } SteamNetworkingMessagesSessionFailed_t_P${pack};
 #pragma pack(pop)
@@ -89,6 +92,7 @@ function program(): string {
     for (const name of structNames()) {
       const c = cName(name, pack);
       prints.push(`printf("${pack} ${name} sizeof %zu\\n", sizeof(${c}));`);
+      prints.push(`printf("${pack} ${name} alignof %zu\\n", _Alignof(${c}));`);
       for (const member of Object.keys(layouts[name].members ?? {})) {
         prints.push(`printf("${pack} ${name} ${member} %zu\\n", offsetof(${c}, ${member}));`);
       }
@@ -135,11 +139,12 @@ describe('struct layouts against the C compiler', () => {
   });
 
   describe.each([4, 8] as const)('pack %d', (pack) => {
-    it.each(structNames())('%s: sizeof and every offsetof match koffi', (name) => {
+    it.each(structNames())('%s: sizeof, alignof and every offsetof match koffi', (name) => {
       const type = getSteamStructLayouts(pack)[name];
-      const koffiLayout: Record<string, number> = { sizeof: type.size };
+      const koffiLayout: Record<string, number> = { sizeof: type.size, alignof: type.alignment };
       const cLayout: Record<string, number | undefined> = {
         sizeof: measured.get(`${pack} ${name} sizeof`),
+        alignof: measured.get(`${pack} ${name} alignof`),
       };
       for (const [member, info] of Object.entries(type.members ?? {})) {
         koffiLayout[member] = info.offset;

@@ -6,6 +6,10 @@
  * - the callback structs sit inside `VALVE_CALLBACK_PACK_SMALL` (pack 4: Linux, macOS) or
  *   `VALVE_CALLBACK_PACK_LARGE` (pack 8: Windows), so a member is aligned to the smaller of its
  *   natural alignment and the pack, and only `int64` members (in `SteamNetConnectionInfo_t`) move;
+ * - except the two callbacks of `isteamnetworkingmessages.h`
+ *   (`SteamNetworkingMessagesSessionRequest_t`, `…SessionFailed_t`), which that header declares
+ *   inside `#pragma pack(push, 1)`: their alignment is 1 (their sizes and offsets come out the
+ *   same, since each has one member at offset 0);
  * - `SteamNetworkPingLocation_t`, `SteamRelayNetworkStatus_t`, `SteamNetworkingConfigValue_t` and
  *   `SteamNetworkingMessage_t` sit outside any pack (natural alignment).
  *
@@ -205,8 +209,8 @@ function createLayouts(pack: StructPack): SteamStructLayouts {
       ['m_info', connectionInfo],
       ['m_eOldState', 'int32_t'],
     ]),
-    SteamNetworkingMessagesSessionRequest_t: packedStruct(pack, [['m_identityRemote', identity]]),
-    SteamNetworkingMessagesSessionFailed_t: packedStruct(pack, [['m_info', connectionInfo]]),
+    SteamNetworkingMessagesSessionRequest_t: packedStruct(1, [['m_identityRemote', identity]]),
+    SteamNetworkingMessagesSessionFailed_t: packedStruct(1, [['m_info', connectionInfo]]),
     SteamNetworkingMessage_t: packedStruct(0, [
       ['m_pData', 'void *'],
       ['m_cbSize', 'int32_t'],
