@@ -493,6 +493,42 @@ describe('hostile arguments never reach native code', () => {
       /cchBufSize must be from 1 to the length of pszBuf \(16\), got 4096/,
     ],
     [
+      'an Int64 config value in 4 bytes (Steam reads 8)',
+      'RangeError',
+      () => api.SetConfigValue(self, 24, 1, 0, 2, new Uint8Array(4)),
+      /pArg must be exactly 8 bytes for eDataType 2, got 4/,
+    ],
+    [
+      'an Int32 config value in 8 bytes',
+      'RangeError',
+      () => api.SetConfigValue(self, 24, 1, 0, 1, new Uint8Array(8)),
+      /pArg must be exactly 4 bytes for eDataType 1, got 8/,
+    ],
+    [
+      'a Float config value in 3 bytes',
+      'RangeError',
+      () => api.SetConfigValue(self, 24, 1, 0, 3, new Uint8Array(3)),
+      /pArg must be exactly 4 bytes for eDataType 3, got 3/,
+    ],
+    [
+      'a Ptr config value in 4 bytes',
+      'RangeError',
+      () => api.SetConfigValue(self, 24, 1, 0, 5, new Uint8Array(4)),
+      /pArg must be exactly 8 bytes for eDataType 5, got 4/,
+    ],
+    [
+      'a String config value without its NUL',
+      'RangeError',
+      () => api.SetConfigValue(self, 24, 1, 0, 4, Uint8Array.from([0x61, 0x62])),
+      /pArg must hold a NUL-terminated string for eDataType 4 \(String\), got 2 bytes without a NUL/,
+    ],
+    [
+      'a config data type Steam does not know, with an argument',
+      'RangeError',
+      () => api.SetConfigValue(self, 24, 1, 0, 9, new Uint8Array(8)),
+      /eDataType must be 1 \(Int32\), 2 \(Int64\), 3 \(Float\), 4 \(String\) or 5 \(Ptr\) when pArg is given, got 9/,
+    ],
+    [
       'a text buffer size of 0 (V_snprintf would write its NUL before the buffer)',
       'RangeError',
       () => api.ConvertPingLocationToString(self, new Uint8Array(512), new Uint8Array(16), 0),

@@ -9,7 +9,11 @@
  * allocates nothing of its own (no argument arrays, no closures), so the binding adds a few type
  * checks to koffi's cost.
  */
-import { typedArrayBytes, typedArrayElements } from '../../../port/typed-arrays.js';
+import {
+  typedArrayBytes,
+  typedArrayElements,
+  typedArrayIndexOf,
+} from '../../../port/typed-arrays.js';
 import koffi, { type LibraryHandle, type TypeObject } from 'koffi';
 
 import {
@@ -87,6 +91,43 @@ function sizeWithin(
   if ((size as number) < minimum || (size as number) > available) {
     throw new RangeError(
       `${where}: ${sizeName} must be from ${minimum} to the length of ${targetName} (${available}), got ${String(size)}`,
+    );
+  }
+}
+
+/** How many bytes Steam reads through `pArg` for each `ESteamNetworkingConfigDataType`. */
+const CONFIG_ARGUMENT_BYTES: ReadonlyMap<number, number> = new Map([
+  [1, 4], // Int32: *(int32 *)pArg
+  [2, 8], // Int64: *(int64 *)pArg
+  [3, 4], // Float: *(float *)pArg
+  [5, 8], // Ptr: *(void **)pArg (a 64-bit pointer on every platform Relaylane loads)
+]);
+const CONFIG_TYPE_STRING = 4;
+
+/**
+ * Throws unless `pArg` (null resets the value) holds exactly what Steam reads for `eDataType`:
+ * Valve's code dereferences it by the type (`*(int64 *)pArg`), so a short buffer would be read past
+ * its end. A string must hold its NUL inside the buffer; a type Steam does not know is refused.
+ */
+function configArgumentFits(where: string, eDataType: number, pArg: Uint8Array | null): void {
+  if (pArg === null) return;
+  if (eDataType === CONFIG_TYPE_STRING) {
+    if (typedArrayIndexOf(pArg, 0) === -1) {
+      throw new RangeError(
+        `${where}: pArg must hold a NUL-terminated string for eDataType ${eDataType} (String), got ${typedArrayBytes(pArg)} bytes without a NUL`,
+      );
+    }
+    return;
+  }
+  const bytes = CONFIG_ARGUMENT_BYTES.get(eDataType);
+  if (bytes === undefined) {
+    throw new RangeError(
+      `${where}: eDataType must be 1 (Int32), 2 (Int64), 3 (Float), 4 (String) or 5 (Ptr) when pArg is given, got ${eDataType}`,
+    );
+  }
+  if (typedArrayBytes(pArg) !== bytes) {
+    throw new RangeError(
+      `${where}: pArg must be exactly ${bytes} bytes for eDataType ${eDataType}, got ${typedArrayBytes(pArg)}`,
     );
   }
 }
@@ -312,6 +353,8 @@ function functionSpecs(
         int32('eDataType'),
         buffer('pArg', 1, true),
       ],
+      check: (where, _self, _eValue, _eScopeType, _scopeObj, eDataType, pArg) =>
+        configArgumentFits(where, eDataType as number, pArg as Uint8Array | null),
     },
     SetConfigValueStruct: {
       symbol: `${UTILS}SetConfigValueStruct`,
