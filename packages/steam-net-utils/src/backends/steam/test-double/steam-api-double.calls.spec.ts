@@ -287,6 +287,20 @@ describe('the call log', () => {
   });
 });
 
+describe('the call log of long strings', () => {
+  it('cuts a string inside its slot: 300 non-ASCII characters log as escapes and "..."', () => {
+    const { api, self, double } = f;
+    double.clearLog();
+    api.SetConnectionConfigValueString(self, 4097, 30, '🦀'.repeat(300));
+    const [line] = double.log();
+    const quoted = /val="(.*)"\)$/.exec(line!)![1]!;
+    expect(quoted.endsWith('...')).toBe(true);
+    expect(quoted.startsWith('\\xf0\\x9f\\xa6\\x80')).toBe(true);
+    // The slot is 640 bytes: the whole quoted value, with its quotes and NUL, fits in it.
+    expect(quoted.length + 3).toBeLessThanOrEqual(640);
+  });
+});
+
 describe('init, interface and shutdown', () => {
   beforeEach(() => {
     f.api.Shutdown();

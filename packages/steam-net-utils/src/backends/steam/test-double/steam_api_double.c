@@ -338,14 +338,18 @@ static const char *fmt_out(const void *p) { return p ? "buf" : "NULL"; }
 
 static const char *fmt_bool(bool b) { return b ? "true" : "false"; }
 
-/* A quoted C string: printable ASCII as is, `"` and `\` escaped, other bytes as \xNN; cut at 200. */
+/* A quoted C string: printable ASCII as is, `"` and `\` escaped, other bytes as \xNN; cut at 200
+ * bytes of input, or sooner when the slot is full. Every write stays inside the TEMP_SIZE slot: one
+ * input byte takes at most 4 characters, and the loop stops while there is still room for that,
+ * the "..." of a cut, the closing quote and the NUL (200 non-ASCII bytes would need 800). */
+#define FMT_STRING_TAIL 5 /* "..." + '"' + '\0' */
 static const char *fmt_string(const char *s) {
     char *t = temp();
     if (!s) { snprintf(t, TEMP_SIZE, "NULL"); return t; }
     size_t o = 0;
     t[o++] = '"';
     size_t i = 0;
-    for (; s[i] && i < 200; i++) {
+    for (; s[i] && i < 200 && o + 4 + FMT_STRING_TAIL <= TEMP_SIZE; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c == '"' || c == '\\') { t[o++] = '\\'; t[o++] = (char)c; }
         else if (c >= 0x20 && c < 0x7f) t[o++] = (char)c;
