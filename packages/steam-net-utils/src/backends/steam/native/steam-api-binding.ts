@@ -474,6 +474,29 @@ type NativeFunction = (...args: unknown[]) => unknown;
 interface BindingState {
   loaded: boolean;
   steamRunning: boolean;
+  /**
+   * The `ISteamNetworkingUtils *` that `SteamNetworkingUtils()` last returned (undefined before):
+   * the only `self` a call may pass. Real Steam would call through any other pointer.
+   */
+  interfacePointer: bigint | undefined;
+}
+
+/** `self`, converted as before, and then refused unless it is the interface Steam handed out. */
+function interfaceOnly(self: NativeArgument, state: BindingState): NativeArgument {
+  return {
+    name: self.name,
+    ctype: self.ctype,
+    convert(value, where) {
+      const converted = self.convert(value, where);
+      if (converted !== state.interfacePointer) {
+        throw new TypeError(
+          `${where}: self must be the ISteamNetworkingUtils pointer that SteamNetworkingUtils() returned` +
+            (state.interfacePointer === undefined ? ' (it has not been called yet)' : ''),
+        );
+      }
+      return converted;
+    },
+  };
 }
 
 /**
@@ -498,7 +521,9 @@ function bindFunction(
     new TypeError(
       `${where}: takes ${args.length} argument(s) (${args.map((arg) => arg.name).join(', ')}), got ${got}`,
     );
-  const [p0, p1, p2, p3, p4, p5, p6] = args as [
+  // Every method on the interface checks its `self` against the pointer the accessor returned.
+  const first = args[0]?.name === 'self' ? interfaceOnly(args[0], state) : args[0];
+  const [p0, p1, p2, p3, p4, p5, p6] = [first, ...args.slice(1)] as [
     NativeArgument,
     NativeArgument,
     NativeArgument,
@@ -636,7 +661,7 @@ export function bindSteamApi(
 ): SteamApi {
   const layout = getSteamStructLayouts(steamPlatformInfo(platform).pack);
   const specs = functionSpecs(layout);
-  const state: BindingState = { loaded: true, steamRunning: false };
+  const state: BindingState = { loaded: true, steamRunning: false, interfacePointer: undefined };
   const functions: Partial<Record<SteamApiFunctionName, NativeFunction>> = {};
   const unloadedError = (where: string): Error =>
     new SteamLibraryLoadError(
@@ -670,6 +695,7 @@ export function bindSteamApi(
   const bound = functions as unknown as SteamApiFunctions;
   const initFlat = bound.InitFlat;
   const shutdown = bound.Shutdown;
+  const utilsAccessor = bound.SteamNetworkingUtils;
   const api: SteamApi = {
     ...bound,
     // Both pass every argument on, so the bound function's own count check refuses a call with
@@ -683,6 +709,13 @@ export function bindSteamApi(
     Shutdown(...args: Parameters<SteamApiFunctions['Shutdown']>) {
       (shutdown as (...given: unknown[]) => void)(...args);
       state.steamRunning = false;
+      // The interface dies with Steam: a pointer kept from before is refused from now on.
+      state.interfacePointer = undefined;
+    },
+    SteamNetworkingUtils(...args: Parameters<SteamApiFunctions['SteamNetworkingUtils']>) {
+      const pointer = (utilsAccessor as (...given: unknown[]) => bigint | null)(...args);
+      state.interfacePointer = pointer ?? undefined;
+      return pointer;
     },
     path,
     platform,
