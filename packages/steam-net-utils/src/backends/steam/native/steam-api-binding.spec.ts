@@ -493,6 +493,23 @@ describe('hostile arguments never reach native code', () => {
       /cchBufSize must be from 1 to the length of pszBuf \(16\), got 4096/,
     ],
     [
+      'a NULL pViaRelayPoP (the SDK does not document it as optional)',
+      'TypeError',
+      () => api.GetPingToDataCenter(self, 0x00667261, null as unknown as Uint32Array),
+      /pViaRelayPoP/,
+    ],
+    [
+      'a NULL pOutRealIdentity (the SDK does not document it as optional)',
+      'TypeError',
+      () =>
+        api.GetRealIdentityForFakeIP(
+          self,
+          new Uint8Array(api.layout.SteamNetworkingIPAddr.size),
+          null as unknown as Uint8Array,
+        ),
+      /pOutRealIdentity/,
+    ],
+    [
       'an Int64 config value in 4 bytes (Steam reads 8)',
       'RangeError',
       () => api.SetConfigValue(self, 24, 1, 0, 2, new Uint8Array(4)),

@@ -262,7 +262,8 @@ function functionSpecs(
     GetPingToDataCenter: {
       symbol: `${UTILS}GetPingToDataCenter`,
       returns: 'int32',
-      args: [self(), uint32('popID'), typedArray('pViaRelayPoP', Uint32Array, 1, true)],
+      // The SDK does not say pViaRelayPoP may be NULL: it is always given.
+      args: [self(), uint32('popID'), typedArray('pViaRelayPoP', Uint32Array, 1, false)],
     },
     GetDirectPingToPOP: {
       symbol: `${UTILS}GetDirectPingToPOP`,
@@ -291,7 +292,8 @@ function functionSpecs(
     GetRealIdentityForFakeIP: {
       symbol: `${UTILS}GetRealIdentityForFakeIP`,
       returns: 'int32',
-      args: [self(), ipAddr('fakeIP'), identity('pOutRealIdentity', true)],
+      // The SDK does not say pOutRealIdentity may be NULL: it is always given.
+      args: [self(), ipAddr('fakeIP'), identity('pOutRealIdentity', false)],
     },
     SetGlobalConfigValueInt32: {
       symbol: `${UTILS}SetGlobalConfigValueInt32`,

@@ -103,7 +103,7 @@ export interface SteamApiFunctions {
   /** `bool CheckPingDataUpToDate(self, float flMaxAgeSeconds)`. */
   CheckPingDataUpToDate(self: NativePointer, maxAgeSeconds: number): boolean;
   /** `int GetPingToDataCenter(self, SteamNetworkingPOPID popID, SteamNetworkingPOPID *pViaRelayPoP)`. */
-  GetPingToDataCenter(self: NativePointer, popId: number, relayPopId: Uint32Array | null): number;
+  GetPingToDataCenter(self: NativePointer, popId: number, relayPopId: Uint32Array): number;
   /** `int GetDirectPingToPOP(self, SteamNetworkingPOPID popID)`. */
   GetDirectPingToPOP(self: NativePointer, popId: number): number;
   /** `int GetPOPCount(self)`. */
@@ -122,7 +122,7 @@ export interface SteamApiFunctions {
   GetRealIdentityForFakeIP(
     self: NativePointer,
     fakeIP: Uint8Array,
-    outRealIdentity: Uint8Array | null,
+    outRealIdentity: Uint8Array,
   ): number;
   /** `bool SetGlobalConfigValueInt32(self, ESteamNetworkingConfigValue, int32 val)`. */
   SetGlobalConfigValueInt32(self: NativePointer, configValue: number, value: number): boolean;
