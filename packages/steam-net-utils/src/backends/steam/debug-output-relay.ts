@@ -26,6 +26,7 @@ import { countNativeCallback } from './native-callback-owner.js';
 import { type NativePointer } from './native/steam-api.js';
 import { DEBUG_OUTPUT_WORKER_SOURCE } from './debug-output-worker-source.js';
 import { SteamDebugOutputError } from './steam-errors.js';
+import { distrustNativePointer, trustNativePointer } from './native/trusted-pointers.js';
 
 // The shared state's layout; the worker source uses the same indices and phases.
 const STATE_PHASE = 0;
@@ -109,6 +110,8 @@ export class DebugOutputRelay {
     }
     const pointer = new BigUint64Array(state, POINTER_OFFSET, 1)[0]!;
     countNativeCallback(1);
+    // Registered by our own worker: the binding may hand it to Steam until release().
+    trustNativePointer(pointer);
     return new DebugOutputRelay(worker, port1, flags, pointer);
   }
 
@@ -154,6 +157,7 @@ export class DebugOutputRelay {
     }
     this.#released = true;
     countNativeCallback(-1);
+    distrustNativePointer(this.#pointer);
     this.#worker.postMessage('release');
     const deadline = DEBUG_OUTPUT_WORKER_TIMEOUT_MS;
     const phase = Atomics.load(this.#flags, STATE_PHASE);

@@ -10,6 +10,7 @@
  * released slot.
  */
 import koffi, { type TypeObject } from 'koffi';
+import { distrustNativePointer, trustNativePointer } from './native/trusted-pointers.js';
 
 let liveRegistrations = 0;
 
@@ -63,6 +64,7 @@ export class NativeCallbackOwner<Key extends string = string> {
     const pointerType = type.primitive === 'Prototype' ? koffi.pointer(type) : type;
     const pointer = koffi.register(fn, pointerType);
     this.#slots.set(key, pointer);
+    trustNativePointer(pointer);
     liveRegistrations++;
     return pointer;
   }
@@ -76,6 +78,7 @@ export class NativeCallbackOwner<Key extends string = string> {
     // Forgotten first: even if koffi throws, the slot is never unregistered twice.
     this.#slots.delete(key);
     liveRegistrations--;
+    distrustNativePointer(pointer);
     koffi.unregister(pointer);
   }
 

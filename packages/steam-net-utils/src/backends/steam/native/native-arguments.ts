@@ -20,6 +20,7 @@ import {
   typedArrayKind,
 } from '../../../port/typed-arrays.js';
 import { type NativePointer } from './steam-api.js';
+import { isTrustedNativePointer } from './trusted-pointers.js';
 
 /** The longest `const char *` sent to Steam, in UTF-8 bytes (Steam's own strings are far shorter). */
 export const MAX_NATIVE_STRING_BYTES = 1 << 20;
@@ -165,12 +166,32 @@ export function self(): NativeArgument {
  * refused: koffi would make it a transient callback, invalid once the call returns.)
  */
 export function functionPointer(name: string): NativeArgument {
-  return pointerArgument(name, true, 'a function pointer from koffi.register');
+  return trustedPointer(pointerArgument(name, true, 'a function pointer from koffi.register'));
 }
 
-/** A `void *` value handed over as is (e.g. `SetGlobalConfigValuePtr`): a pointer or null. */
+/**
+ * A `void *` config value (e.g. `SetGlobalConfigValuePtr`), which Steam stores and calls through:
+ * a pointer Relaylane registered, or null.
+ */
 export function opaquePointer(name: string): NativeArgument {
-  return pointerArgument(name, true, 'a native pointer');
+  return trustedPointer(pointerArgument(name, true, 'a native pointer'));
+}
+
+/** `argument`, refused (RangeError) unless null or a pointer of `trusted-pointers.ts`. */
+function trustedPointer(argument: NativeArgument): NativeArgument {
+  return {
+    name: argument.name,
+    ctype: argument.ctype,
+    convert(value, where) {
+      const converted = argument.convert(value, where);
+      if (converted !== null && !isTrustedNativePointer(converted as bigint)) {
+        throw new RangeError(
+          `${where}: ${argument.name} must be null or a callback Relaylane registered (Steam would call through it); got a pointer it did not register`,
+        );
+      }
+      return converted;
+    },
+  };
 }
 
 /**

@@ -17,6 +17,7 @@ import { loadSteamApi } from './load-steam-api.js';
 import { type SteamApi, type SteamApiFunctionName } from './steam-api.js';
 import { steamApiSymbols } from './steam-api-binding.js';
 import { SteamLibraryLoadError } from './steam-library-error.js';
+import { distrustNativePointer, trustNativePointer } from './trusted-pointers.js';
 
 // Every SteamAPI_ISteamNetworkingUtils_* export of the Steamworks SDK 1.64/1.65
 // (`steam_api_flat.h`), and the init, interface and manual-dispatch exports.
@@ -182,6 +183,11 @@ describe('arguments arrive exactly', () => {
     const type = api.callbackTypes.debugOutput;
     const pointer = koffi.register(() => undefined, type);
     try {
+      // Registered here, and not yet trusted: the binding refuses it (Steam would call it).
+      expect(() => api.SetDebugOutputFunction(self, 8, pointer)).toThrow(
+        /pfnFunc must be null or a callback Relaylane registered/,
+      );
+      trustNativePointer(pointer);
       api.SetDebugOutputFunction(self, 8, pointer);
       api.SetDebugOutputFunction(self, 0, null);
       expect(double.log()).toEqual([
@@ -189,6 +195,7 @@ describe('arguments arrive exactly', () => {
         'SetDebugOutputFunction(self=utils,eDetailLevel=0,pfnFunc=NULL)',
       ]);
     } finally {
+      distrustNativePointer(pointer);
       koffi.unregister(pointer);
     }
   });
@@ -532,6 +539,13 @@ describe('hostile arguments never reach native code', () => {
       'RangeError',
       () => api.SetConfigValue(self, 24, 1, 0, 5, new Uint8Array(4)),
       /pArg must be exactly 8 bytes for eDataType 5, got 4/,
+    ],
+    [
+      'a Ptr config value that is not a callback Relaylane registered',
+      'RangeError',
+      () =>
+        api.SetConfigValue(self, 24, 1, 0, 5, new Uint8Array(new BigUint64Array([0x1234n]).buffer)),
+      /pArg must hold NULL or a callback Relaylane registered for eDataType 5/,
     ],
     [
       'a String config value without its NUL',

@@ -38,6 +38,7 @@ import {
   type SteamCallbackTypes,
 } from './steam-api.js';
 import { SteamLibraryLoadError } from './steam-library-error.js';
+import { isTrustedNativePointer } from './trusted-pointers.js';
 import { type SteamPlatform, steamPlatformInfo } from './steam-platform.js';
 import {
   getSteamStructLayouts,
@@ -103,6 +104,7 @@ const CONFIG_ARGUMENT_BYTES: ReadonlyMap<number, number> = new Map([
   [5, 8], // Ptr: *(void **)pArg (a 64-bit pointer on every platform Relaylane loads)
 ]);
 const CONFIG_TYPE_STRING = 4;
+const CONFIG_TYPE_PTR = 5;
 
 /**
  * Throws unless `pArg` (null resets the value) holds exactly what Steam reads for `eDataType`:
@@ -129,6 +131,16 @@ function configArgumentFits(where: string, eDataType: number, pArg: Uint8Array |
     throw new RangeError(
       `${where}: pArg must be exactly ${bytes} bytes for eDataType ${eDataType}, got ${typedArrayBytes(pArg)}`,
     );
+  }
+  if (eDataType === CONFIG_TYPE_PTR) {
+    // Steam stores the pointer and calls through it: only Relaylane's own callbacks, or NULL.
+    // (Every platform Steam runs on is little-endian.)
+    const pointer = new DataView(pArg.buffer, pArg.byteOffset, 8).getBigUint64(0, true);
+    if (pointer !== 0n && !isTrustedNativePointer(pointer)) {
+      throw new RangeError(
+        `${where}: pArg must hold NULL or a callback Relaylane registered for eDataType 5 (Ptr); got a pointer it did not register`,
+      );
+    }
   }
 }
 

@@ -26,6 +26,7 @@ import {
   relayNetworkStatusBlob,
   SAMPLE_CONNECTION_INFO,
 } from './test-support/struct-blobs.js';
+import { distrustNativePointer, trustNativePointer } from '../native/trusted-pointers.js';
 
 let f: DoubleFixture;
 const registered: bigint[] = [];
@@ -36,7 +37,10 @@ beforeEach(() => {
 afterEach(() => {
   // Steam first (Shutdown forgets the callbacks), then the koffi slots.
   f.api.unload();
-  for (const pointer of registered.splice(0)) koffi.unregister(pointer);
+  for (const pointer of registered.splice(0)) {
+    distrustNativePointer(pointer);
+    koffi.unregister(pointer);
+  }
 });
 
 /** Registers a callback that copies its struct (size bytes) and records the copy and the pointer. */
@@ -50,6 +54,8 @@ function recorder(
     pointers.push(data);
     copies.push(copyNativeBytes(data, size));
   }, f.api.callbackTypes[type]);
+  // This spec's own registrations stand for Relaylane's: the binding passes only trusted ones.
+  trustNativePointer(pointer);
   registered.push(pointer);
   return { pointer, copies, pointers };
 }

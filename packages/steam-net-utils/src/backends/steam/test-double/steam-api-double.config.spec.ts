@@ -8,6 +8,7 @@ import koffi from 'koffi';
 import { CONFIG_VALUE_TABLE } from '../../../constants/index.js';
 import { encodeConfigValueStruct } from '../native/structs.js';
 import { type DoubleFixture, startDouble } from './test-support/double-fixture.js';
+import { distrustNativePointer, trustNativePointer } from '../native/trusted-pointers.js';
 
 const TIMEOUT_INITIAL = 24;
 const FAKE_PACKET_LOSS_SEND = 2;
@@ -220,9 +221,15 @@ describe('SetConfigValue', () => {
   ] as const)(
     'converts %s into an int32 value (or refuses)',
     (_what, dataType, value, accepted, after) => {
-      expect(
-        f.api.SetConfigValue(f.self, TIMEOUT_INITIAL, GLOBAL, 0, dataType, arg(dataType, value)),
-      ).toBe(accepted);
+      // A pointer reaches the double only if the binding trusts it (it would be called through).
+      if (dataType === PTR) trustNativePointer(value);
+      try {
+        expect(
+          f.api.SetConfigValue(f.self, TIMEOUT_INITIAL, GLOBAL, 0, dataType, arg(dataType, value)),
+        ).toBe(accepted);
+      } finally {
+        if (dataType === PTR) distrustNativePointer(value);
+      }
       expect(int32(read(TIMEOUT_INITIAL).bytes)).toBe(after);
     },
   );

@@ -6,6 +6,7 @@
 import koffi from 'koffi';
 
 import { type DoubleFixture, startDouble } from './test-support/double-fixture.js';
+import { distrustNativePointer, trustNativePointer } from '../native/trusted-pointers.js';
 
 const MSG = 5;
 const VERBOSE = 6;
@@ -25,10 +26,13 @@ beforeEach(() => {
     received.push([type, message]);
     onMessage?.();
   }, f.api.callbackTypes.debugOutput);
+  // This spec's own registration stands for Relaylane's: the binding passes only trusted ones.
+  trustNativePointer(pointer);
 });
 
 afterEach(() => {
   f.api.unload();
+  distrustNativePointer(pointer);
   koffi.unregister(pointer);
 });
 
