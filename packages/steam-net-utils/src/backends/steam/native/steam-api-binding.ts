@@ -145,6 +145,37 @@ function configArgumentFits(where: string, eDataType: number, pArg: Uint8Array |
 }
 
 /**
+ * Throws unless the `SteamNetworkingConfigValue_t` at the start of `opt` is safe to hand over: its
+ * union holds a number (Int32, Int64, Float), NULL or a callback Relaylane registered (Ptr). A
+ * String's `m_string` is a raw address Steam would read a string from, which no check here can
+ * vouch for: strings go through `SetConfigValue`, whose buffer the binding checks.
+ * (`SteamNetworkingConfigValue_t`: m_eValue at 0, m_eDataType at 4, m_val at 8, on every platform.)
+ */
+function configStructFits(where: string, opt: Uint8Array): void {
+  const data = new DataView(opt.buffer, opt.byteOffset, 16);
+  const dataType = data.getInt32(4, true);
+  if (dataType === CONFIG_TYPE_STRING) {
+    throw new RangeError(
+      `${where}: opt must not carry a String (its m_string is a raw address); set strings with SetConfigValue`,
+    );
+  }
+  if (dataType === CONFIG_TYPE_PTR) {
+    const pointer = data.getBigUint64(8, true);
+    if (pointer !== 0n && !isTrustedNativePointer(pointer)) {
+      throw new RangeError(
+        `${where}: opt must hold NULL or a callback Relaylane registered for m_eDataType 5 (Ptr); got a pointer it did not register`,
+      );
+    }
+    return;
+  }
+  if (!CONFIG_ARGUMENT_BYTES.has(dataType)) {
+    throw new RangeError(
+      `${where}: opt's m_eDataType must be 1 (Int32), 2 (Int64), 3 (Float) or 5 (Ptr), got ${dataType}`,
+    );
+  }
+}
+
+/**
  * {@link sizeWithin} for a text buffer that Steam fills with `V_snprintf`: with a size of 0 it
  * writes its NUL one byte before the buffer, so the size must be at least 1.
  */
@@ -379,6 +410,7 @@ function functionSpecs(
         int32('eScopeType'),
         intptr('scopeObj'),
       ],
+      check: (where, _self, opt) => configStructFits(where, opt as Uint8Array),
     },
     GetConfigValue: {
       symbol: `${UTILS}GetConfigValue`,

@@ -250,7 +250,7 @@ describe('SetConfigValue', () => {
     expect(f.api.SetConfigValue(f.self, TIMEOUT_INITIAL, 9, 0, INT32, arg(INT32, 1))).toBe(false);
   });
 
-  it('takes a SteamNetworkingConfigValue_t, a string one through its pointer', () => {
+  it('takes a SteamNetworkingConfigValue_t; the binding refuses a string one (a raw address)', () => {
     expect(
       f.api.SetConfigValueStruct(
         f.self,
@@ -262,8 +262,14 @@ describe('SetConfigValue', () => {
     expect(int32(read(TIMEOUT_INITIAL).bytes)).toBe(4321);
     const text = Buffer.from('turn.example.org\0');
     const option = encodeConfigValueStruct(STUN_SERVER_LIST, STRING, koffi.address(text));
-    expect(f.api.SetConfigValueStruct(f.self, option, GLOBAL, 0)).toBe(true);
-    expect(new TextDecoder().decode(read(STUN_SERVER_LIST).bytes)).toBe('turn.example.org\0');
+    expect(() => f.api.SetConfigValueStruct(f.self, option, GLOBAL, 0)).toThrow(
+      /opt must not carry a String/,
+    );
+    const untrusted = encodeConfigValueStruct(TIMEOUT_INITIAL, PTR, 0x1234n);
+    expect(() => f.api.SetConfigValueStruct(f.self, untrusted, GLOBAL, 0)).toThrow(
+      /opt must hold NULL or a callback Relaylane registered/,
+    );
+    expect(int32(read(TIMEOUT_INITIAL).bytes)).toBe(4321);
   });
 
   it('answers a scripted refusal without setting anything', () => {
