@@ -426,7 +426,9 @@ export function decodeCallbackMsg(bytes: Uint8Array, layout: SteamStructLayouts)
 /**
  * A `SteamNetworkingConfigValue_t` (16 bytes) for `SetConfigValueStruct`: `value` is a number for
  * INT32 (1) and FLOAT (3), a bigint for INT64 (2), and a pointer for STRING (4, the address of a
- * NUL-terminated UTF-8 buffer that outlives the call) and PTR (5).
+ * NUL-terminated UTF-8 buffer that outlives the call) and PTR (5). The binding's
+ * `SetConfigValueStruct` refuses a STRING one (a raw address it cannot vouch for) and a PTR one
+ * that is not NULL or Relaylane's own callback; the encoding exists for the test double's specs.
  *
  * @throws RangeError when `dataType` is not 1-5 or `value` does not fit it.
  */
