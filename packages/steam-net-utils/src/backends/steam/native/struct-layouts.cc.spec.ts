@@ -9,7 +9,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { getSteamStructLayouts, type SteamStructName } from './struct-layouts.js';
+import {
+  getSteamStructLayouts,
+  STEAM_CALLBACK_IDS,
+  type SteamStructName,
+} from './struct-layouts.js';
 
 // The SDK's declarations (steamnetworkingtypes.h, isteamnetworkingutils.h, steamnetworkingfakeip.h,
 // isteamnetworkingmessages.h, steam_api_internal.h), member names as the headers spell them.
@@ -84,6 +88,27 @@ function structNames(): SteamStructName[] {
   );
 }
 
+/**
+ * The callback ids as the SDK declares them: a base per interface (`steam_api_internal.h`) plus the
+ * callback's place in it (`isteamnetworkingsockets.h`, `…messages.h`, `…utils.h`), each struct's
+ * `enum { k_iCallback = … }` written here as a C constant, independently of `STEAM_CALLBACK_IDS`.
+ */
+const CALLBACK_IDS_C = `
+enum {
+  k_iSteamNetworkingSocketsCallbacks = 1220,
+  k_iSteamNetworkingMessagesCallbacks = 1250,
+  k_iSteamNetworkingUtilsCallbacks = 1280
+};
+enum {
+  k_iCallback_connectionStatusChanged = k_iSteamNetworkingSocketsCallbacks + 1,
+  k_iCallback_authenticationStatus = k_iSteamNetworkingSocketsCallbacks + 2,
+  k_iCallback_fakeIPResult = k_iSteamNetworkingSocketsCallbacks + 3,
+  k_iCallback_messagesSessionRequest = k_iSteamNetworkingMessagesCallbacks + 1,
+  k_iCallback_messagesSessionFailed = k_iSteamNetworkingMessagesCallbacks + 2,
+  k_iCallback_relayNetworkStatus = k_iSteamNetworkingUtilsCallbacks + 1
+};
+`;
+
 /** The program's lines `<pack> <struct> <member|sizeof> <bytes>`, from koffi's member lists. */
 function program(): string {
   const prints: string[] = [];
@@ -98,10 +123,14 @@ function program(): string {
       }
     }
   }
+  for (const name of Object.keys(STEAM_CALLBACK_IDS)) {
+    prints.push(`printf("0 callback ${name} %d\\n", (int)k_iCallback_${name});`);
+  }
   return [
     '#include <stddef.h>',
     '#include <stdint.h>',
     '#include <stdio.h>',
+    CALLBACK_IDS_C,
     PACKED_1,
     callbackStructs(4),
     callbackStructs(8),
@@ -152,6 +181,13 @@ describe('struct layouts against the C compiler', () => {
       }
       expect(koffiLayout).toEqual(cLayout);
     });
+  });
+
+  it('has every callback id the SDK declares', () => {
+    const declared = Object.fromEntries(
+      Object.keys(STEAM_CALLBACK_IDS).map((name) => [name, measured.get(`0 callback ${name}`)]),
+    );
+    expect(declared).toEqual({ ...STEAM_CALLBACK_IDS });
   });
 
   it('sees the packing make a difference where the SDK says it does (704 vs 712 bytes)', () => {
