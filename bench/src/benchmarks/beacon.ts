@@ -161,7 +161,7 @@ export interface BeaconCounts {
 }
 
 /** The flood's readings. */
-export interface FloodMeasurement {
+export interface FloodMeasurement extends FloodCounts {
   /** RSS idle after the warm-up (after three full collections). */
   readonly idleRss: number;
   readonly idleHeapUsed: number;
@@ -171,16 +171,6 @@ export interface FloodMeasurement {
   /** Heap after the flood and three full collections: what it left behind. */
   readonly heapUsedAfter: number;
   readonly rssAfter: number;
-  /** What the clients sent and heard. */
-  readonly probes: number;
-  readonly malformed: number;
-  readonly answered: number;
-  readonly wrong: number;
-  readonly larger: number;
-  readonly elapsedMs: number;
-  /** Whether every client had an address of its own (else all shared 127.0.0.1). */
-  readonly distinctSources: boolean;
-  readonly clients: number;
   /** The beacon's counts after the flood (warm-up included). */
   readonly beaconCounts: BeaconCounts;
 }
@@ -397,14 +387,15 @@ export async function measureFlood(
   }
 }
 
-/** What the client process counted in a flood (see `echo-load.mjs`). */
-interface FloodCounts {
+/** What the client process counted in a flood (see `echo-load.mjs`): what it sent and heard. */
+export interface FloodCounts {
   readonly probes: number;
   readonly malformed: number;
   readonly answered: number;
   readonly wrong: number;
   readonly larger: number;
   readonly elapsedMs: number;
+  /** Whether every client had an address of its own (else all shared 127.0.0.1). */
   readonly distinctSources: boolean;
   readonly clients: number;
 }

@@ -613,14 +613,15 @@ export class BeaconsRelayNetwork implements NetworkingUtilsBackend, PopMeasureme
   #startRound(): void {
     const configured = this.#configured!;
     this.#roundBusy = true;
-    this.#relayState =
-      this.#relayState === NETWORKING_AVAILABILITY_NEVER_TRIED
-        ? NETWORKING_AVAILABILITY_ATTEMPTING
-        : this.#relayState === NETWORKING_AVAILABILITY_CURRENT
-          ? NETWORKING_AVAILABILITY_CURRENT
-          : this.#relayState === NETWORKING_AVAILABILITY_ATTEMPTING
-            ? NETWORKING_AVAILABILITY_ATTEMPTING
-            : NETWORKING_AVAILABILITY_RETRYING;
+    // The first round attempts; a round after one that failed retries; CURRENT stays CURRENT.
+    if (this.#relayState === NETWORKING_AVAILABILITY_NEVER_TRIED) {
+      this.#relayState = NETWORKING_AVAILABILITY_ATTEMPTING;
+    } else if (
+      this.#relayState === NETWORKING_AVAILABILITY_FAILED ||
+      this.#relayState === NETWORKING_AVAILABILITY_PREVIOUSLY
+    ) {
+      this.#relayState = NETWORKING_AVAILABILITY_RETRYING;
+    }
     const fake = this.#fakeConditions();
     this.#inFlight++;
     void runProbeRound(configured.beacons, this.#options.transport, this.#options, fake).then(
