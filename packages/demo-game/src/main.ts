@@ -7,7 +7,6 @@
  * URL>` for pings the browser really measures to beacons (the lobbies stay simulated hosts that
  * publish Steam-format ping locations; the player's side is then real).
  */
-import 'reflect-metadata';
 import './styles.css';
 
 import { Engine as BabylonEngine } from '@babylonjs/core/Engines/engine.js';
@@ -17,6 +16,7 @@ import { attachToBabylonScene } from '@relaylane/core/babylon';
 import { mountConsoleOverlay } from '@relaylane/core/console-overlay';
 import {
   NETWORKING_PING_UNKNOWN,
+  NetConsolePlugin,
   NetworkingUtilsPlugin,
   simulatedBackend,
 } from '@relaylane/steam-net-utils';
@@ -83,6 +83,7 @@ function boot(): void {
           : beaconsBackend({ networkConfigUrl: options.beaconsConfigUrl }),
     }),
   );
+  engine.addPlugin(new NetConsolePlugin());
   const demo = new DemoPlugin({ lobbies });
   engine.addPlugin(demo);
 

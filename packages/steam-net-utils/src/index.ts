@@ -57,6 +57,7 @@ export {
   NetworkingUtilsPlugin,
   type NetworkingUtilsPluginOptions,
 } from './plugin/networking-utils-plugin.js';
+export { NetConsolePlugin } from './plugin/net-console-plugin.js';
 export {
   DEBUG_MESSAGE_BUFFER_SIZE,
   registerNetConsoleCommands,

@@ -9,7 +9,11 @@
  * `.status-location` has `data-location` (the ping location string); `.status-backend` has
  * `data-backend`.
  */
-import { NETWORKING_AVAILABILITY_CURRENT, shortConstantName } from '@relaylane/steam-net-utils';
+import {
+  NETWORKING_AVAILABILITY_CURRENT,
+  NetworkingAvailability,
+  shortConstantName,
+} from '@relaylane/steam-net-utils';
 
 import { type DemoSnapshot } from '../demo-plugin.js';
 import { formatAgo, h, placeChildren, setAttr, setText } from './dom.js';
@@ -18,7 +22,7 @@ const PREFIX = 'NETWORKING_AVAILABILITY_';
 
 /** `'CURRENT'` for 100: GodotSteam's constant name without its prefix, or the number. */
 export function availabilityShortName(value: number): string {
-  return shortConstantName('NetworkingAvailability', value);
+  return shortConstantName(NetworkingAvailability, value);
 }
 
 /** How the page colours a status: working, in progress, or failing. */

@@ -10,6 +10,7 @@ import {
 
 import { simulatedBackend } from '../backends/simulated/simulated-backend-provider.js';
 import { SimulationControlsCapability } from '../backends/simulated/simulation-controls.js';
+import { NetConsolePlugin } from '../plugin/net-console-plugin.js';
 import { NetworkingUtilsPlugin } from '../plugin/networking-utils-plugin.js';
 import { NetworkingUtils } from '../service/networking-utils.js';
 import { ScriptedBackend } from '../test-support/scripted-backend.js';
@@ -20,6 +21,7 @@ function setUp(location = 'Frankfurt') {
   const console = new DevConsolePlugin();
   engine.addPlugin(console);
   engine.addPlugin(new NetworkingUtilsPlugin({ backend: simulatedBackend({ location, seed: 5 }) }));
+  engine.addPlugin(new NetConsolePlugin());
   const networkingUtils = engine.getSingleton('Steam');
   const controls = networkingUtils.capability(SimulationControlsCapability);
   if (controls === undefined) throw new Error('expected the simulated backend');

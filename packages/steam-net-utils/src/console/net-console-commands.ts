@@ -26,14 +26,26 @@ import {
   NETWORKING_CONFIG_TYPE_FLOAT,
   NETWORKING_CONFIG_TYPE_INT32,
   NETWORKING_CONFIG_TYPE_STRING,
+  NetworkingAvailability,
+  NetworkingConfigDataType,
+  NetworkingConfigScope,
+  NetworkingFakeIPType,
+  NetworkingGetConfigValueResult,
+  RESULT_FAIL,
+  RESULT_INVALID_PARAM,
+  RESULT_IP_NOT_FOUND,
+  RESULT_NO_MATCH,
+  RESULT_OK,
   NetworkingSocketsDebugOutputType,
   shortConstantName,
 } from '../constants/index.js';
 import { ConsoleCommandsCapability } from '../port/backend-capability.js';
+import { PopMeasurementsCapability } from '../port/pop-measurements.js';
 import { comparePings } from '../port/ping-order.js';
 import { parse } from '../estimator/ping-location-text.js';
 import { popIdFromCode } from '../estimator/pop-id.js';
 import { type NetworkingUtils } from '../service/networking-utils.js';
+import { popMeasurementsCommand } from './pop-measurements-command.js';
 import { findConfigValue, formatPing, pingCell, popLabel, popPlace } from './console-names.js';
 
 /** How many debug messages `net.debug show` can print (the newest are kept). */
@@ -57,9 +69,7 @@ export function registerNetConsoleCommands(
 ): () => void {
   const debugMessages: string[] = [];
   const collect = (type: number, message: string): void => {
-    debugMessages.push(
-      `[${shortConstantName('NetworkingSocketsDebugOutputType', type)}] ${message}`,
-    );
+    debugMessages.push(`[${shortConstantName(NetworkingSocketsDebugOutputType, type)}] ${message}`);
     if (debugMessages.length > DEBUG_MESSAGE_BUFFER_SIZE) debugMessages.shift();
   };
   service.signals.network_debug_output.connect(collect);
@@ -75,6 +85,8 @@ export function registerNetConsoleCommands(
     debugCommand(service, debugMessages),
     ...(service.capability(ConsoleCommandsCapability) ?? []),
   ];
+  const measurements = service.capability(PopMeasurementsCapability);
+  if (measurements !== undefined) commands.push(popMeasurementsCommand(measurements));
   const registered: string[] = [];
   try {
     for (const command of commands) {
@@ -113,9 +125,9 @@ function statusCommand(service: NetworkingUtils): ConsoleCommand {
         lines.push(`fallback: the ${kind} backend is not used because ${reason}`);
       }
       lines.push(
-        `relay network: ${shortConstantName('NetworkingAvailability', status.available)} ` +
-          `(config ${shortConstantName('NetworkingAvailability', status.available_config)}, ` +
-          `any relay ${shortConstantName('NetworkingAvailability', status.available_relay)})` +
+        `relay network: ${shortConstantName(NetworkingAvailability, status.available)} ` +
+          `(config ${shortConstantName(NetworkingAvailability, status.available_config)}, ` +
+          `any relay ${shortConstantName(NetworkingAvailability, status.available_relay)})` +
           (status.ping_measurement !== 0 ? ', measuring pings' : ''),
         `status message: ${status.debug_message === '' ? '(none)' : status.debug_message}`,
         local.age < 0
@@ -284,7 +296,7 @@ function configList(
     rows.push([
       entry.steamName,
       typeName(entry),
-      shortConstantName('NetworkingConfigScope', entry.scope),
+      shortConstantName(NetworkingConfigScope, entry.scope),
       configValueText(service, entry),
     ]);
   }
@@ -297,7 +309,7 @@ function configValueText(service: NetworkingUtils, entry: ConfigValueEntry): str
     NETWORKING_CONFIG_SCOPE_GLOBAL,
     0,
   );
-  if (result < 0) return `(${shortConstantName('NetworkingGetConfigValueResult', result)})`;
+  if (result < 0) return `(${shortConstantName(NetworkingGetConfigValueResult, result)})`;
   return typeof value === 'string' ? JSON.stringify(value) : String(value);
 }
 
@@ -332,8 +344,21 @@ function parseConsoleNumber(text: string, integer: boolean): number {
 }
 
 function typeName(entry: ConfigValueEntry): string {
-  return shortConstantName('NetworkingConfigDataType', entry.dataType).toLowerCase();
+  return shortConstantName(NetworkingConfigDataType, entry.dataType).toLowerCase();
 }
+
+/**
+ * The `Result` values `getRealIdentityForFakeIP` returns, by their short names: Steam answers
+ * `IP_NOT_FOUND` or `INVALID_PARAM`, the other backends `NO_MATCH`. Named here rather than through
+ * the whole `Result` group, which would put its hundred-odd names in every build with a console.
+ */
+const FAKE_IP_LOOKUP_RESULTS = Object.freeze({
+  OK: RESULT_OK,
+  FAIL: RESULT_FAIL,
+  INVALID_PARAM: RESULT_INVALID_PARAM,
+  IP_NOT_FOUND: RESULT_IP_NOT_FOUND,
+  NO_MATCH: RESULT_NO_MATCH,
+});
 
 function fakeIPCommand(service: NetworkingUtils): ConsoleCommand {
   return defineCommand({
@@ -344,9 +369,9 @@ function fakeIPCommand(service: NetworkingUtils): ConsoleCommand {
       const type = service.getIPv4FakeIPType(ip);
       const { result, identity } = service.getRealIdentityForFakeIP(ip);
       return [
-        `${ip}: ${shortConstantName('NetworkingFakeIPType', type)}` +
+        `${ip}: ${shortConstantName(NetworkingFakeIPType, type)}` +
           (service.isFakeIPv4(ip) ? ' (a FakeIP)' : ''),
-        `real identity: ${result === 1 ? identity.toString() : shortConstantName('Result', result)}`,
+        `real identity: ${result === 1 ? identity.toString() : shortConstantName(FAKE_IP_LOOKUP_RESULTS, result)}`,
       ];
     },
   });

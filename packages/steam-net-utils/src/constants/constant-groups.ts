@@ -82,13 +82,3 @@ export function constantNameOf(groupName: ConstantGroupName, value: number): str
   const key = enumKeyOf(members, value);
   return key === undefined ? undefined : prefix + key;
 }
-
-/**
- * A constant's name without its group's prefix, as consoles and status panels show it: `'CURRENT'`
- * for `('NetworkingAvailability', 100)`; the number itself when the group has no member of that
- * value.
- */
-export function shortConstantName(groupName: ConstantGroupName, value: number): string {
-  const key = enumKeyOf(CONSTANT_GROUPS[groupName].members, value);
-  return key ?? String(value);
-}

@@ -25,3 +25,14 @@ export function enumKeyOf<M extends ConstantGroupMembers>(
   }
   return undefined;
 }
+
+/**
+ * A member's key, as consoles and status panels show a value: `'CURRENT'` for
+ * `(NetworkingAvailability, 100)`; the number itself when no member has that value.
+ *
+ * It takes the group object, not a group's name, so a build carries only the groups it names
+ * (naming by string would keep every group, `Result`'s hundred and more members among them).
+ */
+export function shortConstantName(members: ConstantGroupMembers, value: number): string {
+  return enumKeyOf(members, value) ?? String(value);
+}

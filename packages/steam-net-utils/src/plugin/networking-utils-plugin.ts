@@ -1,4 +1,4 @@
-import { CoreTokens, DevConsoleTokens, type Engine, Plugin, serviceToken } from '@relaylane/core';
+import { CoreTokens, type Engine, Plugin, serviceToken } from '@relaylane/core';
 import { ContainerModule } from 'inversify';
 
 import {
@@ -6,7 +6,6 @@ import {
   type BackendSelection,
   selectBackend,
 } from '../compose/select-backend.js';
-import { registerNetConsoleCommands } from '../console/net-console-commands.js';
 import { NetworkingUtilsInjection } from '../service/injection-tokens.js';
 import { NetworkingUtils } from '../service/networking-utils.js';
 import { NetworkingUtilsTokens } from '../service/tokens.js';
@@ -36,12 +35,6 @@ export interface NetworkingUtilsPluginOptions {
   readonly log?: ((line: string) => void) | undefined;
   /** Call `initRelayNetworkAccess()` when the plugin enters the tree (default true). */
   readonly initRelayNetworkAccess?: boolean | undefined;
-  /**
-   * The `net.*` dev console commands: `true` registers them and makes the plugin depend on
-   * `DevConsolePlugin` (add it first); `false` never registers them; by default they are registered
-   * when the dev console is in the tree as the plugin enters.
-   */
-  readonly consoleCommands?: boolean | undefined;
 }
 
 /**
@@ -49,30 +42,28 @@ export interface NetworkingUtilsPluginOptions {
  *
  * 1. `module()` binds the service under `NetworkingUtilsTokens.NetworkingUtils`: the container
  *    selects the backend (with the engine's game clock, real-time clock and the `log` option) and
- *    builds the `@injectable()` `NetworkingUtils` with it and the engine's message queue.
+ *    builds `NetworkingUtils` from it and the engine's message queue, each bound under its
+ *    `NetworkingUtilsInjection` token.
  *    Unloading the module disposes the service, which shuts its backend down.
  * 2. `enterTree` registers the singleton `Steam` as an alias of that binding, so a GDScript port
- *    reads `engine.getSingleton('Steam').getPOPCount()` (typed), registers the `net.*` console
- *    commands (see the option) and starts relay network access.
+ *    reads `engine.getSingleton('Steam').getPOPCount()` (typed), and starts relay network access.
+ *    The `net.*` console commands are `NetConsolePlugin`'s, added separately.
  * 3. `process` pumps the backend's callbacks (`runCallbacks()`), so the service's signals are
  *    emitted on the engine's frame, never from a timer.
- * 4. `exitTree` unregisters the commands and the singleton.
+ * 4. `exitTree` unregisters the singleton.
  */
 export class NetworkingUtilsPlugin extends Plugin {
   /** The plugin's name, for other plugins' `dependencies`. */
   static readonly pluginName = 'steam-net-utils';
   readonly name = NetworkingUtilsPlugin.pluginName;
-  override readonly dependencies: readonly string[];
 
   readonly #options: NetworkingUtilsPluginOptions;
   #service: NetworkingUtils | undefined;
   #engine: Engine | undefined;
-  #unregisterCommands: (() => void) | undefined;
 
   constructor(options: NetworkingUtilsPluginOptions) {
     super();
     this.#options = options;
-    this.dependencies = options.consoleCommands === true ? [DevConsoleTokens.PluginName] : [];
   }
 
   /** The service, while the plugin is in the tree. */
@@ -100,7 +91,13 @@ export class NetworkingUtilsPlugin extends Plugin {
         messageQueue: context.get(CoreTokens.MessageQueue),
       }));
       bind(NetworkingUtilsTokens.NetworkingUtils)
-        .to(NetworkingUtils)
+        .toDynamicValue(
+          (context) =>
+            new NetworkingUtils(
+              context.get(NetworkingUtilsInjection.Backend),
+              context.get(NetworkingUtilsInjection.ServiceOptions),
+            ),
+        )
         .inSingletonScope()
         .onDeactivation((service) => service.dispose());
     });
@@ -111,13 +108,6 @@ export class NetworkingUtilsPlugin extends Plugin {
     engine.registerSingleton(NETWORKING_UTILS_SINGLETON, NetworkingUtilsTokens.NetworkingUtils);
     this.#engine = engine;
     this.#service = service;
-    const wantsCommands = this.#options.consoleCommands;
-    if (wantsCommands !== false && engine.container.isBound(DevConsoleTokens.CommandRegistry)) {
-      this.#unregisterCommands = registerNetConsoleCommands(
-        engine.container.get(DevConsoleTokens.CommandRegistry),
-        service,
-      );
-    }
     if (this.#options.initRelayNetworkAccess ?? true) {
       service.initRelayNetworkAccess();
     }
@@ -128,8 +118,6 @@ export class NetworkingUtilsPlugin extends Plugin {
   }
 
   override exitTree(): void {
-    this.#unregisterCommands?.();
-    this.#unregisterCommands = undefined;
     this.#engine?.unregisterSingleton(NETWORKING_UTILS_SINGLETON);
     this.#engine = undefined;
     this.#service = undefined;

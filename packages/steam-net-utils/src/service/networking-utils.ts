@@ -1,5 +1,4 @@
 import { describeValue, SignalEmitter } from '@relaylane/core';
-import { inject, injectable, optional } from 'inversify';
 
 import { type BackendCapability } from '../port/backend-capability.js';
 import { runCallbacksReentrantError } from '../port/backend-errors.js';
@@ -44,7 +43,6 @@ import {
   NETWORKING_UTILS_SIGNAL_DECLARATIONS,
   type NetworkingUtilsSignals,
 } from './networking-utils-signals.js';
-import { NetworkingUtilsInjection } from './injection-tokens.js';
 import { type BackendSelectionInfo, type NetworkingUtilsOptions } from './service-options.js';
 import { createSignalSink } from './signal-sink.js';
 import {
@@ -110,8 +108,9 @@ const CONNECTION_HANDLE = 'a uint32 connection handle';
  *
  * Lifecycle:
  * 1. `new NetworkingUtils(backend, options?)` takes ownership of the backend (in an engine, the
- *    plugin's container builds it: the class is `@injectable()`, its backend and options injected
- *    under `NetworkingUtilsTokens.Backend` and `.ServiceOptions`);
+ *    plugin's container builds it from the backend and options it binds under
+ *    `NetworkingUtilsInjection.Backend` and `.ServiceOptions`). The class carries no decorators:
+ *    a game needs neither `reflect-metadata` nor inversify's class-metadata code for it;
  * 2. the game calls the methods and connects to the signals; the host loop calls `runCallbacks()`;
  * 3. `dispose()` disconnects every signal and shuts the backend down; any later call throws
  *    {@link NetworkingUtilsError} `SERVICE_DISPOSED`.
@@ -119,7 +118,6 @@ const CONNECTION_HANDLE = 'a uint32 connection handle';
  * Where GodotSteam is broken, this class does what Steam's SDK documents instead; each such point
  * is listed in the package README's section "Where GodotSteam is broken".
  */
-@injectable()
 export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
   /** How the backend was chosen (see {@link NetworkingUtilsOptions.selection}). */
   readonly backendSelection: BackendSelectionInfo;
@@ -145,12 +143,7 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
    * @throws TypeError when `backend` is not an object with every method of
    *   {@link NetworkingUtilsBackend}.
    */
-  constructor(
-    @inject(NetworkingUtilsInjection.Backend) backend: NetworkingUtilsBackend,
-    @inject(NetworkingUtilsInjection.ServiceOptions)
-    @optional()
-    options: NetworkingUtilsOptions = {},
-  ) {
+  constructor(backend: NetworkingUtilsBackend, options: NetworkingUtilsOptions = {}) {
     super(NETWORKING_UTILS_SIGNAL_DECLARATIONS, { messageQueue: options.messageQueue });
     if (typeof backend !== 'object' || backend === null) {
       throw new TypeError(

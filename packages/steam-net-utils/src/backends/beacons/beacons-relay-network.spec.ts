@@ -1,3 +1,4 @@
+import { popMeasurementsCommand } from '../../console/pop-measurements-command.js';
 import { createServer, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 
@@ -366,11 +367,10 @@ describe('BeaconsRelayNetwork over UDP', () => {
     expect(fraStatistics!.p90Ms!).toBeGreaterThanOrEqual(fraStatistics!.medianMs!);
     expect(fraStatistics!.jitterMs!).toBeGreaterThanOrEqual(0);
     expect(measurements.transportName).toBe('udp+websocket');
-    // The dev console shows the same, through the backend's own command.
+    // The dev console shows the same through `net.beacons`, over the same capability.
     const registry = new CommandRegistry();
-    for (const command of h.network.capability(ConsoleCommandsCapability) ?? []) {
-      registry.register(command);
-    }
+    registry.register(popMeasurementsCommand(measurements));
+    expect(h.network.capability(ConsoleCommandsCapability)).toBeUndefined();
     const result = await registry.execute('net.beacons');
     expect(result.ok).toBe(true);
     expect(result.output[0]).toBe('probes over udp+websocket');

@@ -35,7 +35,7 @@
  * backbone from it, with Valve's anti-flap rule: the route in use is kept until another beats it
  * by 10 % + 5 ms. With `SDRClient_ForceRelayCluster` naming a beacon, every route enters there.
  */
-import { type Clock, type ConsoleCommand } from '@relaylane/core';
+import { type Clock } from '@relaylane/core';
 
 import {
   NETWORKING_AVAILABILITY_ATTEMPTING,
@@ -74,7 +74,6 @@ import { RECORD_SIZE } from '../../estimator/location-record.js';
 import { backendShutDownError } from '../../port/backend-errors.js';
 import {
   type BackendCapability,
-  ConsoleCommandsCapability,
   PopDirectoryCapability,
   type PopDirectory,
 } from '../../port/backend-capability.js';
@@ -88,7 +87,6 @@ import {
   type RelayNetworkStatus,
 } from '../../port/networking-utils-backend.js';
 import { type ProbeTransport } from '../../port/probe-transport.js';
-import { createBeaconCommands } from './beacon-commands.js';
 import {
   type PopMeasurements,
   PopMeasurementsCapability,
@@ -191,7 +189,6 @@ export class BeaconsRelayNetwork implements NetworkingUtilsBackend, PopMeasureme
   /** Fetches and rounds started and not yet finished (their results not yet in the inbox). */
   #inFlight = 0;
   readonly #scratch = new Int32Array(RECORD_SIZE);
-  #commands: readonly ConsoleCommand[] | undefined;
 
   /**
    * A backend that has not started: `initRelayNetworkAccess` (or any query that needs the relay
@@ -207,9 +204,6 @@ export class BeaconsRelayNetwork implements NetworkingUtilsBackend, PopMeasureme
   }
 
   capability<T>(key: BackendCapability<T>): T | undefined {
-    if (key === (ConsoleCommandsCapability as symbol)) {
-      return (this.#commands ??= createBeaconCommands(this)) as unknown as T;
-    }
     if (
       key === (PopDirectoryCapability as symbol) ||
       key === (PopMeasurementsCapability as symbol)

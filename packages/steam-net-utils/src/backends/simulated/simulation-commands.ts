@@ -15,7 +15,7 @@
  */
 import { type ConsoleCommand, defineCommand } from '@relaylane/core';
 
-import { shortConstantName } from '../../constants/index.js';
+import { NetworkingAvailability, shortConstantName } from '../../constants/index.js';
 import { type HostLocation } from './host-location.js';
 import { type SimulationControls } from './simulation-controls.js';
 import { formatLatLon, suggestCities } from './world/index.js';
@@ -122,5 +122,5 @@ export function createSimulationCommands(controls: SimulationControls): readonly
 }
 
 function availability(value: number): string {
-  return shortConstantName('NetworkingAvailability', value);
+  return shortConstantName(NetworkingAvailability, value);
 }

@@ -1,6 +1,6 @@
 /**
- * The beacons backend's dev console command, offered through `ConsoleCommandsCapability` and
- * registered by the plugin with the `net.*` commands:
+ * The console command of a backend that measures its POPs itself (the beacons backend, through
+ * `PopMeasurementsCapability`), registered with the `net.*` commands when the backend has it:
  *
  * | Command         | Does                                                                       |
  * | --------------- | -------------------------------------------------------------------------- |
@@ -8,8 +8,7 @@
  */
 import { type ConsoleCommand, defineCommand } from '@relaylane/core';
 
-import { type PopMeasurements } from '../../port/pop-measurements.js';
-import { type PopStatistics } from '../../port/pop-measurements.js';
+import { type PopMeasurements, type PopStatistics } from '../port/pop-measurements.js';
 
 function ms(value: number | undefined): string {
   return value === undefined ? '-' : `${Math.round(value)}ms`;
@@ -28,16 +27,15 @@ export function formatPopStatistics(pop: PopStatistics): string {
   );
 }
 
-export function createBeaconCommands(measurements: PopMeasurements): readonly ConsoleCommand[] {
-  return [
-    defineCommand({
-      name: 'net.beacons',
-      help: 'Show each beacon: its ping, median, p90, loss, jitter and samples (recent probes).',
-      handler: () => {
-        const pops = measurements.statistics();
-        if (pops.length === 0) return 'No beacons yet: the network config has not been read.';
-        return [`probes over ${measurements.transportName}`, ...pops.map(formatPopStatistics)];
-      },
-    }),
-  ];
+/** `net.beacons` over `measurements`. */
+export function popMeasurementsCommand(measurements: PopMeasurements): ConsoleCommand {
+  return defineCommand({
+    name: 'net.beacons',
+    help: 'Show each beacon: its ping, median, p90, loss, jitter and samples (recent probes).',
+    handler: () => {
+      const pops = measurements.statistics();
+      if (pops.length === 0) return 'No beacons yet: the network config has not been read.';
+      return [`probes over ${measurements.transportName}`, ...pops.map(formatPopStatistics)];
+    },
+  });
 }
