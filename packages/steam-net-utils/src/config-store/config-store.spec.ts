@@ -641,7 +641,7 @@ describe('ConfigStore effective readers', () => {
       /not a config value/,
     );
     expect(() => store.effectiveInt32(NETWORKING_CONFIG_TIMEOUT_INITIAL, 31337)).toThrow(
-      /connection 31337 is not an open simulated connection/,
+      /connection 31337 is not an open connection of this store/,
     );
   });
 

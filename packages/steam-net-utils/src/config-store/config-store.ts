@@ -88,8 +88,9 @@ const TYPE_NAMES: Readonly<Record<number, string>> = {
 };
 
 /**
- * Networking config values with Steam's semantics, for the simulated relay network: global values
- * and per-connection values over a small registry of simulated connection handles.
+ * Networking config values with Steam's semantics, for every backend that keeps its own (the
+ * simulation, the beacons): global values, and per-connection values over a small registry of
+ * connection handles that only the simulation opens.
  *
  * Scopes: GLOBAL always resolves (its scope object is ignored, as in Steam); CONNECTION resolves
  * for connection-scoped values and an open handle from {@link openConnection}. The simulation has
@@ -330,7 +331,7 @@ export class ConfigStore {
     const entry = this.#catalog.entry(configValue);
     if (!entry) {
       throw new RangeError(
-        `ConfigStore.${reader}: configValue ${configValue} is not a config value of this simulated Steam client; pass a NetworkingConfigValue such as NETWORKING_CONFIG_FAKE_PACKET_LAG_SEND.`,
+        `ConfigStore.${reader}: configValue ${configValue} is not a config value of this store's Steam client; pass a NetworkingConfigValue such as NETWORKING_CONFIG_FAKE_PACKET_LAG_SEND.`,
       );
     }
     if (entry.dataType !== expectedType) {
@@ -342,7 +343,7 @@ export class ConfigStore {
     const values = this.#connectionValues.get(connection);
     if (!values) {
       throw new RangeError(
-        `ConfigStore.${reader}: connection ${connection} is not an open simulated connection; pass a handle from openConnection() that has not been closed, or omit it to read the global value.`,
+        `ConfigStore.${reader}: connection ${connection} is not an open connection of this store; pass a handle from openConnection() that has not been closed, or omit it to read the global value.`,
       );
     }
     // A global-only value has no per-connection setting: the global one applies everywhere.

@@ -18,7 +18,7 @@ import {
   NETWORKING_CONFIG_SCOPE_CONNECTION as CONNECTION,
   NETWORKING_CONFIG_SCOPE_GLOBAL as GLOBAL,
 } from './networking-config-scope.js';
-import { NetworkingConfigValue } from './networking-config-value.js';
+import { type NetworkingConfigValue } from './networking-config-value.js';
 import {
   NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_ERROR,
   NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_EVERYTHING,
@@ -47,12 +47,17 @@ type EntrySpec = DistributiveOmit<ConfigValueEntry, 'id' | 'name' | Flags> &
   Partial<Pick<ConfigValueEntryBase, Flags>>;
 
 /**
- * One frozen entry. The id and the GodotSteam name both come from `key`, so they cannot disagree
- * with each other or with {@link NetworkingConfigValue}.
+ * One frozen entry. The GodotSteam name comes from `key`, and the compiler holds `id` to the value
+ * {@link NetworkingConfigValue} gives that key, so the two cannot disagree. (The id is written out
+ * rather than read from the group at run time, so that a build does not carry the whole group.)
  */
-function entry(key: ConfigValueKey, spec: EntrySpec): ConfigValueEntry {
+function entry<K extends ConfigValueKey>(
+  id: (typeof NetworkingConfigValue)[K],
+  key: K,
+  spec: EntrySpec,
+): ConfigValueEntry {
   return Object.freeze({
-    id: NetworkingConfigValue[key],
+    id,
     name: `NETWORKING_CONFIG_${key}` as const,
     ...ORDINARY_FLAGS,
     // Steam never lists a pointer (callback) value in its generic iteration; every other value is
@@ -73,7 +78,7 @@ function entry(key: ConfigValueKey, spec: EntrySpec): ConfigValueEntry {
  * name.
  */
 export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Object.freeze([
-  entry('FAKE_PACKET_LOSS_SEND', {
+  entry(2, 'FAKE_PACKET_LOSS_SEND', {
     steamName: 'FakePacketLoss_Send',
     dataType: FLOAT,
     scope: GLOBAL,
@@ -81,7 +86,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     min: 0,
     max: 100,
   }),
-  entry('FAKE_PACKET_LOSS_RECV', {
+  entry(3, 'FAKE_PACKET_LOSS_RECV', {
     steamName: 'FakePacketLoss_Recv',
     dataType: FLOAT,
     scope: GLOBAL,
@@ -89,7 +94,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     min: 0,
     max: 100,
   }),
-  entry('FAKE_PACKET_LAG_SEND', {
+  entry(4, 'FAKE_PACKET_LAG_SEND', {
     steamName: 'FakePacketLag_Send',
     dataType: INT32,
     scope: GLOBAL,
@@ -97,7 +102,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     min: 0,
     max: 5000,
   }),
-  entry('FAKE_PACKET_LAG_RECV', {
+  entry(5, 'FAKE_PACKET_LAG_RECV', {
     steamName: 'FakePacketLag_Recv',
     dataType: INT32,
     scope: GLOBAL,
@@ -105,7 +110,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     min: 0,
     max: 5000,
   }),
-  entry('FAKE_PACKET_REORDER_SEND', {
+  entry(6, 'FAKE_PACKET_REORDER_SEND', {
     steamName: 'FakePacketReorder_Send',
     dataType: FLOAT,
     scope: GLOBAL,
@@ -113,7 +118,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     min: 0,
     max: 100,
   }),
-  entry('FAKE_PACKET_REORDER_RECV', {
+  entry(7, 'FAKE_PACKET_REORDER_RECV', {
     steamName: 'FakePacketReorder_Recv',
     dataType: FLOAT,
     scope: GLOBAL,
@@ -121,7 +126,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     min: 0,
     max: 100,
   }),
-  entry('FAKE_PACKET_REORDER_TIME', {
+  entry(8, 'FAKE_PACKET_REORDER_TIME', {
     steamName: 'FakePacketReorder_Time',
     dataType: INT32,
     scope: GLOBAL,
@@ -129,7 +134,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     min: 0,
     max: 5000,
   }),
-  entry('SEND_BUFFER_SIZE', {
+  entry(9, 'SEND_BUFFER_SIZE', {
     steamName: 'SendBufferSize',
     dataType: INT32,
     scope: CONNECTION,
@@ -137,7 +142,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     min: 4096,
     max: 268435456,
   }),
-  entry('SEND_RATE_MIN', {
+  entry(10, 'SEND_RATE_MIN', {
     steamName: 'SendRateMin',
     dataType: INT32,
     scope: CONNECTION,
@@ -145,7 +150,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     min: 1024,
     max: 268435456,
   }),
-  entry('SEND_RATE_MAX', {
+  entry(11, 'SEND_RATE_MAX', {
     steamName: 'SendRateMax',
     dataType: INT32,
     scope: CONNECTION,
@@ -153,7 +158,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     min: 1024,
     max: 268435456,
   }),
-  entry('NAGLE_TIME', {
+  entry(12, 'NAGLE_TIME', {
     steamName: 'NagleTime',
     dataType: INT32,
     scope: CONNECTION,
@@ -162,7 +167,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     max: 20000,
   }),
   // Log levels run from ERROR to EVERYTHING and default to WARNING.
-  entry('LOG_LEVEL_ACK_RTT', {
+  entry(13, 'LOG_LEVEL_ACK_RTT', {
     steamName: 'LogLevel_AckRTT',
     dataType: INT32,
     scope: CONNECTION,
@@ -170,7 +175,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     min: NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_ERROR,
     max: NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_EVERYTHING,
   }),
-  entry('LOG_LEVEL_PACKET_DECODE', {
+  entry(14, 'LOG_LEVEL_PACKET_DECODE', {
     steamName: 'LogLevel_PacketDecode',
     dataType: INT32,
     scope: CONNECTION,
@@ -178,7 +183,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     min: NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_ERROR,
     max: NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_EVERYTHING,
   }),
-  entry('LOG_LEVEL_MESSAGE', {
+  entry(15, 'LOG_LEVEL_MESSAGE', {
     steamName: 'LogLevel_Message',
     dataType: INT32,
     scope: CONNECTION,
@@ -186,7 +191,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     min: NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_ERROR,
     max: NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_EVERYTHING,
   }),
-  entry('LOG_LEVEL_PACKET_GAPS', {
+  entry(16, 'LOG_LEVEL_PACKET_GAPS', {
     steamName: 'LogLevel_PacketGaps',
     dataType: INT32,
     scope: CONNECTION,
@@ -194,7 +199,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     min: NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_ERROR,
     max: NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_EVERYTHING,
   }),
-  entry('LOG_LEVEL_P2P_RENDEZVOUS', {
+  entry(17, 'LOG_LEVEL_P2P_RENDEZVOUS', {
     steamName: 'LogLevel_P2PRendezvous',
     dataType: INT32,
     scope: CONNECTION,
@@ -203,7 +208,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     max: NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_EVERYTHING,
   }),
   // Relay code: the SDK documents WARNING as the default of every log level; limits unpublished.
-  entry('LOG_LEVEL_SRD_RELAY_PINGS', {
+  entry(18, 'LOG_LEVEL_SRD_RELAY_PINGS', {
     steamName: 'LogLevel_SDRRelayPings',
     dataType: INT32,
     scope: GLOBAL,
@@ -211,21 +216,21 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     defaultSource: 'sdk-docs',
   }),
   // Relay code: default and limits unpublished. Steam's name is misspelt (`Consecutitive`) and kept as Steam reports it.
-  entry('SDR_CLIENT_CONSEC_PING_TIMEOUT_FAIL_INITIAL', {
+  entry(19, 'SDR_CLIENT_CONSEC_PING_TIMEOUT_FAIL_INITIAL', {
     steamName: 'SDRClient_ConsecutitivePingTimeoutsFailInitial',
     dataType: INT32,
     scope: GLOBAL,
     defaultValue: null,
     defaultSource: 'unpublished',
   }),
-  entry('SDR_CLIENT_CONSEC_PING_TIMEOUT_FAIL', {
+  entry(20, 'SDR_CLIENT_CONSEC_PING_TIMEOUT_FAIL', {
     steamName: 'SDRClient_ConsecutitivePingTimeoutsFail',
     dataType: INT32,
     scope: GLOBAL,
     defaultValue: null,
     defaultSource: 'unpublished',
   }),
-  entry('SDR_CLIENT_MIN_PINGS_BEFORE_PING_ACCURATE', {
+  entry(21, 'SDR_CLIENT_MIN_PINGS_BEFORE_PING_ACCURATE', {
     steamName: 'SDRClient_MinPingsBeforePingAccurate',
     dataType: INT32,
     scope: GLOBAL,
@@ -233,7 +238,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     defaultSource: 'unpublished',
   }),
   // Relay code: the SDK says that by default each relay gets its own socket, i.e. 0.
-  entry('SDR_CLIENT_SINGLE_SOCKET', {
+  entry(22, 'SDR_CLIENT_SINGLE_SOCKET', {
     steamName: 'SDRClient_SingleSocket',
     dataType: INT32,
     scope: GLOBAL,
@@ -241,7 +246,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     defaultSource: 'sdk-docs',
   }),
   // 0 in Steam builds (the open-source build defaults to 2).
-  entry('IP_ALLOW_WITHOUT_AUTH', {
+  entry(23, 'IP_ALLOW_WITHOUT_AUTH', {
     steamName: 'IP_AllowWithoutAuth',
     dataType: INT32,
     scope: CONNECTION,
@@ -250,7 +255,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     max: 2,
     devOnly: true,
   }),
-  entry('TIMEOUT_INITIAL', {
+  entry(24, 'TIMEOUT_INITIAL', {
     steamName: 'TimeoutInitial',
     dataType: INT32,
     scope: CONNECTION,
@@ -258,7 +263,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     min: 0,
     max: 2147483647,
   }),
-  entry('TIMEOUT_CONNECTED', {
+  entry(25, 'TIMEOUT_CONNECTED', {
     steamName: 'TimeoutConnected',
     dataType: INT32,
     scope: CONNECTION,
@@ -266,7 +271,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     min: 0,
     max: 2147483647,
   }),
-  entry('FAKE_PACKET_DUP_SEND', {
+  entry(26, 'FAKE_PACKET_DUP_SEND', {
     steamName: 'FakePacketDup_Send',
     dataType: FLOAT,
     scope: GLOBAL,
@@ -274,7 +279,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     min: 0,
     max: 100,
   }),
-  entry('FAKE_PACKET_DUP_REVC', {
+  entry(27, 'FAKE_PACKET_DUP_REVC', {
     steamName: 'FakePacketDup_Recv',
     dataType: FLOAT,
     scope: GLOBAL,
@@ -282,7 +287,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     min: 0,
     max: 100,
   }),
-  entry('FAKE_PACKET_DUP_TIME_MAX', {
+  entry(28, 'FAKE_PACKET_DUP_TIME_MAX', {
     steamName: 'FakePacketDup_TimeMax',
     dataType: INT32,
     scope: GLOBAL,
@@ -291,28 +296,28 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     max: 5000,
   }),
   // Relay code: the SDK describes it as applying only when not empty.
-  entry('SDR_CLIENT_FORCE_RELAY_CLUSTER', {
+  entry(29, 'SDR_CLIENT_FORCE_RELAY_CLUSTER', {
     steamName: 'SDRClient_ForceRelayCluster',
     dataType: STRING,
     scope: GLOBAL,
     defaultValue: '',
     defaultSource: 'sdk-docs',
   }),
-  entry('SDR_CLIENT_DEV_TICKET', {
+  entry(30, 'SDR_CLIENT_DEV_TICKET', {
     steamName: 'SDRClient_DevTicket',
     dataType: STRING,
     scope: CONNECTION,
     defaultValue: '',
   }),
   // Relay code: an override of the configured relays, empty when not overriding.
-  entry('SDR_CLIENT_FORCE_PROXY_ADDR', {
+  entry(31, 'SDR_CLIENT_FORCE_PROXY_ADDR', {
     steamName: 'SDRClient_ForceProxyAddr',
     dataType: STRING,
     scope: GLOBAL,
     defaultValue: '',
     defaultSource: 'sdk-docs',
   }),
-  entry('MTU_PACKET_SIZE', {
+  entry(32, 'MTU_PACKET_SIZE', {
     steamName: 'MTU_PacketSize',
     dataType: INT32,
     scope: CONNECTION,
@@ -321,7 +326,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     max: 1300,
   }),
   // Not in Steam's table: computed as max(0, MTU_PacketSize - 100), so 1200 by default; setting it always fails.
-  entry('MTU_DATA_SIZE', {
+  entry(33, 'MTU_DATA_SIZE', {
     steamName: 'MTU_DataSize',
     dataType: INT32,
     scope: CONNECTION,
@@ -330,7 +335,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     listed: false,
     genericEditable: false,
   }),
-  entry('UNENCRYPTED', {
+  entry(34, 'UNENCRYPTED', {
     steamName: 'Unencrypted',
     dataType: INT32,
     scope: CONNECTION,
@@ -340,7 +345,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     devOnly: true,
   }),
   // Relay code: forces pings only when not empty.
-  entry('SDR_CLIENT_FAKE_CLUSTER_PING', {
+  entry(36, 'SDR_CLIENT_FAKE_CLUSTER_PING', {
     steamName: 'SDRClient_FakeClusterPing',
     dataType: STRING,
     scope: GLOBAL,
@@ -348,7 +353,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     devOnly: true,
     defaultSource: 'sdk-docs',
   }),
-  entry('SYMMETRIC_CONNECT', {
+  entry(37, 'SYMMETRIC_CONNECT', {
     steamName: 'SymmetricConnect',
     dataType: INT32,
     scope: CONNECTION,
@@ -357,7 +362,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     max: 1,
     genericEditable: false,
   }),
-  entry('LOCAL_VIRTUAL_PORT', {
+  entry(38, 'LOCAL_VIRTUAL_PORT', {
     steamName: 'LocalVirtualPort',
     dataType: INT32,
     scope: CONNECTION,
@@ -366,7 +371,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     max: 2147483647,
     genericEditable: false,
   }),
-  entry('DUAL_WIFI_ENABLE', {
+  entry(39, 'DUAL_WIFI_ENABLE', {
     steamName: 'DualWifi_Enable',
     dataType: INT32,
     scope: CONNECTION,
@@ -375,14 +380,14 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     max: 4,
     windowsOnly: true,
   }),
-  entry('CONNECTION_USER_DATA', {
+  entry(40, 'CONNECTION_USER_DATA', {
     steamName: 'ConnectionUserData',
     dataType: INT64,
     scope: CONNECTION,
     defaultValue: -1n,
     genericEditable: false,
   }),
-  entry('PACKET_TRACE_MAX_BYTES', {
+  entry(41, 'PACKET_TRACE_MAX_BYTES', {
     steamName: 'PacketTraceMaxBytes',
     dataType: INT32,
     scope: GLOBAL,
@@ -390,7 +395,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     min: -1,
     max: 99999,
   }),
-  entry('FAKE_RATE_LIMIT_SEND_RATE', {
+  entry(42, 'FAKE_RATE_LIMIT_SEND_RATE', {
     steamName: 'FakeRateLimit_Send_Rate',
     dataType: INT32,
     scope: GLOBAL,
@@ -398,7 +403,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     min: 0,
     max: 1073741824,
   }),
-  entry('FAKE_RATE_LIMIT_SEND_BURST', {
+  entry(43, 'FAKE_RATE_LIMIT_SEND_BURST', {
     steamName: 'FakeRateLimit_Send_Burst',
     dataType: INT32,
     scope: GLOBAL,
@@ -406,7 +411,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     min: 0,
     max: 1048576,
   }),
-  entry('FAKE_RATE_LIMIT_RECV_RATE', {
+  entry(44, 'FAKE_RATE_LIMIT_RECV_RATE', {
     steamName: 'FakeRateLimit_Recv_Rate',
     dataType: INT32,
     scope: GLOBAL,
@@ -414,7 +419,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     min: 0,
     max: 1073741824,
   }),
-  entry('FAKE_RATE_LIMIT_RECV_BURST', {
+  entry(45, 'FAKE_RATE_LIMIT_RECV_BURST', {
     steamName: 'FakeRateLimit_Recv_Burst',
     dataType: INT32,
     scope: GLOBAL,
@@ -422,7 +427,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     min: 0,
     max: 1048576,
   }),
-  entry('ENABLE_DIAGNOSTICS_UI', {
+  entry(46, 'ENABLE_DIAGNOSTICS_UI', {
     steamName: 'EnableDiagnosticsUI',
     dataType: INT32,
     scope: CONNECTION,
@@ -430,7 +435,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     min: 0,
     max: 1,
   }),
-  entry('RECV_BUFFER_SIZE', {
+  entry(47, 'RECV_BUFFER_SIZE', {
     steamName: 'RecvBufferSize',
     dataType: INT32,
     scope: CONNECTION,
@@ -438,7 +443,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     min: 4096,
     max: 268435456,
   }),
-  entry('RECV_BUFFER_MESSAGES', {
+  entry(48, 'RECV_BUFFER_MESSAGES', {
     steamName: 'RecvBufferMessages',
     dataType: INT32,
     scope: CONNECTION,
@@ -446,7 +451,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     min: 2,
     max: 268435456,
   }),
-  entry('RECV_MAX_MESSAGE_SIZE', {
+  entry(49, 'RECV_MAX_MESSAGE_SIZE', {
     steamName: 'RecvMaxMessageSize',
     dataType: INT32,
     scope: CONNECTION,
@@ -454,7 +459,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     min: 64,
     max: 268435456,
   }),
-  entry('RECV_MAX_SEGMENTS_PER_PACKET', {
+  entry(50, 'RECV_MAX_SEGMENTS_PER_PACKET', {
     steamName: 'RecvMaxSegmentsPerPacket',
     dataType: INT32,
     scope: CONNECTION,
@@ -462,7 +467,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     min: 1,
     max: 1300,
   }),
-  entry('OUT_OF_ORDER_CORRECTION_WINDOW_MICROSECONDS', {
+  entry(51, 'OUT_OF_ORDER_CORRECTION_WINDOW_MICROSECONDS', {
     steamName: 'OutOfOrderCorrectionWindowMicroseconds',
     dataType: INT32,
     scope: GLOBAL,
@@ -471,7 +476,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     max: 50000,
   }),
   // 0 in Steam builds (the open-source build defaults to 2); not a dev value, unlike IP_ALLOW_WITHOUT_AUTH.
-  entry('IP_LOCAL_HOST_ALLOW_WITHOUT_AUTH', {
+  entry(52, 'IP_LOCAL_HOST_ALLOW_WITHOUT_AUTH', {
     steamName: 'IPLocalHost_AllowWithoutAuth',
     dataType: INT32,
     scope: CONNECTION,
@@ -479,7 +484,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     min: 0,
     max: 2,
   }),
-  entry('FAKE_PACKET_JITTER_SEND_AVG', {
+  entry(53, 'FAKE_PACKET_JITTER_SEND_AVG', {
     steamName: 'FakePacketJitter_Send_Avg',
     dataType: FLOAT,
     scope: GLOBAL,
@@ -487,7 +492,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     min: 0,
     max: 2000,
   }),
-  entry('FAKE_PACKET_JITTER_SEND_MAX', {
+  entry(54, 'FAKE_PACKET_JITTER_SEND_MAX', {
     steamName: 'FakePacketJitter_Send_Max',
     dataType: FLOAT,
     scope: GLOBAL,
@@ -495,7 +500,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     min: 0,
     max: 5000,
   }),
-  entry('FAKE_PACKET_JITTER_SEND_PCT', {
+  entry(55, 'FAKE_PACKET_JITTER_SEND_PCT', {
     steamName: 'FakePacketJitter_Send_Pct',
     dataType: FLOAT,
     scope: GLOBAL,
@@ -503,7 +508,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     min: 0,
     max: 100,
   }),
-  entry('FAKE_PACKET_JITTER_RECV_AVG', {
+  entry(56, 'FAKE_PACKET_JITTER_RECV_AVG', {
     steamName: 'FakePacketJitter_Recv_Avg',
     dataType: FLOAT,
     scope: GLOBAL,
@@ -511,7 +516,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     min: 0,
     max: 2000,
   }),
-  entry('FAKE_PACKET_JITTER_RECV_MAX', {
+  entry(57, 'FAKE_PACKET_JITTER_RECV_MAX', {
     steamName: 'FakePacketJitter_Recv_Max',
     dataType: FLOAT,
     scope: GLOBAL,
@@ -519,7 +524,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     min: 0,
     max: 5000,
   }),
-  entry('FAKE_PACKET_JITTER_RECV_PCT', {
+  entry(58, 'FAKE_PACKET_JITTER_RECV_PCT', {
     steamName: 'FakePacketJitter_Recv_Pct',
     dataType: FLOAT,
     scope: GLOBAL,
@@ -527,7 +532,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     min: 0,
     max: 100,
   }),
-  entry('SEND_TIME_SINCE_PREVIOUS_PACKET', {
+  entry(59, 'SEND_TIME_SINCE_PREVIOUS_PACKET', {
     steamName: 'SendTimeSincePreviousPacket',
     dataType: INT32,
     scope: CONNECTION,
@@ -536,7 +541,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     max: 1,
   }),
   // Relay code: default and limits unpublished.
-  entry('SDR_CLIENT_LIMIT_PING_PROBES_TO_NEAREST_N', {
+  entry(60, 'SDR_CLIENT_LIMIT_PING_PROBES_TO_NEAREST_N', {
     steamName: 'SDRClient_LimitPingProbesToNearestN',
     dataType: INT32,
     scope: GLOBAL,
@@ -544,14 +549,14 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     defaultSource: 'unpublished',
   }),
   // The open-source default; the Steam client may configure its own servers.
-  entry('P2P_STUN_SERVER_LIST', {
+  entry(103, 'P2P_STUN_SERVER_LIST', {
     steamName: 'P2P_STUN_ServerList',
     dataType: STRING,
     scope: CONNECTION,
     defaultValue: '',
   }),
   // Steam builds default to DEFAULT (-1); the open-source build defaults to ALL with a minimum of 0.
-  entry('P2P_TRANSPORT_ICE_ENABLE', {
+  entry(104, 'P2P_TRANSPORT_ICE_ENABLE', {
     steamName: 'P2P_Transport_ICE_Enable',
     dataType: INT32,
     scope: CONNECTION,
@@ -559,7 +564,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     min: NETWORKING_CONFIG_P2P_TRANSPORT_ICE_DEFAULT,
     max: NETWORKING_CONFIG_P2P_TRANSPORT_ICE_ALL,
   }),
-  entry('P2P_TRANSPORT_ICE_PENALTY', {
+  entry(105, 'P2P_TRANSPORT_ICE_PENALTY', {
     steamName: 'P2P_Transport_ICE_Penalty',
     dataType: INT32,
     scope: CONNECTION,
@@ -567,7 +572,7 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     min: 0,
     max: 2147483647,
   }),
-  entry('P2P_TRANSPORT_SDR_PENALTY', {
+  entry(106, 'P2P_TRANSPORT_SDR_PENALTY', {
     steamName: 'P2P_Transport_SDR_Penalty',
     dataType: INT32,
     scope: CONNECTION,
@@ -575,25 +580,25 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     min: 0,
     max: 2147483647,
   }),
-  entry('P2P_TURN_SERVER_LIST', {
+  entry(107, 'P2P_TURN_SERVER_LIST', {
     steamName: 'P2P_TURN_ServerList',
     dataType: STRING,
     scope: CONNECTION,
     defaultValue: '',
   }),
-  entry('P2P_TURN_USER_LIST', {
+  entry(108, 'P2P_TURN_USER_LIST', {
     steamName: 'P2P_TURN_UserList',
     dataType: STRING,
     scope: CONNECTION,
     defaultValue: '',
   }),
-  entry('P2P_TURN_PASS_LIST', {
+  entry(109, 'P2P_TURN_PASS_LIST', {
     steamName: 'P2P_TURN_PassList',
     dataType: STRING,
     scope: CONNECTION,
     defaultValue: '',
   }),
-  entry('P2P_TRANSPORT_ICE_IMPLEMENTATION', {
+  entry(110, 'P2P_TRANSPORT_ICE_IMPLEMENTATION', {
     steamName: 'P2P_Transport_ICE_Implementation',
     dataType: INT32,
     scope: CONNECTION,
@@ -601,52 +606,52 @@ export const CONFIG_VALUE_TABLE: readonly ConfigValueEntry[] = /*#__PURE__*/ Obj
     min: 0,
     max: 2,
   }),
-  entry('CALLBACK_CONNECTION_STATUS_CHANGED', {
+  entry(201, 'CALLBACK_CONNECTION_STATUS_CHANGED', {
     steamName: 'Callback_ConnectionStatusChanged',
     dataType: FUNCTION_PTR,
     scope: CONNECTION,
     defaultValue: null,
   }),
-  entry('CALLBACK_AUTH_STATUS_CHANGED', {
+  entry(202, 'CALLBACK_AUTH_STATUS_CHANGED', {
     steamName: 'Callback_AuthStatusChanged',
     dataType: FUNCTION_PTR,
     scope: GLOBAL,
     defaultValue: null,
   }),
   // Relay code; like every callback it defaults to the null pointer.
-  entry('CALLBACK_RELAY_NETWORK_STATUS_CHANGED', {
+  entry(203, 'CALLBACK_RELAY_NETWORK_STATUS_CHANGED', {
     steamName: 'Callback_RelayNetworkStatusChanged',
     dataType: FUNCTION_PTR,
     scope: GLOBAL,
     defaultValue: null,
     defaultSource: 'sdk-docs',
   }),
-  entry('CALLBACK_MESSAGE_SESSION_REQUEST', {
+  entry(204, 'CALLBACK_MESSAGE_SESSION_REQUEST', {
     steamName: 'Callback_MessagesSessionRequest',
     dataType: FUNCTION_PTR,
     scope: GLOBAL,
     defaultValue: null,
   }),
-  entry('CALLBACK_MESSAGES_SESSION_FAILED', {
+  entry(205, 'CALLBACK_MESSAGES_SESSION_FAILED', {
     steamName: 'Callback_MessagesSessionFailed',
     dataType: FUNCTION_PTR,
     scope: GLOBAL,
     defaultValue: null,
   }),
-  entry('CALLBACK_CREATE_CONNECTION_SIGNALING', {
+  entry(206, 'CALLBACK_CREATE_CONNECTION_SIGNALING', {
     steamName: 'Callback_CreateConnectionSignaling',
     dataType: FUNCTION_PTR,
     scope: GLOBAL,
     defaultValue: null,
   }),
-  entry('CALLBACK_FAKE_IP_RESULT', {
+  entry(207, 'CALLBACK_FAKE_IP_RESULT', {
     steamName: 'Callback_FakeIPResult',
     dataType: FUNCTION_PTR,
     scope: GLOBAL,
     defaultValue: null,
   }),
   // Limits as in Steam's code, although the SDK text speaks of values 0 to 3.
-  entry('ECN', {
+  entry(999, 'ECN', {
     steamName: 'ECN',
     dataType: INT32,
     scope: GLOBAL,

@@ -30,6 +30,7 @@ export { isPopCode, PopIdError, popCodeFromId, popIdFromCode } from './pop-id.js
 export {
   type ConfiguredRelayNetwork,
   MAX_NETWORK_POPS,
+  readNetworkConfig,
   readRelayNetworkConfig,
   RelayNetworkConfigError,
   type ValveNetworkConfig,

@@ -19,6 +19,7 @@ import { MAX_INDEXED_POPS, MAX_ROUTE_MS } from './location-record.js';
 import { RelayNetwork, type RelayPop, type TypicalPing } from './relay-network.js';
 import {
   KNOWN_CORRECTIONS,
+  type KnownCorrection,
   VALVE_NETWORK_REVISION,
   VALVE_POP_ROWS,
   VALVE_TYPICAL_PING_LINES,
@@ -75,11 +76,24 @@ function wholeOr(value: unknown, fallback: number): number {
 }
 
 /**
- * Reads Valve's config (an object, or its JSON text) into a network. Throws a
+ * Reads Valve's config (an object, or its JSON text) into a network, correcting the errors of
+ * Valve's that {@link KNOWN_CORRECTIONS} lists where a copy still carries them. Throws a
  * {@link RelayNetworkConfigError} when it is not JSON, not an object with a `pops` object, or
  * has more than {@link MAX_NETWORK_POPS} POPs; skips (and lists) malformed POPs and pairs.
  */
 export function readRelayNetworkConfig(config: unknown): ConfiguredRelayNetwork {
+  return readNetworkConfig(config, KNOWN_CORRECTIONS);
+}
+
+/**
+ * Reads a config in the shape of Valve's SDR config as {@link readRelayNetworkConfig} does, with
+ * the given corrections: none for a network that is not Valve's (a game's beacons name their own
+ * places, and Valve's errors say nothing about them).
+ */
+export function readNetworkConfig(
+  config: unknown,
+  corrections: readonly KnownCorrection[],
+): ConfiguredRelayNetwork {
   let json = config;
   if (typeof config === 'string') {
     try {
@@ -122,7 +136,7 @@ export function readRelayNetworkConfig(config: unknown): ConfiguredRelayNetwork 
       skipped.push(`POP '${code}': 'geo' is not a longitude and a latitude`);
       continue;
     }
-    for (const correction of KNOWN_CORRECTIONS) {
+    for (const correction of corrections) {
       if (correction.code !== code) continue;
       if (correction.field === 'lon' && lon === correction.published) lon = correction.corrected;
       if (correction.field === 'lat' && lat === correction.published) lat = correction.corrected;

@@ -4,6 +4,7 @@ import { fiberBoundRttMs, greatCircleKm } from './geo.js';
 import { popIdFromCode } from './pop-id.js';
 import {
   MAX_NETWORK_POPS,
+  readNetworkConfig,
   readRelayNetworkConfig,
   RelayNetworkConfigError,
   type ValveNetworkConfig,
@@ -286,6 +287,12 @@ describe('readRelayNetworkConfig', () => {
       pops: { ...config.pops, mad: { ...config.pops['mad']!, geo: [3.35, 40.23] } },
     };
     expect(readRelayNetworkConfig(moved).network.pop('mad')!.lon).toBe(3.35);
+  });
+
+  it("applies only the corrections it is given: a network that is not Valve's keeps its places", () => {
+    const beacons = { pops: { mad: { desc: 'our Madrid box', geo: [3.34, 40.23] } } };
+    expect(readNetworkConfig(beacons, []).network.pop('mad')!.lon).toBe(3.34);
+    expect(readNetworkConfig(beacons, KNOWN_CORRECTIONS).network.pop('mad')!.lon).toBe(-3.7);
   });
 
   it('corrects pwj published at 116.4° E, 38.3° N to Tianjin', () => {

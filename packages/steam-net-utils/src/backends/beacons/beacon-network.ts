@@ -13,7 +13,7 @@
  * but is never probed.
  */
 import {
-  readRelayNetworkConfig,
+  readNetworkConfig,
   RelayNetworkConfigError,
 } from '../../estimator/relay-network-config.js';
 import { type RelayNetwork } from '../../estimator/relay-network.js';
@@ -112,11 +112,11 @@ export function readBeaconNetwork(
       probe: { ...probe, udp: listing.udp ?? probe['udp'], ws: listing.ws ?? probe['ws'] },
     };
   }
-  const { network, skipped } = readRelayNetworkConfig({
-    revision,
-    pops,
-    typical_pings: typicalPings,
-  });
+  // The beacons name their own places: Valve's corrections of its own POPs do not apply.
+  const { network, skipped } = readNetworkConfig(
+    { revision, pops, typical_pings: typicalPings },
+    [],
+  );
   for (const [k, listing] of listings.entries()) {
     if (network.pop(listing.code) === undefined) {
       const why = skipped.find((line) => line.startsWith(`POP '${listing.code}'`));
