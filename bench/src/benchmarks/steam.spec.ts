@@ -7,7 +7,7 @@ import {
 } from '../fixtures/steam-double.js';
 import { steamDoubleSourceFrom, TINY_MEASURE } from '../test-support/tiny.js';
 import { runKoffiCallbackSession } from './heap-soak.js';
-import { runSteamCallBenchmark } from './steam-call.js';
+import { MAX_SERVICE_OVER_RAW_CALL, runSteamCallBenchmark } from './steam-call.js';
 
 describe('Steam benchmarks on the native test double (smoke)', () => {
   let controls: SteamDoubleControls;
@@ -34,14 +34,21 @@ describe('Steam benchmarks on the native test double (smoke)', () => {
     expect(controls.emptyLocationCall(new Uint8Array(512))).toBe(0);
   });
 
-  it('times the service, the backend, the raw call and an empty call of its signature against the empty call', () => {
+  it('times the service against the raw call (the target), and every call against the empty call (reports)', () => {
     const rows = runSteamCallBenchmark(controls, TINY_MEASURE, 3);
-    expect(rows).toHaveLength(4);
-    for (const row of rows) {
+    expect(rows).toHaveLength(5);
+    const [target, ...reports] = rows;
+    expect(target!.baseline!.label).toBe('raw koffi EstimatePingTimeFromLocalHost');
+    expect(target!.subject.label).toBe('NetworkingUtils.estimatePingTimeFromLocalHost');
+    expect(target!.met).toBe(target!.ratio! <= MAX_SERVICE_OVER_RAW_CALL);
+    for (const row of reports) {
       expect(row.baseline!.label).toContain('SteamAPI_GetHSteamPipe');
       expect(row.ratio).toBeGreaterThan(0);
+      expect(row.met).toBeUndefined();
     }
-    expect(rows[0]!.met).not.toBeUndefined();
+    // The target's two figures are the reports' subjects for the service and the raw call.
+    expect(reports[0]!.subject).toEqual(target!.subject);
+    expect(reports[2]!.subject).toEqual(target!.baseline);
     // The timing ran without the call log, and left it on.
     expect(controls.callLogEnabled()).toBe(true);
   });
