@@ -34,7 +34,7 @@ import {
   NETWORKING_GET_CONFIG_VALUE_OK as OK,
   NETWORKING_GET_CONFIG_VALUE_OK_INHERITED as OK_INHERITED,
 } from '../constants/index.js';
-import { decodeConfigValueBytes } from '../port/config-value-bytes.js';
+import { decodeConfigValueBytes, MAX_CONFIG_STRING_BYTES } from '../port/config-value-bytes.js';
 import { ConfigStore } from './config-store.js';
 
 /** The decoded value a `get` returns (throws if the bytes do not decode, so tests fail loudly). */
@@ -90,12 +90,12 @@ describe('ConfigStore.set: failures change nothing', () => {
     expect(store.revision).toBe(0);
   });
 
-  it(`refuses a string argument longer than 4095 UTF-8 bytes`, () => {
+  it(`refuses a string argument longer than ${MAX_CONFIG_STRING_BYTES} UTF-8 bytes`, () => {
     const store = new ConfigStore();
     const id = NETWORKING_CONFIG_SDR_CLIENT_FORCE_RELAY_CLUSTER;
-    expect(store.set(id, GLOBAL, 0, STRING, 'x'.repeat(4096))).toBe(false);
-    expect(store.set(id, GLOBAL, 0, STRING, 'x'.repeat(4095))).toBe(true);
-    expect(store.get(id, GLOBAL, 0).bytes).toHaveLength(4096);
+    expect(store.set(id, GLOBAL, 0, STRING, 'x'.repeat(MAX_CONFIG_STRING_BYTES + 1))).toBe(false);
+    expect(store.set(id, GLOBAL, 0, STRING, 'x'.repeat(MAX_CONFIG_STRING_BYTES))).toBe(true);
+    expect(store.get(id, GLOBAL, 0).bytes).toHaveLength(MAX_CONFIG_STRING_BYTES + 1);
   });
 });
 

@@ -62,8 +62,9 @@ describe('readConfigArgument: what pArg can point to for each declared data type
       'x'.repeat(MAX_CONFIG_STRING_BYTES),
     );
     expect(readConfigArgument(STRING, 'x'.repeat(MAX_CONFIG_STRING_BYTES + 1))).toBeUndefined();
-    // 2048 two-byte characters: only 2048 UTF-16 units but 4096 bytes.
-    expect(readConfigArgument(STRING, 'é'.repeat(2048))).toBeUndefined();
+    // Two-byte characters: half as many UTF-16 units as bytes, one byte over.
+    const twoByteCharacters = (MAX_CONFIG_STRING_BYTES + 1) / 2;
+    expect(readConfigArgument(STRING, 'é'.repeat(twoByteCharacters))).toBeUndefined();
     // The bound applies to what C sees: text after a NUL does not count.
     expect(readConfigArgument(STRING, `ok\0${'x'.repeat(10_000)}`)).toBe('ok');
   });

@@ -15,6 +15,7 @@ import {
 import { formatPrintfG } from './c-number-formatting.js';
 import { scanFloat32, scanInt32, scanInt64 } from './c-number-parsing.js';
 import { bigintToFloat32 } from './float32-rounding.js';
+import { MAX_CONFIG_STRING_BYTES } from '../port/config-value-bytes.js';
 import { decodeUtf8, encodeUtf8 } from '../port/utf8.js';
 
 /**
@@ -27,10 +28,11 @@ export type StoredConfigValue = number | bigint | string;
 export type ConfigArgument = number | bigint | string | null;
 
 /**
- * The longest string argument the simulation accepts, in UTF-8 bytes without the terminator.
- * Steam has no such limit; the simulation bounds what it stores and copies.
+ * The longest string argument a store accepts, in UTF-8 bytes without the terminator: the port's
+ * limit, which the service checks first. Steam has no such limit; a store bounds what it stores
+ * and copies.
  */
-export const MAX_CONFIG_STRING_BYTES = 4095;
+export { MAX_CONFIG_STRING_BYTES };
 
 /**
  * The only pointer the simulation holds: the null pointer. It has no native functions to point

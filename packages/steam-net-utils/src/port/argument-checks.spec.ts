@@ -2,7 +2,7 @@ import { describeValue } from '@relaylane/core';
 
 import {
   checkBoolean,
-  checkCString,
+  checkConfigString,
   checkFiniteNumber,
   checkFloat32,
   checkInt32,
@@ -10,6 +10,7 @@ import {
   checkString,
   checkUint32,
 } from './argument-checks.js';
+import { MAX_CONFIG_STRING_BYTES } from './config-value-bytes.js';
 import { thrownBy } from '../../../core/src/test-support/errors.js';
 
 describe('integer checks', () => {
@@ -83,9 +84,18 @@ describe('boolean and string checks', () => {
     );
   });
 
-  it('checkCString refuses a NUL character', () => {
-    expect(checkCString('f', 'p', 'fra', 'x')).toBe('fra');
-    expect(thrownBy<Error>(() => checkCString('f', 'p', 'fra\0', 'x'))).toBeInstanceOf(RangeError);
+  it('checkConfigString refuses a NUL character and a string longer than the limit, naming the method', () => {
+    expect(checkConfigString('f', 'p', 'fra')).toBe('fra');
+    expect(thrownBy<Error>(() => checkConfigString('f', 'p', 'fra\0'))).toBeInstanceOf(RangeError);
+    const limit = 'x'.repeat(MAX_CONFIG_STRING_BYTES);
+    expect(checkConfigString('f', 'p', limit)).toBe(limit);
+    const tooLong = thrownBy<Error>(() => checkConfigString('f', 'p', `${limit}x`));
+    expect(tooLong).toBeInstanceOf(RangeError);
+    expect(tooLong.message).toMatch(/^f: p must be/);
+    // Counted in UTF-8 bytes: a third as many 3-byte characters already exceed it.
+    const euros = '€'.repeat(Math.floor(MAX_CONFIG_STRING_BYTES / 3) + 1);
+    expect(thrownBy<Error>(() => checkConfigString('f', 'p', euros))).toBeInstanceOf(RangeError);
+    expect(thrownBy<Error>(() => checkConfigString('f', 'p', 5))).toBeInstanceOf(TypeError);
   });
 });
 

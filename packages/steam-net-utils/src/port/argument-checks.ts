@@ -13,8 +13,10 @@
  */
 import { describeValue } from '@relaylane/core';
 
+import { MAX_CONFIG_STRING_BYTES } from './config-value-bytes.js';
 import { PING_LOCATION_BYTES } from './networking-utils-backend.js';
 import { isUint8Array, typedArrayElements } from './typed-arrays.js';
+import { encodeUtf8 } from './utf8.js';
 
 /** The smallest int32. */
 export const INT32_MIN = -0x80000000;
@@ -153,22 +155,23 @@ export function checkString(
 }
 
 /**
- * Checks that `value` is a string Steam can take as a C string: one with no NUL character (Steam
- * would silently cut it there).
+ * Checks that `value` is a string config value: a string without NUL of at most
+ * {@link MAX_CONFIG_STRING_BYTES} UTF-8 bytes, and returns it.
  *
- * @throws TypeError when `value` is not a string; RangeError when it contains a NUL character.
+ * @throws TypeError when `value` is not a string; RangeError when it holds NUL (C would see it cut
+ *   short) or is longer.
  */
-export function checkCString(
-  method: string,
-  param: string,
-  value: unknown,
-  meaning: string,
-): string {
-  const expected = `a string without NUL characters (${meaning})`;
+export function checkConfigString(method: string, param: string, value: unknown): string {
+  const expected = `a string config value without NUL characters, of at most ${MAX_CONFIG_STRING_BYTES} UTF-8 bytes`;
   if (typeof value !== 'string') {
     fail(TypeError, method, param, expected, value);
   }
-  if (value.includes('\0')) {
+  // A UTF-16 unit is at most 3 UTF-8 bytes: most strings pass without being encoded.
+  const tooLong =
+    value.length > MAX_CONFIG_STRING_BYTES ||
+    (value.length * 3 > MAX_CONFIG_STRING_BYTES &&
+      encodeUtf8(value).byteLength > MAX_CONFIG_STRING_BYTES);
+  if (tooLong || value.includes('\0')) {
     fail(RangeError, method, param, expected, value);
   }
   return value;

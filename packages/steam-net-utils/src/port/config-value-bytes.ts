@@ -12,6 +12,13 @@ import {
 } from '../constants/index.js';
 import { decodeUtf8, encodeUtf8 } from './utf8.js';
 
+/**
+ * The longest string config value, in UTF-8 bytes without the NUL: what the service accepts
+ * (longer is a RangeError naming the method) and what every backend stores and sends. Steam's
+ * string values (relay cluster names, server lists, tickets) are far shorter.
+ */
+export const MAX_CONFIG_STRING_BYTES = 65535;
+
 /** `sizeof(int32)` and `sizeof(float)`. */
 const FOUR_BYTES = 4;
 /** `sizeof(int64)`, and `sizeof(void *)` in a 64-bit process. */

@@ -232,13 +232,13 @@ describe('NetworkingUtils argument validation', () => {
       'setGlobalConfigValueString',
       [29, 'fra\0ams'],
       RangeError,
-      'setGlobalConfigValueString: value must be a string without NUL characters (a string config value), got the string "fra\\u0000ams"',
+      'setGlobalConfigValueString: value must be a string config value without NUL characters, of at most 65535 UTF-8 bytes, got the string "fra\\u0000ams"',
     ],
     [
       'setConnectionConfigValueString',
       [1, 29, null],
       TypeError,
-      'setConnectionConfigValueString: value must be a string without NUL characters (a string config value), got null',
+      'setConnectionConfigValueString: value must be a string config value without NUL characters, of at most 65535 UTF-8 bytes, got null',
     ],
     [
       'setConnectionConfigValueInt32',

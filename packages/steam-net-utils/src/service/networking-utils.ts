@@ -47,7 +47,7 @@ import { type BackendSelectionInfo, type NetworkingUtilsOptions } from './servic
 import { createSignalSink } from './signal-sink.js';
 import {
   checkBoolean,
-  checkCString,
+  checkConfigString,
   checkFiniteNumber,
   checkFloat32,
   checkInt32,
@@ -680,7 +680,7 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
     this.#checkAlive(method);
     const handle = checkUint32(method, 'connection_handle', connection_handle, CONNECTION_HANDLE);
     const id = checkInt32(method, 'config', config, CONFIG_VALUE);
-    const text = checkCString(method, 'value', value, 'a string config value');
+    const text = checkConfigString(method, 'value', value);
     return this.#writeConfigValue(
       id,
       NETWORKING_CONFIG_SCOPE_CONNECTION,
@@ -747,7 +747,7 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
     const method = 'setGlobalConfigValueString';
     this.#checkAlive(method);
     const id = checkInt32(method, 'config', config, CONFIG_VALUE);
-    const text = checkCString(method, 'value', value, 'a string config value');
+    const text = checkConfigString(method, 'value', value);
     return this.#writeConfigValue(
       id,
       NETWORKING_CONFIG_SCOPE_GLOBAL,

@@ -13,6 +13,7 @@ import {
 import { describeValue } from '@relaylane/core';
 
 import { checkFloat32, checkInt32 } from '../../port/argument-checks.js';
+import { MAX_CONFIG_STRING_BYTES } from '../../port/config-value-bytes.js';
 import { type NativePointer, type SteamApi } from './native/steam-api.js';
 
 /**
@@ -20,9 +21,6 @@ import { type NativePointer, type SteamApi } from './native/steam-api.js';
  * lists, tickets) are far shorter. A bigger size from Steam is not read.
  */
 export const MAX_CONFIG_VALUE_BYTES = 64 * 1024;
-
-/** The longest string `setConfigValue` sends, in UTF-8 bytes (without the NUL). */
-export const MAX_CONFIG_STRING_BYTES = MAX_CONFIG_VALUE_BYTES - 1;
 
 /**
  * How many times `getConfigValue` asks again when the value grew between the size query and the
