@@ -30,10 +30,30 @@ const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 const UINT64_MAX = 2n ** 64n - 1n;
 
+/** What a parameter takes, for those who describe or probe the binding (the hostile-input suite). */
+export type NativeArgumentKind =
+  | 'int32'
+  | 'uint32'
+  | 'float'
+  | 'bool'
+  | 'intptr'
+  | 'uint64'
+  | 'pointer'
+  | 'buffer'
+  | 'typedArray'
+  | 'cString';
+
 /** One parameter: its C name, koffi type, and conversion. */
 export interface NativeArgument {
   readonly name: string;
   readonly ctype: string;
+  readonly kind: NativeArgumentKind;
+  /** Whether null is accepted (the null pointer). */
+  readonly nullable: boolean;
+  /** For `buffer` the fewest bytes, for `typedArray` the fewest elements; else 0. */
+  readonly minimum: number;
+  /** For `typedArray`, the array type (`'Uint32Array'`). */
+  readonly arrayType?: string;
   /** Checks `value` and returns what koffi is given; `where` names the function for messages. */
   convert(value: unknown, where: string): unknown;
 }
@@ -44,7 +64,8 @@ function describe(value: unknown): string {
   if (typeof value === 'string') return `a string of ${value.length} characters`;
   const kind = typedArrayKind(value);
   if (kind !== undefined) return `a ${kind} of ${typedArrayBytes(value as ArrayBufferView)} bytes`;
-  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name} of ${value.byteLength} bytes`;
+  // A DataView: its own properties (constructor, byteLength) could be traps, so none is read.
+  if (ArrayBuffer.isView(value)) return 'a DataView';
   if (typeof value === 'function') return 'a function';
   return typeof value === 'object' ? 'an object' : String(value);
 }
@@ -57,11 +78,20 @@ function rangeError(where: string, name: string, expected: string, value: unknow
   return new RangeError(`${where}: ${name} must be ${expected}, got ${describe(value)}`);
 }
 
-function integer(name: string, ctype: string, min: number, max: number): NativeArgument {
+function integer(
+  name: string,
+  kind: 'int32' | 'uint32',
+  ctype: string,
+  min: number,
+  max: number,
+): NativeArgument {
   const expected = `an integer from ${min} to ${max} (${ctype})`;
   return {
     name,
     ctype,
+    kind,
+    nullable: false,
+    minimum: 0,
     convert(value, where) {
       if (typeof value !== 'number') throw typeError(where, name, expected, value);
       if (!Number.isInteger(value) || value < min || value > max) {
@@ -74,12 +104,12 @@ function integer(name: string, ctype: string, min: number, max: number): NativeA
 
 /** `int32` (and every 32-bit enum). */
 export function int32(name: string): NativeArgument {
-  return integer(name, 'int32_t', -(2 ** 31), 2 ** 31 - 1);
+  return integer(name, 'int32', 'int32_t', -(2 ** 31), 2 ** 31 - 1);
 }
 
 /** `uint32` (POP ids, IPv4 addresses, connection handles). */
 export function uint32(name: string): NativeArgument {
-  return integer(name, 'uint32_t', 0, 2 ** 32 - 1);
+  return integer(name, 'uint32', 'uint32_t', 0, 2 ** 32 - 1);
 }
 
 /** `float`: finite and within a C float's range (a double that would become ±inf is refused). */
@@ -88,6 +118,9 @@ export function float32(name: string): NativeArgument {
   return {
     name,
     ctype: 'float',
+    kind: 'float',
+    nullable: false,
+    minimum: 0,
     convert(value, where) {
       if (typeof value !== 'number') throw typeError(where, name, expected, value);
       if (!Number.isFinite(value) || Math.abs(value) > FLOAT_MAX) {
@@ -103,6 +136,9 @@ export function bool(name: string): NativeArgument {
   return {
     name,
     ctype: 'bool',
+    kind: 'bool',
+    nullable: false,
+    minimum: 0,
     convert(value, where) {
       if (typeof value !== 'boolean') throw typeError(where, name, 'a boolean', value);
       return value;
@@ -116,6 +152,9 @@ export function intptr(name: string): NativeArgument {
   return {
     name,
     ctype: 'intptr_t',
+    kind: 'intptr',
+    nullable: false,
+    minimum: 0,
     convert(value, where) {
       if (typeof value === 'number') {
         if (!Number.isSafeInteger(value)) throw rangeError(where, name, expected, value);
@@ -134,6 +173,9 @@ export function uint64(name: string): NativeArgument {
   return {
     name,
     ctype: 'uint64_t',
+    kind: 'uint64',
+    nullable: false,
+    minimum: 0,
     convert(value, where) {
       if (typeof value !== 'bigint') throw typeError(where, name, expected, value);
       if (value < 0n || value > UINT64_MAX) throw rangeError(where, name, expected, value);
@@ -147,6 +189,9 @@ function pointerArgument(name: string, nullable: boolean, what: string): NativeA
   return {
     name,
     ctype: 'void *',
+    kind: 'pointer',
+    nullable,
+    minimum: 0,
     convert(value, where) {
       if (value === null && nullable) return null;
       if (typeof value !== 'bigint') throw typeError(where, name, expected, value);
@@ -180,8 +225,7 @@ export function opaquePointer(name: string): NativeArgument {
 /** `argument`, refused (RangeError) unless null or a pointer of `trusted-pointers.ts`. */
 function trustedPointer(argument: NativeArgument): NativeArgument {
   return {
-    name: argument.name,
-    ctype: argument.ctype,
+    ...argument,
     convert(value, where) {
       const converted = argument.convert(value, where);
       if (converted !== null && !isTrustedNativePointer(converted as bigint)) {
@@ -203,6 +247,9 @@ export function buffer(name: string, minBytes: number, nullable = false): Native
   return {
     name,
     ctype: 'void *',
+    kind: 'buffer',
+    nullable,
+    minimum: minBytes,
     convert(value, where) {
       if (value === null && nullable) return null;
       if (typedArrayKind(value) !== 'Uint8Array') throw typeError(where, name, expected, value);
@@ -229,6 +276,10 @@ export function typedArray<T extends ArrayBufferView>(
   return {
     name,
     ctype: 'void *',
+    kind: 'typedArray',
+    nullable,
+    minimum: minLength,
+    arrayType: tag,
     convert(value, where) {
       if (value === null && nullable) return null;
       if (typedArrayKind(value) !== tag) throw typeError(where, name, expected, value);
@@ -252,6 +303,9 @@ export function cString(name: string): NativeArgument {
   return {
     name,
     ctype: 'void *',
+    kind: 'cString',
+    nullable: false,
+    minimum: 0,
     convert(value, where) {
       if (typeof value === 'string') {
         if (value.includes('\0')) throw rangeError(where, name, expected, value);

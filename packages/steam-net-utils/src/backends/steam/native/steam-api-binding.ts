@@ -487,6 +487,33 @@ export function steamApiSymbols(): string[] {
   return Object.values(functionSpecs(getSteamStructLayouts(4))).map((spec) => spec.symbol);
 }
 
+/** One bound function as the binding declares it: its C symbol and its parameters, in order. */
+export interface SteamApiSignature {
+  readonly symbol: string;
+  readonly params: readonly Omit<NativeArgument, 'convert'>[];
+}
+
+/**
+ * Every function of {@link SteamApiFunctions} with its parameters as the binding checks them, for
+ * the structure packing `pack` (it sizes the struct buffers): what tools that describe or probe the
+ * binding read (the hostile-input suite calls every one with every kind of wrong value).
+ */
+export function steamApiSignatures(
+  pack: 4 | 8,
+): Readonly<Record<SteamApiFunctionName, SteamApiSignature>> {
+  const specs = functionSpecs(getSteamStructLayouts(pack));
+  const signatures = {} as Record<SteamApiFunctionName, SteamApiSignature>;
+  for (const [name, spec] of Object.entries(specs) as [SteamApiFunctionName, FunctionSpec][]) {
+    signatures[name] = Object.freeze({
+      symbol: spec.symbol,
+      params: Object.freeze(
+        spec.args.map(({ convert: _convert, ...described }) => Object.freeze(described)),
+      ),
+    });
+  }
+  return Object.freeze(signatures);
+}
+
 let callbackTypes: SteamCallbackTypes | undefined;
 
 /** The callback prototypes (pointer types for `koffi.register`), made once per process. */
@@ -530,8 +557,7 @@ interface BindingState {
 /** `self`, converted as before, and then refused unless it is the interface Steam handed out. */
 function interfaceOnly(self: NativeArgument, state: BindingState): NativeArgument {
   return {
-    name: self.name,
-    ctype: self.ctype,
+    ...self,
     convert(value, where) {
       const converted = self.convert(value, where);
       if (converted !== state.interfacePointer) {

@@ -28,6 +28,17 @@ export const TEST_DOUBLE_CFLAGS: readonly string[] = Object.freeze([
   '-pthread',
 ]);
 
+/**
+ * The flags added for AddressSanitizer: every read or write the double makes out of the bounds of
+ * a heap block (its own, or a buffer Node allocated) stops the process with a report. Load such a
+ * build with the sanitizer's runtime preloaded (see {@link addressSanitizerRuntime}).
+ */
+export const ADDRESS_SANITIZER_CFLAGS: readonly string[] = Object.freeze([
+  '-fsanitize=address',
+  '-fno-omit-frame-pointer',
+  '-g',
+]);
+
 /** Thrown when the double cannot be compiled; the message says what to install or fix. */
 export class TestDoubleBuildError extends RelaylaneError {}
 
@@ -39,6 +50,8 @@ export interface BuildTestDoubleOptions {
   readonly cacheDir?: string | undefined;
   /** The compiler (default the `CC` environment variable, else `cc`). */
   readonly compiler?: string;
+  /** `'address'` builds the double with AddressSanitizer ({@link ADDRESS_SANITIZER_CFLAGS}). */
+  readonly sanitizer?: 'address' | undefined;
 }
 
 function defaultSourcePath(): string {
@@ -64,6 +77,10 @@ function defaultSourcePath(): string {
 export function buildSteamApiTestDouble(options: BuildTestDoubleOptions = {}): string {
   const sourcePath = options.sourcePath ?? defaultSourcePath();
   const compiler = options.compiler ?? process.env['CC'] ?? 'cc';
+  const flags = [
+    ...TEST_DOUBLE_CFLAGS,
+    ...(options.sanitizer === 'address' ? ADDRESS_SANITIZER_CFLAGS : []),
+  ];
   let source: Buffer;
   try {
     source = readFileSync(sourcePath);
@@ -78,7 +95,7 @@ export function buildSteamApiTestDouble(options: BuildTestDoubleOptions = {}): s
   const key = createHash('sha256')
     .update(source)
     .update('\0')
-    .update([compiler, ...TEST_DOUBLE_CFLAGS, process.platform, process.arch].join(' '))
+    .update([compiler, ...flags, process.platform, process.arch].join(' '))
     .digest('hex')
     .slice(0, 16);
   const dir = path.join(
@@ -93,7 +110,7 @@ export function buildSteamApiTestDouble(options: BuildTestDoubleOptions = {}): s
     dir,
     `.${TEST_DOUBLE_LIBRARY_NAME}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
   );
-  const run = spawnSync(compiler, [...TEST_DOUBLE_CFLAGS, '-o', temporary, sourcePath], {
+  const run = spawnSync(compiler, [...flags, '-o', temporary, sourcePath], {
     encoding: 'utf8',
   });
   if (run.error !== undefined) {
@@ -108,11 +125,23 @@ export function buildSteamApiTestDouble(options: BuildTestDoubleOptions = {}): s
     rmSync(temporary, { force: true });
     throw new TestDoubleBuildError(
       'STEAM_TEST_DOUBLE_COMPILE_FAILED',
-      `buildSteamApiTestDouble: '${compiler} ${TEST_DOUBLE_CFLAGS.join(' ')}' failed on ` +
+      `buildSteamApiTestDouble: '${compiler} ${flags.join(' ')}' failed on ` +
         `${sourcePath} (exit ${String(run.status)}):\n${run.stderr}`,
     );
   }
   // Atomic: a concurrent builder either sees no file or a complete one.
   renameSync(temporary, target);
   return target;
+}
+
+/**
+ * The AddressSanitizer runtime the compiler links against (`libasan.so`), to preload into a
+ * process that loads a sanitized double (`LD_PRELOAD`): Node itself is not instrumented, so the
+ * runtime must be in place before the library. Undefined when the compiler names none.
+ */
+export function addressSanitizerRuntime(compiler = process.env['CC'] ?? 'cc'): string | undefined {
+  const run = spawnSync(compiler, ['-print-file-name=libasan.so'], { encoding: 'utf8' });
+  const file = run.status === 0 ? run.stdout.trim() : '';
+  // Without the library the compiler prints the bare name back.
+  return file !== '' && path.isAbsolute(file) && existsSync(file) ? file : undefined;
 }

@@ -11,7 +11,7 @@ import koffi, { type LibraryHandle } from 'koffi';
 
 import { CONFIG_VALUE_TABLE, type ConfigValueEntry } from '../../../constants/index.js';
 import { type SteamApiFunctionName } from '../native/steam-api.js';
-import { buildSteamApiTestDouble } from './build-test-double.js';
+import { buildSteamApiTestDouble, type BuildTestDoubleOptions } from './build-test-double.js';
 
 /** The pipe the double's `GetHSteamPipe` returns once initialised. */
 export const DOUBLE_PIPE = 1;
@@ -281,10 +281,11 @@ const doubles = new Map<string, SteamApiTestDouble>();
 
 /**
  * Builds (once, cached) and loads the test double, and binds its control functions. The same
- * object is returned for the same build within a module registry.
+ * object is returned for the same build within a module registry. `options` picks the build (the
+ * sanitized one: `{ sanitizer: 'address' }`, in a process with the sanitizer's runtime preloaded).
  */
-export function loadSteamApiTestDouble(): SteamApiTestDouble {
-  const path = buildSteamApiTestDouble();
+export function loadSteamApiTestDouble(options: BuildTestDoubleOptions = {}): SteamApiTestDouble {
+  const path = buildSteamApiTestDouble(options);
   const existing = doubles.get(path);
   if (existing !== undefined) return existing;
   const lib = koffi.load(path);
