@@ -14,11 +14,15 @@
  * the caller's 512-byte location buffer (`out`), which Steam fills in place. A ping location the
  * caller passes in (read by Steam, never written) goes to Steam as the caller's own array,
  * without a copy: the backend contract lets the service hand it over that way, and the call is
- * synchronous. Arguments are checked at two boundaries, not three: the service checks what the
- * game passes (its public API), and the binding checks every value and every buffer's real size
- * against the C signature before native code runs (`native/native-arguments.ts`). This class adds
- * no checks of its own between them.
+ * synchronous. Arguments are checked where they enter: the service checks what the game passes
+ * (its public API), and the binding checks every value and every buffer's real size against the C
+ * signature before native code runs (`native/native-arguments.ts`). This class checks only the
+ * arguments it works on in JavaScript before the binding sees them (text it encodes, an address it
+ * packs, a callback kind it looks up, an age it clamps), so that a game holding the backend
+ * directly gets a TypeError or RangeError naming the method there too, and no object's trap runs.
  */
+import { describeValue } from '@relaylane/core';
+
 import {
   type BackendEventSink,
   type GlobalCallbackKind,
@@ -30,6 +34,14 @@ import {
   MAX_NETWORKING_PING_LOCATION_STRING,
   NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_NONE,
 } from '../../constants/index.js';
+import {
+  checkBoolean,
+  checkFiniteNumber,
+  checkIntegerInRange,
+  checkPingLocation,
+  checkString,
+  checkUint32,
+} from '../../port/argument-checks.js';
 import { backendShutDownError, runCallbacksReentrantError } from '../../port/backend-errors.js';
 import { type BackendEvent } from '../../port/backend-events.js';
 import { BackendEventQueue, MAX_QUEUED_DEBUG_MESSAGES } from '../../port/backend-event-queue.js';
@@ -198,6 +210,10 @@ export class SteamBackend implements NetworkingUtilsBackend {
   }
 
   parsePingLocationString(text: string, out: Uint8Array): boolean {
+    const method = 'SteamBackend.parsePingLocationString';
+    // Checked here too: a game may hold this backend without the service in front of it.
+    checkString(method, 'text', text, 'the text of a ping location');
+    checkPingLocation(method, 'out', out);
     const { api, self } = this.#running('parsePingLocationString');
     // Text no location can be (too long for Steam's buffer, or cut short by a NUL) never reaches
     // Steam: it is answered as Steam answers text it cannot parse.
@@ -217,6 +233,12 @@ export class SteamBackend implements NetworkingUtilsBackend {
   }
 
   checkPingDataUpToDate(maxAgeSeconds: number): boolean {
+    checkFiniteNumber(
+      'SteamBackend.checkPingDataUpToDate',
+      'maxAgeSeconds',
+      maxAgeSeconds,
+      'the maximum age of the ping data, in seconds',
+    );
     const { api, self } = this.#running('checkPingDataUpToDate');
     // A C float holds up to ~3.4e38; any larger age asks for the same thing (no refresh).
     return api.CheckPingDataUpToDate(
@@ -269,6 +291,9 @@ export class SteamBackend implements NetworkingUtilsBackend {
   }
 
   getRealIdentityForFakeIP(ipv4: number, port: number): { result: number; steamId: bigint } {
+    const method = 'SteamBackend.getRealIdentityForFakeIP';
+    checkUint32(method, 'ipv4', ipv4, 'a host-order IPv4 address');
+    checkIntegerInRange(method, 'port', port, 0, 0xffff, 'a port');
     const { api, self } = this.#running('getRealIdentityForFakeIP');
     const address = encodeIPv4Addr(ipv4, port);
     const identity = new Uint8Array(api.layout.SteamNetworkingIdentity.size);
@@ -342,12 +367,17 @@ export class SteamBackend implements NetworkingUtilsBackend {
    */
   setGlobalCallback(kind: GlobalCallbackKind, enabled: boolean): boolean {
     const method = 'SteamBackend.setGlobalCallback';
-    const spec = STEAM_CALLBACKS[kind];
+    // Only an own key of the table: a lookup with an object would run its toString.
+    const spec =
+      typeof kind === 'string' && Object.prototype.hasOwnProperty.call(STEAM_CALLBACKS, kind)
+        ? STEAM_CALLBACKS[kind]
+        : undefined;
     if (spec === undefined) {
       throw new RangeError(
-        `${method}: kind must be one of ${Object.keys(STEAM_CALLBACKS).join(', ')}, got ${String(kind)}`,
+        `${method}: kind must be one of ${Object.keys(STEAM_CALLBACKS).join(', ')}, got ${describeValue(kind)}`,
       );
     }
+    checkBoolean(method, 'enabled', enabled, 'whether the callback is installed');
     const { api, self } = this.#running('setGlobalCallback');
     const installed = this.#callbacks.pointer(kind);
     if (!enabled) {

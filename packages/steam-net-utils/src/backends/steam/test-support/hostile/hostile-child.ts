@@ -16,6 +16,7 @@ import koffi from 'koffi';
 import { createNetworkingUtils } from '../../../../compose/create-networking-utils.js';
 import { NetworkingUtils } from '../../../../service/networking-utils.js';
 import { createSteamBackend } from '../../create-steam-backend.js';
+import { type SteamBackend } from '../../steam-backend.js';
 import { loadSteamApi } from '../../native/load-steam-api.js';
 import { type SteamApi } from '../../native/steam-api.js';
 import { steamApiSignatures, type SteamApiSignature } from '../../native/steam-api-binding.js';
@@ -39,6 +40,8 @@ export const HOSTILE_GROUPS = [
   'binding-arity',
   'binding-after-shutdown',
   'binding-after-unload',
+  ...HOSTILE_FAMILIES.map((family) => `backend-${family}` as const),
+  'backend-after-shutdown',
   ...HOSTILE_FAMILIES.map((family) => `service-${family}` as const),
   'service-after-dispose',
   'sanitizer-self-check',
@@ -72,13 +75,19 @@ class Recorder {
    * Relaylane error (a string `code`) whose message names `where`; a value that must be refused
    * must not be accepted.
    */
-  check(call: string, where: string, mustRefuse: boolean, run: () => unknown): void {
+  check(
+    call: string,
+    where: string | readonly string[],
+    mustRefuse: boolean,
+    run: () => unknown,
+  ): void {
     this.calls++;
+    const names = typeof where === 'string' ? [where] : where;
     let result: unknown;
     try {
       result = run();
     } catch (error) {
-      const named = error instanceof Error && error.message.includes(where);
+      const named = error instanceof Error && names.some((name) => error.message.includes(name));
       const typed =
         error instanceof TypeError ||
         error instanceof RangeError ||
@@ -86,7 +95,7 @@ class Recorder {
       if (!named || !typed) {
         this.findings.push({
           call,
-          problem: `threw ${describeError(error)}, which is not a typed error naming ${where}`,
+          problem: `threw ${describeError(error)}, which is not a typed error naming ${names.join(' or ')}`,
         });
       }
       return;
@@ -246,13 +255,23 @@ function runBindingAfter(session: Session, what: 'shutdown' | 'unload', recorder
   }
 }
 
-/** The service's methods and their parameter names (read from the compiled source). */
-function serviceMethods(): { name: string; params: string[] }[] {
-  const prototype = NetworkingUtils.prototype as unknown as Record<string, unknown>;
-  return Object.getOwnPropertyNames(NetworkingUtils.prototype)
+/** Methods the groups leave alone: they end the object's life or deliver its events. */
+const LIFECYCLE_METHODS = new Set([
+  'constructor',
+  'dispose',
+  'runCallbacks',
+  'shutdown',
+  'init',
+  'capability',
+]);
+
+/** An object's public methods and their parameter names (read from the compiled source). */
+function methodsOf(prototypeObject: object): { name: string; params: string[] }[] {
+  const prototype = prototypeObject as Record<string, unknown>;
+  return Object.getOwnPropertyNames(prototypeObject)
     .filter((name) => {
-      if (name === 'constructor' || name === 'dispose' || name === 'runCallbacks') return false;
-      const descriptor = Object.getOwnPropertyDescriptor(NetworkingUtils.prototype, name);
+      if (LIFECYCLE_METHODS.has(name)) return false;
+      const descriptor = Object.getOwnPropertyDescriptor(prototypeObject, name);
       return typeof descriptor?.value === 'function';
     })
     .map((name) => {
@@ -304,7 +323,7 @@ function runServiceFamily(
   recorder: Recorder,
 ): void {
   const record = service as unknown as Record<string, (...args: unknown[]) => unknown>;
-  for (const { name, params } of serviceMethods()) {
+  for (const { name, params } of methodsOf(NetworkingUtils.prototype)) {
     params.forEach((param, index) => {
       // The service's parameters are not the binding's kinds; a float-like shape asks for the
       // values no service parameter takes (the binding's rules are checked by its own groups).
@@ -324,9 +343,100 @@ function runServiceFamily(
   }
 }
 
+/** A legal value for a parameter of the Steam backend, by its name. */
+function backendBaseline(backend: SteamBackend, param: string): unknown {
+  switch (param) {
+    case 'out':
+      return new Uint8Array(512);
+    case 'location':
+    case 'location1':
+    case 'location2':
+    case 'remoteLocation': {
+      const out = new Uint8Array(512);
+      backend.getLocalPingLocation(out);
+      return out;
+    }
+    case 'text': {
+      const out = new Uint8Array(512);
+      backend.getLocalPingLocation(out);
+      return backend.convertPingLocationToString(out);
+    }
+    case 'configValue':
+      return 24; // NETWORKING_CONFIG_TIMEOUT_INITIAL
+    case 'scope':
+      return 1; // GLOBAL
+    case 'dataType':
+      return 1; // INT32
+    case 'enumerateDevVars':
+    case 'enabled':
+      return false;
+    case 'kind':
+      return 'relayNetworkStatusChanged';
+    case 'fakeIP':
+    case 'ip':
+      return '169.254.1.2';
+    default:
+      return 0;
+  }
+}
+
+function startBackend(sanitized: boolean): { backend: SteamBackend; double: SteamApiTestDouble } {
+  const double = loadSteamApiTestDouble(sanitized ? { sanitizer: 'address' } : {});
+  double.reset();
+  const api = loadSteamApi({ libraryPath: double.path, env: {} });
+  const backend = createSteamBackend({ api, env: {} });
+  backend.init();
+  backend.initRelayNetworkAccess();
+  double.clearLog();
+  double.setCallLog(false);
+  return { backend, double };
+}
+
+/**
+ * The backend's methods called straight, as a game holding `createSteamBackend()` could: the
+ * service's checks are not in front of them, so what refuses is the backend's own check or the
+ * binding's, naming the backend's method or the C function.
+ */
+function runBackendFamily(backend: SteamBackend, family: HostileFamily, recorder: Recorder): void {
+  const record = backend as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const methods = methodsOf(Object.getPrototypeOf(backend) as object);
+  for (const { name, params } of methods) {
+    params.forEach((param, index) => {
+      for (const value of hostileValues(family, { kind: 'float', nullable: false, minimum: 0 })) {
+        const args = params.map((other, k) =>
+          k === index ? value.make() : backendBaseline(backend, other),
+        );
+        recorder.check(
+          `SteamBackend.${name}(${param} = ${value.label})`,
+          [name, 'SteamAPI_'],
+          false,
+          () => record[name]!.apply(backend, args),
+        );
+      }
+    });
+  }
+}
+
+function runBackendAfterShutdown(backend: SteamBackend, recorder: Recorder): void {
+  const record = backend as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const methods = methodsOf(Object.getPrototypeOf(backend) as object);
+  const baselines = new Map(
+    methods.map(({ name, params }) => [
+      name,
+      params.map((param) => backendBaseline(backend, param)),
+    ]),
+  );
+  backend.shutdown();
+  for (const { name } of methods) {
+    recorder.check(`SteamBackend.${name} after shutdown`, [name, 'SteamAPI_'], true, () =>
+      record[name]!.apply(backend, baselines.get(name)!),
+    );
+  }
+}
+
 function runServiceAfterDispose(service: NetworkingUtils, recorder: Recorder): void {
   const record = service as unknown as Record<string, (...args: unknown[]) => unknown>;
-  const methods = serviceMethods();
+  const methods = methodsOf(NetworkingUtils.prototype);
   service.dispose();
   for (const { name, params } of methods) {
     recorder.check(`NetworkingUtils.${name} after dispose`, name, true, () =>
@@ -382,6 +492,14 @@ function main(): void {
     else if (group === 'binding-after-unload') runBindingAfter(session, 'unload', recorder);
     else runBindingFamily(session, group.slice('binding-'.length) as HostileFamily, recorder);
     if (session.api.loaded) session.api.unload();
+  } else if (group.startsWith('backend-')) {
+    const started = startBackend(sanitized);
+    double = started.double;
+    if (group === 'backend-after-shutdown') runBackendAfterShutdown(started.backend, recorder);
+    else {
+      runBackendFamily(started.backend, group.slice('backend-'.length) as HostileFamily, recorder);
+      started.backend.shutdown();
+    }
   } else {
     const started = startService(sanitized);
     double = started.double;
