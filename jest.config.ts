@@ -28,8 +28,10 @@ const beaconsSource = source('steam-net-utils', 'src', 'beacons-node.ts');
 const autoSource = source('steam-net-utils', 'src', 'auto-node.ts');
 const beaconSource = source('beacon', 'src', 'index.ts');
 // Every entry of the workspace's packages, mapped to its source.
+const coreTerminalSource = source('core', 'src', 'console', 'terminal', 'index.ts');
 const workspaceEntries = {
   '^@relaylane/core$': coreSource,
+  '^@relaylane/core/terminal$': coreTerminalSource,
   '^@relaylane/steam-net-utils$': netUtilsSource,
   '^@relaylane/steam-net-utils/simulated$': simulatedSource,
   '^@relaylane/steam-net-utils/steam$': steamSource,
@@ -84,7 +86,11 @@ const config: Config = {
     // The Babylon adapter's spec runs the real @babylonjs/core.
     packageProject('core', withEsmOnlyPackages(['@babylonjs/core'])),
     packageProject('steam-net-utils', {
-      moduleNameMapper: { ...relativeJsSuffix, '^@relaylane/core$': coreSource },
+      moduleNameMapper: {
+        ...relativeJsSuffix,
+        '^@relaylane/core$': coreSource,
+        '^@relaylane/core/terminal$': coreTerminalSource,
+      },
     }),
     // The beacon: real sockets on 127.0.0.1 and ::1 (port 0); its rounds and timeouts run on each
     // test's own clock.

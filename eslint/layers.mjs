@@ -89,11 +89,25 @@ const steamNetUtilsFolders = [
   folder('console/', ['service/', 'port/', ...leaves]), // the net.* console commands
   folder('plugin/', ['compose/', 'console/', 'service/', 'port/', ...leaves]), // the plugin
   folder('matchmaking/', ['service/', 'port/', ...leaves]), // region picker, lobby ranking, bands
+  // relaylane-net, the terminal console: a service on any backend and the net.* commands (Node
+  // only: it runs Node's transports, the Steam backend and node:readline).
+  folder('terminal/', [
+    'plugin/',
+    'console/',
+    'compose/',
+    'service/',
+    'node-transports/',
+    'backends/beacons/',
+    'backends/steam/',
+    'backends/simulated/',
+    'port/',
+    ...leaves,
+  ]),
 ];
 const allSteamNetUtilsFolders = steamNetUtilsFolders.map((each) => each.name);
 // The main entry, the simulation's and the beacons' browser entry load in browsers: the Steam
 // backend and Node's probe transports stay out of them. An entry imports layers, never another entry.
-const nodeOnlyFolders = ['backends/steam/', 'node-transports/'];
+const nodeOnlyFolders = ['backends/steam/', 'node-transports/', 'terminal/'];
 const browserSafeFolders = allSteamNetUtilsFolders.filter(
   (name) => !nodeOnlyFolders.includes(name),
 );
@@ -131,6 +145,8 @@ export const layeredPackages = [
       // autoBackend(): the browser's (beacons, then the simulation) and Node's (Steam first).
       layer('auto.ts', ['auto.ts'], browserSafeFolders),
       layer('auto-node.ts', ['auto-node.ts'], allSteamNetUtilsFolders),
+      // The relaylane-net bin's program (Node only).
+      layer('net-console.ts', ['net-console.ts'], allSteamNetUtilsFolders),
       // The server-side estimator's entry: nothing but the estimator and the constants.
       layer('estimator.ts', ['estimator.ts'], ['estimator/', 'constants/']),
     ],

@@ -4,38 +4,14 @@
  * failure that says so, not something this spec builds.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 
+import { requireFreshBuild } from '../../core/src/test-support/built-bin.js';
 import { UdpTestClient } from './test-support/udp-client.js';
 
 const packageRoot = path.resolve(__dirname, '..');
 const bin = path.join(packageRoot, 'dist', 'cli.js');
-// `tsc -b` rewrites only the outputs that changed, but always its build info.
-const buildInfo = path.join(packageRoot, '.tsbuildinfo');
-
-function newestSourceTime(directory: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(directory, { withFileTypes: true })) {
-    const full = path.join(directory, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSourceTime(full));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts')) {
-      newest = Math.max(newest, statSync(full).mtimeMs);
-    }
-  }
-  return newest;
-}
-
-function requireFreshBuild(): void {
-  const built = existsSync(bin) && existsSync(buildInfo) ? statSync(buildInfo).mtimeMs : 0;
-  if (built < newestSourceTime(path.join(packageRoot, 'src'))) {
-    throw new Error(
-      `${path.relative(process.cwd(), bin)} is missing or older than the sources: run \`pnpm run build\` ` +
-        '(or `npx tsc -b packages/beacon`) before this spec; `pnpm test` does.',
-    );
-  }
-}
 
 interface Exit {
   readonly code: number | null;
@@ -43,7 +19,7 @@ interface Exit {
 }
 
 describe('relaylane-beacon (built bin, child process)', () => {
-  beforeAll(requireFreshBuild);
+  beforeAll(() => requireFreshBuild(packageRoot, bin));
 
   it('listens, answers a probe, and exits 0 on SIGTERM', async () => {
     const child = spawn(

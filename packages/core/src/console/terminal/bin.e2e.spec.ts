@@ -1,65 +1,22 @@
 /**
- * End-to-end (integration): the built `relaylane-console` bin as a child process, driven through
- * piped standard input and `--eval`. The package is built first when its build is missing or older
- * than a source file.
+ * End-to-end (integration): the `relaylane-console` bin (the checked-in one the package manager
+ * links, which loads the built program) as a child process, driven through
+ * piped standard input and `--eval`. The test command builds first; a missing or stale build fails
+ * with what to run.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
+import { requireFreshBuild, runBin as runScript } from '../../test-support/built-bin.js';
+
 const packageRoot = path.resolve(__dirname, '../../..');
-const sourceRoot = path.join(packageRoot, 'src');
-const buildInfo = path.join(packageRoot, 'dist', '.tsbuildinfo');
-const bin = path.join(packageRoot, 'dist', 'console', 'terminal', 'bin.js');
+const builtProgram = path.join(packageRoot, 'dist', 'console', 'terminal', 'bin.js');
+// The checked-in bin the package manager links, which loads the built program.
+const bin = path.join(packageRoot, 'bin', 'relaylane-console.js');
 
-function newestSourceTime(directory: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(directory, { withFileTypes: true })) {
-    const full = path.join(directory, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSourceTime(full));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts')) {
-      newest = Math.max(newest, statSync(full).mtimeMs);
-    }
-  }
-  return newest;
-}
-
-function ensureBuilt(): void {
-  const upToDate =
-    existsSync(bin) &&
-    existsSync(buildInfo) &&
-    statSync(buildInfo).mtimeMs >= newestSourceTime(sourceRoot);
-  if (upToDate) return;
-  const tsc = require.resolve('typescript/bin/tsc');
-  try {
-    execFileSync(process.execPath, [tsc, '-b', packageRoot], { stdio: 'pipe' });
-  } catch (error) {
-    const output = (error as { stdout?: Buffer }).stdout?.toString() ?? '';
-    throw new Error(`Building @relaylane/core for the bin test failed (tsc -b):\n${output}`);
-  }
-}
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function runBin(args: string[], stdin: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const runBin = (args: string[], stdin: string) => runScript(bin, args, stdin);
 
 describe('relaylane-console (built bin, child process)', () => {
-  beforeAll(ensureBuilt, 120_000);
+  beforeAll(() => requireFreshBuild(packageRoot, builtProgram));
 
   it('runs piped commands against a bare engine and exits 0', async () => {
     const run = await runBin([], 'plugins\nsingletons\nhelp clear\n');

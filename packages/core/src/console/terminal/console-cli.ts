@@ -10,6 +10,16 @@ export interface ConsoleCliIo {
   readonly errorOutput: NodeJS.WritableStream;
   /** Forces interactive or piped mode (default: interactive when input and output are TTYs). */
   readonly isTerminal?: boolean;
+  /**
+   * The bin that runs the console, for its messages and `--help` (default `relaylane-console` and
+   * {@link CONSOLE_CLI_USAGE}). A package's own bin that reads options of its own first passes
+   * the rest here with its name and its whole usage text.
+   */
+  readonly program?: { readonly name: string; readonly usage: string } | undefined;
+  /** The interactive prompt (default `'relaylane> '`). */
+  readonly prompt?: string | undefined;
+  /** Printed once when the interactive console starts. */
+  readonly banner?: string | undefined;
 }
 
 /** The `--help` text of the console's command line. */
@@ -31,7 +41,7 @@ type ParsedCli =
   | { readonly kind: 'error'; readonly message: string };
 
 /** Reads the command line's arguments. */
-function parseCli(argv: readonly string[]): ParsedCli {
+function parseCli(argv: readonly string[], name: string): ParsedCli {
   const evals: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -45,7 +55,7 @@ function parseCli(argv: readonly string[]): ParsedCli {
       evals.push(command);
       i += 1;
     } else {
-      return { kind: 'error', message: `unknown argument '${arg}'. Run relaylane-console --help.` };
+      return { kind: 'error', message: `unknown argument '${arg}'. Run ${name} --help.` };
     }
   }
   return { kind: 'run', evals };
@@ -58,13 +68,14 @@ function parseCli(argv: readonly string[]): ParsedCli {
  * argument prints a message and resolves to 2.
  */
 export async function runConsoleCli(argv: readonly string[], io: ConsoleCliIo): Promise<number> {
-  const parsed = parseCli(argv);
+  const name = io.program?.name ?? 'relaylane-console';
+  const parsed = parseCli(argv, name);
   if (parsed.kind === 'help') {
-    io.output.write(CONSOLE_CLI_USAGE);
+    io.output.write(io.program?.usage ?? CONSOLE_CLI_USAGE);
     return 0;
   }
   if (parsed.kind === 'error') {
-    io.errorOutput.write(`relaylane-console: ${parsed.message}\n`);
+    io.errorOutput.write(`${name}: ${parsed.message}\n`);
     return 2;
   }
   if (parsed.evals.length === 0) {
@@ -74,6 +85,8 @@ export async function runConsoleCli(argv: readonly string[], io: ConsoleCliIo): 
       output: io.output,
       errorOutput: io.errorOutput,
       isTerminal: io.isTerminal,
+      ...(io.prompt === undefined ? {} : { prompt: io.prompt }),
+      ...(io.banner === undefined ? {} : { banner: io.banner }),
     });
   }
   let failed = false;
