@@ -25,15 +25,19 @@ export interface BeaconProcess {
   stop(): Promise<number | null>;
 }
 
-/** Starts `relaylane-beacon <args>` on 127.0.0.1, on `ports` (default: the system's choice). */
+/**
+ * Starts `relaylane-beacon <args>` on 127.0.0.1, on `ports` (default: the system's choice), from
+ * `bin` (default: the workspace's build).
+ */
 export async function startBeaconProcess(
   args: readonly string[],
   ports: { readonly udp: number; readonly http: number } = { udp: 0, http: 0 },
+  bin: string = BEACON_BIN,
 ): Promise<BeaconProcess> {
   const child = spawn(
     process.execPath,
     [
-      BEACON_BIN,
+      bin,
       '--host',
       '127.0.0.1',
       '--udp-port',
