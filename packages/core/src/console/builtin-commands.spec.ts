@@ -114,7 +114,7 @@ describe('help', () => {
     expect(ok).toBe(true);
     expect(text[0]).toBe("Commands (type 'help <command>' for details):");
     expect(text).toContainEqual(
-      expect.stringMatching(/^net\.ping <pop> \[count\] +Estimate the ping to a POP\.$/),
+      expect.stringMatching(/^net\.ping <fra\|sea> \[count\] +Estimate the ping to a POP\.$/),
     );
     expect(text.join('\n')).not.toContain('Uses the relay network.');
   });
@@ -122,7 +122,7 @@ describe('help', () => {
   it('describes one command: usage, full help and each argument', async () => {
     const { text } = await run(withNet(), 'help net.ping');
     expect(text).toEqual([
-      'Usage: net.ping <pop> [count]',
+      'Usage: net.ping <fra|sea> [count]',
       'Estimate the ping to a POP.',
       'Uses the relay network.',
       'Arguments:',

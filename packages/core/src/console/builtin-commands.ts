@@ -1,7 +1,7 @@
 import { typeNameOf } from '../describe-value.js';
 import { type CommandRegistry } from './command-registry.js';
 import { type ConsoleCommand, type ConsoleTable, defineCommand } from './command-types.js';
-import { describeArgumentType, formatArgumentUsage, formatUsage } from './parse-arguments.js';
+import { describeArgumentType, formatArgumentName, formatUsage } from './parse-arguments.js';
 import {
   describeSignals,
   isSignalIntrospectable,
@@ -42,7 +42,7 @@ function helpFor(command: ConsoleCommand): string[] {
       if (spec.optional === true) notes.push('optional');
       if (spec.rest === true) notes.push('repeatable');
       const description = spec.description === undefined ? '' : ` ${spec.description}`;
-      lines.push(`  ${formatArgumentUsage(spec)} (${notes.join(', ')})${description}`);
+      lines.push(`  ${formatArgumentName(spec)} (${notes.join(', ')})${description}`);
     }
   }
   return lines;

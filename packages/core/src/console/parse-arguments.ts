@@ -20,9 +20,31 @@ export const BOOLEAN_CHOICES: readonly string[] = Object.keys(BOOLEAN_WORDS);
 const INTEGER = /^[+-]?\d+$/;
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
-/** How one argument is written in a usage line: `<pop>`, `[count]`, `<names...>`, `[names...]`. */
+/** The most choices an enum argument shows in a usage line; a longer list shows its name. */
+export const USAGE_CHOICES_SHOWN = 4;
+
+/**
+ * How one argument is written in a usage line: `<pop>`, `[count]`, `<names...>`, `[names...]`;
+ * a short enum shows its choices (`<up|down>`) and a boolean its usual words (`<on|off>`), which
+ * say more than the parameter's name.
+ */
 export function formatArgumentUsage(spec: ConsoleArgSpec): string {
-  const label = spec.rest === true ? `${spec.name}...` : spec.name;
+  const showsChoices = spec.type === 'enum' && spec.choices.length <= USAGE_CHOICES_SHOWN;
+  const word = showsChoices
+    ? spec.choices.join('|')
+    : spec.type === 'boolean'
+      ? 'on|off'
+      : spec.name;
+  return bracket(spec, word);
+}
+
+/** An argument by its name, as `help <command>` lists the arguments: `<pop>`, `[count]`. */
+export function formatArgumentName(spec: ConsoleArgSpec): string {
+  return bracket(spec, spec.name);
+}
+
+function bracket(spec: ConsoleArgSpec, word: string): string {
+  const label = spec.rest === true ? `${word}...` : word;
   return spec.optional === true ? `[${label}]` : `<${label}>`;
 }
 

@@ -39,7 +39,7 @@ function setUp(location = 'Frankfurt') {
       tables: result.output.filter((o: ConsoleOutput): o is ConsoleTable => typeof o !== 'string'),
     };
   };
-  return { engine, networkingUtils, run, exec, network: controls };
+  return { engine, networkingUtils, run, exec, network: controls, registry: console.registry };
 }
 
 const READY_MS = 15_000;
@@ -173,6 +173,24 @@ describe('net.* console commands', () => {
     expect((await exec('net.debug loud')).ok).toBe(false);
   });
 
+  it('completes sub-commands and arguments on Tab, as the overlay and the terminal ask', () => {
+    const { registry } = setUp();
+    expect(registry.complete('net.config ')).toEqual(['list', 'get', 'set']);
+    expect(registry.complete('net.sim.pop fra ')).toEqual(['up', 'down']);
+    expect(registry.complete('net.sim.')).toContain('net.sim.where');
+    expect(registry.complete('net.debug w')).toEqual(['warning']);
+    expect(registry.complete('net.debug ')).not.toContain('5');
+  });
+
+  it('net.debug takes a level by its number as well as by its name', async () => {
+    const { exec } = setUp();
+    const byNumber = await exec('net.debug 5');
+    expect(byNumber.ok).toBe(true);
+    expect(byNumber.lines[0]).toBe("debug output: msg (5); 'net.debug show' prints the messages");
+    expect((await exec('net.debug 9')).ok).toBe(false);
+    expect((await exec('net.debug -1')).ok).toBe(false);
+  });
+
   it('net.sim.where moves the player: the nearest POP and the pings change', async () => {
     const { run, exec } = setUp('Frankfurt');
     run(READY_MS);
@@ -210,6 +228,16 @@ describe('net.* console commands', () => {
     const [table] = (await exec('net.pops')).tables;
     expect(table!.rows.map((row) => row[0])).not.toContain('fra');
     expect((await exec('net.sim.loss 25')).lines[0]).toBe('Packet loss: 25%');
+    // A wrong value is told in the console's words, under the command's name only.
+    const tooMuch = await exec('net.sim.loss 200');
+    expect(tooMuch.ok).toBe(false);
+    expect(tooMuch.lines).toEqual([
+      'net.sim.loss: the loss is a percentage from 0 to 100, got 200',
+    ]);
+    const offMap = await exec('net.sim.where 95 10');
+    expect(offMap.lines).toEqual([
+      "net.sim.where: '95 10' is not a place: the latitude goes from -90 to 90 and the longitude from -180 to 180",
+    ]);
     expect((await exec('net.sim.teleport')).ok).toBe(false);
   });
 

@@ -55,6 +55,15 @@ const DEBUG_LEVELS = Object.keys(NetworkingSocketsDebugOutputType)
   .filter((key) => key !== 'FORCE_32BIT')
   .map((key) => key.toLowerCase());
 
+/** The levels by number too (`net.debug 5` is `net.debug msg`), as Steam's enum numbers them. */
+const DEBUG_LEVEL_NUMBERS = DEBUG_LEVELS.map((name) =>
+  String(
+    NetworkingSocketsDebugOutputType[
+      name.toUpperCase() as keyof typeof NetworkingSocketsDebugOutputType
+    ],
+  ),
+);
+
 /**
  * Registers the `net.*` commands for `service`, and the commands its backend offers through
  * `ConsoleCommandsCapability`. Returns the function that unregisters all of them and stops
@@ -382,9 +391,16 @@ function debugCommand(service: NetworkingUtils, messages: string[]): ConsoleComm
     name: 'net.debug',
     help:
       'Set the debug output level (setDebugOutputFunction), or show the latest messages.\n' +
-      `net.debug <${DEBUG_LEVELS.join('|')}> | net.debug show [count]`,
+      `net.debug <${DEBUG_LEVELS.join('|')}> (or its number, ${DEBUG_LEVEL_NUMBERS[0]}-` +
+      `${DEBUG_LEVEL_NUMBERS.at(-1)}) | net.debug show [count]`,
     args: [
-      { name: 'level', type: 'enum', choices: [...DEBUG_LEVELS, 'show'] },
+      {
+        name: 'level',
+        type: 'enum',
+        choices: [...DEBUG_LEVELS, ...DEBUG_LEVEL_NUMBERS, 'show'],
+        // Tab offers the names; the numbers are accepted, not offered.
+        complete: () => [...DEBUG_LEVELS, 'show'],
+      },
       { name: 'count', type: 'int', optional: true },
     ],
     handler: ({ level, count }) => {
@@ -394,12 +410,14 @@ function debugCommand(service: NetworkingUtils, messages: string[]): ConsoleComm
           ? 'No debug message yet (set a level first: net.debug msg).'
           : shown;
       }
+      const byNumber = DEBUG_LEVEL_NUMBERS.indexOf(level);
+      const name = byNumber >= 0 ? DEBUG_LEVELS[byNumber]! : level;
       const value =
         NetworkingSocketsDebugOutputType[
-          level.toUpperCase() as keyof typeof NetworkingSocketsDebugOutputType
+          name.toUpperCase() as keyof typeof NetworkingSocketsDebugOutputType
         ];
       service.setDebugOutputFunction(value);
-      return `debug output: ${level} (${value}); 'net.debug show' prints the messages`;
+      return `debug output: ${name} (${value}); 'net.debug show' prints the messages`;
     },
   });
 }

@@ -11,6 +11,7 @@ import {
 import {
   FAKE_IP_TYPE_INVALID,
   FAKE_IP_TYPE_NOT_FAKE,
+  getConfigValueEntry,
   NETWORKING_CONFIG_SCOPE_CONNECTION,
   NETWORKING_CONFIG_SCOPE_GLOBAL,
   NETWORKING_CONFIG_TYPE_FLOAT,
@@ -561,14 +562,20 @@ export class NetworkingUtils extends SignalEmitter<NetworkingUtilsSignals> {
       scope_type,
       connection_handle,
     );
+    // Steam leaves the data type unwritten for MTU_DataSize (a value it computes from the packet
+    // size): the value's bytes are then read as the type the config value table gives it.
+    const type =
+      result >= 0 && dataType === 0
+        ? (getConfigValueEntry(config_value as number)?.dataType ?? 0)
+        : dataType;
     return {
       result,
-      type: dataType,
+      type,
       // Pointers (callbacks) have no meaning in JavaScript: null, as for a failure.
       value:
-        result < 0 || dataType === NETWORKING_CONFIG_TYPE_FUNCTION_PTR
+        result < 0 || type === NETWORKING_CONFIG_TYPE_FUNCTION_PTR
           ? null
-          : (decodeConfigValueBytes(dataType, bytes) ?? null),
+          : (decodeConfigValueBytes(type, bytes) ?? null),
     };
   }
 

@@ -28,9 +28,20 @@ import { formatLatLon, suggestCities } from './world/index.js';
 export function parseLocationWords(words: readonly string[]): HostLocation {
   const text = words.join(' ').trim();
   const match = /^(-?\d+(?:\.\d+)?)\s*[,\s]\s*(-?\d+(?:\.\d+)?)$/.exec(text);
-  if (match !== null) return { lat: Number(match[1]), lon: Number(match[2]) };
-  return text;
+  if (match === null) return text;
+  const lat = Number(match[1]);
+  const lon = Number(match[2]);
+  // Said here in the console's words: the world's own message is for code ({ lat, lon }).
+  if (Math.abs(lat) > 90 || Math.abs(lon) > 180) {
+    throw new RangeError(
+      `'${text}' is not a place: the latitude goes from -90 to 90 and the longitude from -180 to 180`,
+    );
+  }
+  return { lat, lon };
 }
+
+/** The packet loss `net.sim.loss` accepts, in percent. */
+const MAX_LOSS_PERCENT = 100;
 
 /** The console commands of one simulated host (see the table in the file comment). */
 export function createSimulationCommands(controls: SimulationControls): readonly ConsoleCommand[] {
@@ -89,6 +100,12 @@ export function createSimulationCommands(controls: SimulationControls): readonly
     help: "Drop this percentage of the simulated host's ping probes (0-100), on top of FakePacketLoss.",
     args: [{ name: 'percent', type: 'number' }],
     handler: ({ percent }) => {
+      // Checked here in the console's words: the controls' own message names their method.
+      if (!(percent >= 0 && percent <= MAX_LOSS_PERCENT)) {
+        throw new RangeError(
+          `the loss is a percentage from 0 to ${MAX_LOSS_PERCENT}, got ${percent}`,
+        );
+      }
       controls.setPacketLoss(percent);
       return `Packet loss: ${controls.packetLossPercent}%`;
     },
