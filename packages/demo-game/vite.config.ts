@@ -9,6 +9,11 @@ export default defineConfig({
     target: 'es2022',
     // Babylon.js is one large chunk even when imported by subpath; say so only above 1.5 MB.
     chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      // The dev console names types and listeners (`singletons`, `signals`) by their functions'
+      // `name`: keep them through minification, or it prints `pp` and `#h`.
+      output: { keepNames: true },
+    },
   },
   preview: {
     host: '127.0.0.1',

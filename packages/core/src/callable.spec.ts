@@ -1,4 +1,11 @@
-import { callable, CallableError, getCallableName, getCallableOrigin } from './callable.js';
+import {
+  callable,
+  CallableError,
+  getCallableName,
+  getCallableOrigin,
+  namedCallable,
+} from './callable.js';
+import { Signal } from './signal.js';
 import { RelaylaneError } from './errors.js';
 
 class Hud {
@@ -55,6 +62,17 @@ describe('callable', () => {
     const hud = new Hud();
     expect(getCallableOrigin(callable(hud, 'onPing'))).toEqual({ target: hud, method: 'onPing' });
     expect(getCallableOrigin(hud.onPing.bind(hud))).toBeUndefined();
+  });
+
+  it('names a listener by the name given with namedCallable, whatever its own name became', () => {
+    const listener = namedCallable('Hud::onRelayStatus', () => undefined);
+    Object.defineProperty(listener, 'name', { value: '#g' }); // what a minifier leaves
+    expect(getCallableName(listener)).toBe('Hud::onRelayStatus');
+    const signal = new Signal<[number]>('status');
+    signal.connect(listener);
+    expect(signal.getConnections().map((connection) => connection.callableName)).toEqual([
+      'Hud::onRelayStatus',
+    ]);
   });
 
   it('names callables Class::method, other functions by their own name', () => {

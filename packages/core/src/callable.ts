@@ -33,6 +33,22 @@ export interface CallableOrigin {
 const boundByTarget = new WeakMap<object, Map<PropertyKey, (...args: never[]) => unknown>>();
 // bound function -> its target and method, for dispose (disconnect by target) and for names.
 const origins = new WeakMap<object, CallableOrigin>();
+// listener -> the name given with namedCallable.
+const givenNames = new WeakMap<object, string>();
+
+/**
+ * Gives `listener` the name signals print for it (`signals`, error reports), as Godot prints a
+ * callable: `RegionSelector::onRelayNetworkStatus`. For a listener that is not a method
+ * {@link callable} can bind (a private arrow field, a closure): a production build minifies its
+ * own name (`#g`), not this one. Returns `listener` itself.
+ */
+export function namedCallable<F extends (...args: never[]) => unknown>(
+  name: string,
+  listener: F,
+): F {
+  givenNames.set(listener, name);
+  return listener;
+}
 
 /**
  * Godot's `Callable(object, "method")`: the method `target[method]` bound to `target`, made once
@@ -89,10 +105,13 @@ export function getCallableOrigin(fn: object): CallableOrigin | undefined {
 }
 
 /**
- * A readable name for a listener, as Godot prints callables: `Lobby::onStatus` for one made by
- * {@link callable}, the function's own name otherwise, `<anonymous>` when it has none.
+ * A readable name for a listener, as Godot prints callables: the name given with
+ * {@link namedCallable}, `Lobby::onStatus` for one made by {@link callable}, the function's own
+ * name otherwise, `<anonymous>` when it has none.
  */
 export function getCallableName(fn: { readonly name: string }): string {
+  const given = givenNames.get(fn);
+  if (given !== undefined) return given;
   const origin = origins.get(fn);
   if (origin !== undefined) {
     return `${typeNameOf(origin.target)}::${String(origin.method)}`;

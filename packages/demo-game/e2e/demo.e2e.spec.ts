@@ -109,6 +109,16 @@ describe('the demo page in headless Chromium', () => {
     await screenshot('01-current');
   });
 
+  test('`singletons` and `signals` name types and listeners as the source does, through the production build', async () => {
+    const singletons = await runInConsole('singletons');
+    expect(singletons).toMatch(/Steam\s+NetworkingUtils/);
+    const signals = await runInConsole('signals Steam');
+    const listeners = [...signals.matchAll(/-> (\S+)/g)].map((match) => match[1]!);
+    expect(listeners.length).toBeGreaterThan(0);
+    // A minifier's names are one or two characters, private ones with their '#'.
+    expect(listeners.filter((name) => /^#?[A-Za-z_$]{1,2}$/.test(name))).toEqual([]);
+  });
+
   test('the globe canvas drew a frame with WebGL (not a blank or flat canvas)', async () => {
     await expect(page.locator('.stage').getAttribute('data-renderer')).resolves.toBe('webgl');
     await page.locator('.stage').screenshot({ path: path.join(ARTIFACTS_DIR, '02-globe.png') });

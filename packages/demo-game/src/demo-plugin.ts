@@ -4,7 +4,7 @@
  * page shows as one {@link DemoSnapshot} through {@link DemoPlugin.updated}. The views only draw
  * snapshots; they never query the networking service themselves.
  */
-import { type Engine, Plugin, Signal } from '@relaylane/core';
+import { type Engine, namedCallable, Plugin, Signal } from '@relaylane/core';
 import {
   type BackendSelectionInfo,
   compareCandidates,
@@ -198,40 +198,41 @@ export class DemoPlugin extends Plugin {
     this.#dirty = true;
   }
 
-  readonly #onStatus = (
-    available: number,
-    ping_measurement: number,
-    available_config: number,
-    available_relay: number,
-    debug_message: string,
-  ): void => {
-    const details = {
-      available,
-      ping_measurement,
-      available_config,
-      available_relay,
-      debug_message,
-    };
-    this.#status = details;
-    this.#statusHistory = [
-      ...this.#statusHistory,
-      { ...details, atMs: this.#engine?.gameClock.now() ?? 0 },
-    ].slice(-HISTORY_LENGTH);
-    this.#dirty = true;
-  };
+  readonly #onStatus = namedCallable(
+    'DemoPlugin::onStatus',
+    (
+      available: number,
+      ping_measurement: number,
+      available_config: number,
+      available_relay: number,
+      debug_message: string,
+    ): void => {
+      const details = {
+        available,
+        ping_measurement,
+        available_config,
+        available_relay,
+        debug_message,
+      };
+      this.#status = details;
+      this.#statusHistory = [
+        ...this.#statusHistory,
+        { ...details, atMs: this.#engine?.gameClock.now() ?? 0 },
+      ].slice(-HISTORY_LENGTH);
+      this.#dirty = true;
+    },
+  );
 
-  readonly #onRegionChanged = (
-    popId: number,
-    code: string,
-    ping: number,
-    reason: RegionChangeReason,
-  ): void => {
-    this.#regionChanges = [
-      ...this.#regionChanges,
-      { atMs: this.#engine?.gameClock.now() ?? 0, popId, code, ping, reason },
-    ].slice(-HISTORY_LENGTH);
-    this.#dirty = true;
-  };
+  readonly #onRegionChanged = namedCallable(
+    'DemoPlugin::onRegionChanged',
+    (popId: number, code: string, ping: number, reason: RegionChangeReason): void => {
+      this.#regionChanges = [
+        ...this.#regionChanges,
+        { atMs: this.#engine?.gameClock.now() ?? 0, popId, code, ping, reason },
+      ].slice(-HISTORY_LENGTH);
+      this.#dirty = true;
+    },
+  );
 
   #requireSelector(method: string): RegionSelector {
     if (this.#selector === undefined) {

@@ -17,7 +17,12 @@
  * A backend may add commands of its own through `ConsoleCommandsCapability` (the simulation's
  * `net.sim.*`); they are registered and unregistered with these.
  */
-import { type CommandRegistry, type ConsoleCommand, defineCommand } from '@relaylane/core';
+import {
+  type CommandRegistry,
+  type ConsoleCommand,
+  defineCommand,
+  namedCallable,
+} from '@relaylane/core';
 
 import {
   CONFIG_VALUE_TABLE,
@@ -77,10 +82,10 @@ export function registerNetConsoleCommands(
   service: NetworkingUtils,
 ): () => void {
   const debugMessages: string[] = [];
-  const collect = (type: number, message: string): void => {
+  const collect = namedCallable('net.debug::collect', (type: number, message: string): void => {
     debugMessages.push(`[${shortConstantName(NetworkingSocketsDebugOutputType, type)}] ${message}`);
     if (debugMessages.length > DEBUG_MESSAGE_BUFFER_SIZE) debugMessages.shift();
-  };
+  });
   service.signals.network_debug_output.connect(collect);
 
   const commands: ConsoleCommand[] = [

@@ -43,6 +43,7 @@
 import {
   type Clock,
   describeValue,
+  namedCallable,
   SignalEmitter,
   type SignalEmitterOptions,
   type SignalListener,
@@ -161,11 +162,11 @@ export class RegionSelector extends SignalEmitter<RegionSelectorSignals> {
    */
   #challengers = new Map<number, number>();
   readonly #onRelayNetworkStatus: SignalListener<NetworkingUtilsSignals['relay_network_status']> =
-    () => {
+    namedCallable('RegionSelector::onRelayNetworkStatus', () => {
       if (this.isDisposed()) return;
       this.#readAt = undefined;
       this.update();
-    };
+    });
 
   /**
    * @param networkingUtils the networking service whose pings it reads and whose `relay_network_status` it
