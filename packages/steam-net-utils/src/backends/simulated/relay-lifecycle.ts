@@ -99,6 +99,11 @@ export const MIN_FRESH_ANSWERS = 3;
 export const MAX_MEASUREMENT_MS = 10_000;
 /** Time between two keepalive rounds while the relays are CURRENT, ms. */
 export const KEEPALIVE_INTERVAL_MS = 1000;
+/** The status's detail while the relays are available. */
+function nearestPopDetail(code: string, pingMs: number): string {
+  return `Relay network available; nearest POP ${code} (${formatMs(pingMs)})`;
+}
+
 /** How many of the nearest POPs each keepalive round pings. */
 export const KEEPALIVE_POPS = 3;
 /** The least time between the end of a failed attempt and a retry that a query starts, ms. */
@@ -187,6 +192,11 @@ export class RelayLifecycle {
   #relay: number = NETWORKING_AVAILABILITY_NEVER_TRIED;
   #measuring = false;
   #detail = 'Relay network access has not been requested yet';
+  /**
+   * True while the detail is "available; nearest POP ...": it is then worked out when read, from
+   * the POPs still usable, so a POP that went down since the measurement is not named.
+   */
+  #detailIsNearest = false;
   #published: RelayNetworkStatus | undefined;
 
   #phase: Phase = 'idle';
@@ -271,8 +281,37 @@ export class RelayLifecycle {
       pingMeasurementInProgress: this.#measuring ? 1 : 0,
       availableNetworkConfig: this.#config,
       availableAnyRelay: this.#relay,
-      debugMessage: clampStatusMessage(this.#detail),
+      debugMessage: clampStatusMessage(
+        this.#detailIsNearest ? this.#liveNearestDetail() : this.#detail,
+      ),
     };
+  }
+
+  /** The nearest POP of the last measurement that is still usable, said as the status says it. */
+  #liveNearestDetail(): string {
+    let nearest: { popIndex: number; pingMs: number } | undefined;
+    for (const [popIndex, pingMs] of this.#snapshot?.pings ?? []) {
+      if (!this.#env.popUsable(popIndex)) continue;
+      if (
+        nearest === undefined ||
+        pingMs < nearest.pingMs ||
+        (pingMs === nearest.pingMs &&
+          this.#env.popCode(popIndex) < this.#env.popCode(nearest.popIndex))
+      ) {
+        nearest = { popIndex, pingMs };
+      }
+    }
+    return nearest === undefined
+      ? 'Relay network available; no measured POP answers now'
+      : nearestPopDetail(this.#env.popCode(nearest.popIndex), nearest.pingMs);
+  }
+
+  /**
+   * The world's faults changed (a POP went down or came back): reports the status again if what it
+   * says changed, as the nearest POP it names may have.
+   */
+  faultsChanged(): void {
+    this.#publish();
   }
 
   /**
@@ -444,6 +483,7 @@ export class RelayLifecycle {
     this.#measuring = true;
     this.#configFetchMs = CONFIG_FETCH_MS + settings.lagSendMs + settings.lagRecvMs;
     this.#configDeadline = this.#now + CONFIG_TIMEOUT_MS;
+    this.#detailIsNearest = false;
     this.#detail = 'Fetching the relay network config';
     this.#debug(
       NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_MSG,
@@ -475,6 +515,7 @@ export class RelayLifecycle {
       this.#relay = NETWORKING_AVAILABILITY_CANNOT_TRY;
       this.#measuring = false;
       this.#lastAttemptEndMs = this.#now;
+      this.#detailIsNearest = false;
       this.#detail = `Failed to obtain the relay network config (${reason})`;
       this.#debug(
         NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_ERROR,
@@ -517,6 +558,7 @@ export class RelayLifecycle {
         ? NETWORKING_AVAILABILITY_RETRYING
         : NETWORKING_AVAILABILITY_ATTEMPTING;
     }
+    this.#detailIsNearest = false;
     this.#detail =
       reason === 'lost'
         ? `Lost contact with the relays; measuring ping to ${candidates.length} POPs again`
@@ -592,6 +634,7 @@ export class RelayLifecycle {
     if (this.#relay !== NETWORKING_AVAILABILITY_CURRENT) {
       this.#relay = NETWORKING_AVAILABILITY_CURRENT;
       this.#relayEverReached = true;
+      this.#detailIsNearest = false;
       this.#detail = `Relay ${code} answered; measuring ping to the other POPs`;
       this.#publish();
     }
@@ -667,7 +710,8 @@ export class RelayLifecycle {
         .map(([popIndex, pingMs]) => ({ code: this.#env.popCode(popIndex), pingMs }))
         .sort((a, b) => a.pingMs - b.pingMs || (a.code < b.code ? -1 : 1));
       const nearest = sorted[0]!;
-      this.#detail = `Relay network available; nearest POP ${nearest.code} (${formatMs(nearest.pingMs)})`;
+      this.#detail = nearestPopDetail(nearest.code, nearest.pingMs);
+      this.#detailIsNearest = true;
       this.#debug(
         NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_MSG,
         'general',
@@ -681,6 +725,7 @@ export class RelayLifecycle {
       this.#relay = this.#relayEverReached
         ? NETWORKING_AVAILABILITY_PREVIOUSLY
         : NETWORKING_AVAILABILITY_FAILED;
+      this.#detailIsNearest = false;
       this.#detail = `Cannot reach any relay (${reason})`;
       this.#debug(
         NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_ERROR,

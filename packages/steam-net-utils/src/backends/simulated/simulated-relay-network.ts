@@ -577,6 +577,8 @@ export class SimulatedRelayNetwork
           : 'Simulated fault cleared: relays answer again',
       );
     }
+    // The status names the nearest usable POP: say so again if that changed.
+    this.#lifecycle.faultsChanged();
   }
 
   // Internals -------------------------------------------------------------------------------------
