@@ -92,13 +92,29 @@ describe('RegionSelector over the simulated relay network (integration)', () => 
     expect(selector.current).toMatchObject({ code: 'ams', pinned: true });
     selector.unpin();
     expect(forcedCluster()).toBe('');
+    // At once: the route pings still go through ams, so the choice comes from the direct pings.
+    expect(selector.current).toMatchObject({ code: 'fra', pinned: false });
     run(10_000);
     expect(changes.map((c) => `${c.code}:${c.reason}`).slice(1)).toEqual([
       'ams:pinned',
-      // at unpin, the pings still come from the forced measurement, where ams is best
-      'ams:unpinned',
-      'fra:better',
+      'fra:unpinned',
     ]);
+    // Measured again without the pin: fra's route ping is its own again.
+    expect(selector.current!.ping).toBe(selector.candidates.find((c) => c.code === 'fra')!.ping);
+  });
+
+  it('returns to the nearest POP at once after unpinning a far one, and holds it', () => {
+    const { selector, changes, run } = setUp();
+    run(10_000);
+    selector.pin('sgp');
+    run(10_000);
+    expect(selector.current).toMatchObject({ code: 'sgp', pinned: true });
+    const unpinnedAt = changes.length;
+    selector.unpin();
+    expect(selector.current?.code).toBe('fra');
+    expect(selector.current!.ping).toBeLessThan(30);
+    run(10_000);
+    expect(changes.slice(unpinnedAt).map((c) => `${c.code}:${c.reason}`)).toEqual(['fra:unpinned']);
   });
 
   it('switches at once, reason unreachable, when the current POP goes down', () => {

@@ -157,6 +157,16 @@ export class RegionSelector extends SignalEmitter<RegionSelectorSignals> {
   #pinned: string | undefined;
   #relayClusterForced = false;
   /**
+   * After an unpin that cleared a forced relay cluster, the pings still come from routes through
+   * the old pin until the backend has measured again: `waiting` for that measurement to start,
+   * `measuring` while it runs. When it ends, the best POP is taken at once, without the hold
+   * (the choice made at the unpin was from the pings read before the pin).
+   */
+  #afterUnpin: 'waiting' | 'measuring' | undefined;
+  #relayClusterForcedBeforeUnpin = false;
+  /** The candidates read before the relay cluster was forced (kept through a change of pin). */
+  #candidatesBeforePin: readonly RegionCandidate[] | undefined;
+  /**
    * POPs that beat the current one by the threshold, with the time since when they have at every
    * update. Emptied on every change of region: the race starts again against the new one.
    */
@@ -293,7 +303,9 @@ export class RegionSelector extends SignalEmitter<RegionSelectorSignals> {
     const candidate = this.#candidates.find((c) => c.code === code);
     if (candidate === undefined) throw this.#unknownPop(code);
     if (this.#pinned === code) return;
+    if (!this.#relayClusterForced) this.#candidatesBeforePin = this.#candidates;
     this.#pinned = code;
+    this.#afterUnpin = undefined;
     this.#relayClusterForced = this.#networkingUtils.setGlobalConfigValueString(
       NETWORKING_CONFIG_SDR_CLIENT_FORCE_RELAY_CLUSTER,
       code,
@@ -314,13 +326,27 @@ export class RegionSelector extends SignalEmitter<RegionSelectorSignals> {
     this.#assertAlive('unpin');
     if (this.#pinned === undefined) return;
     this.#pinned = undefined;
+    this.#relayClusterForcedBeforeUnpin = this.#relayClusterForced;
     this.#relayClusterForced = false;
     this.#networkingUtils.setGlobalConfigValueString(
       NETWORKING_CONFIG_SDR_CLIENT_FORCE_RELAY_CLUSTER,
       '',
     );
     this.#read(this.#clock.now());
-    this.#choose(this.#best(), false, 'unpinned');
+    const forced = this.#relayClusterForcedBeforeUnpin;
+    this.#choose(forced ? this.#bestBeforePin() : this.#best(), false, 'unpinned');
+    this.#candidatesBeforePin = undefined;
+    this.#afterUnpin = forced ? 'waiting' : undefined;
+  }
+
+  /**
+   * The best reachable POP of the pings read before the relay cluster was forced: while every
+   * route goes through the pinned POP, the pings say how far that POP is, not which POP is
+   * nearest. Falls back to {@link #best} when nothing was read before the pin.
+   */
+  #bestBeforePin(): RegionCandidate | undefined {
+    const first = this.#candidatesBeforePin?.[0];
+    return first !== undefined && first.reachable ? first : this.#best();
   }
 
   /**
@@ -375,6 +401,18 @@ export class RegionSelector extends SignalEmitter<RegionSelectorSignals> {
     return first !== undefined && first.reachable ? first : undefined;
   }
 
+  /** Advances {@link #afterUnpin}; true once the measurement after the unpin has ended. */
+  #remeasuredAfterUnpin(): boolean {
+    const measuring = this.#networkingUtils.getRelayNetworkStatusDetails().ping_measurement !== 0;
+    if (this.#afterUnpin === 'waiting') {
+      if (measuring) this.#afterUnpin = 'measuring';
+      return false;
+    }
+    if (measuring) return false;
+    this.#afterUnpin = undefined;
+    return true;
+  }
+
   #decide(now: number): void {
     const current = this.#current;
     if (this.#pinned !== undefined) {
@@ -385,6 +423,16 @@ export class RegionSelector extends SignalEmitter<RegionSelectorSignals> {
     if (current === undefined) {
       const best = this.#best();
       if (best !== undefined) this.#choose(best, false, 'initial');
+      return;
+    }
+    if (this.#afterUnpin !== undefined) {
+      // Until the backend has measured without the pin, its route pings still go through the old
+      // pin: the choice made from direct pings stands. Then the best POP, at once, without the hold.
+      if (!this.#remeasuredAfterUnpin()) return;
+      this.#read(now);
+      const best = this.#best();
+      if (best?.popId !== current.popId) this.#choose(best, false, 'better');
+      else this.#refreshCurrent(current);
       return;
     }
     const mine = this.#byId.get(current.popId);
