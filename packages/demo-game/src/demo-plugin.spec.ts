@@ -2,6 +2,7 @@ import { Engine, ManualClock, MessageQueue } from '@relaylane/core';
 import {
   NETWORKING_CONFIG_FAKE_PACKET_LAG_SEND,
   NETWORKING_CONFIG_SDR_CLIENT_FORCE_RELAY_CLUSTER,
+  NETWORKING_PING_UNKNOWN,
   NetworkingUtilsPlugin,
   type RegionCandidate,
   simulatedBackend,
@@ -83,6 +84,26 @@ describe('DemoPlugin', () => {
     expect(snapshot.lobbies[0]!.lobby.hostCity).toBe('Sydney');
     expect(snapshot.region.current?.code).toBe('syd');
     expect(snapshot.region.changes.at(-1)?.reason).toBe('better');
+  });
+
+  test("right after a move, the old place's numbers are withheld until the new place is measured", () => {
+    const { demo, run, latest } = setup();
+    run(10_000);
+    expect(latest().remeasuring).toBe(false);
+    demo.travel('Sydney');
+    run(FRAME_MS);
+    const moving = latest();
+    expect(moving.player?.name).toMatch(/^Sydney/);
+    expect(moving.remeasuring).toBe(true);
+    // No Frankfurt numbers next to a player in Sydney: no region, no candidates, no estimates.
+    expect(moving.region.current).toBeUndefined();
+    expect(moving.region.candidates).toEqual([]);
+    expect(moving.lobbies.every((entry) => entry.ping === NETWORKING_PING_UNKNOWN)).toBe(true);
+    run(10_000);
+    const measured = latest();
+    expect(measured.remeasuring).toBe(false);
+    expect(measured.lobbies[0]!.lobby.hostCity).toBe('Sydney');
+    expect(measured.region.candidates.length).toBeGreaterThan(0);
   });
 
   test('pin() holds the region and forces the relay cluster; unpin() returns to the automatic pick', () => {

@@ -16,6 +16,8 @@ import {
   type RegionChangeReason,
   type RegionChoice,
   RegionSelector,
+  NETWORKING_AVAILABILITY_CURRENT,
+  NETWORKING_PING_UNKNOWN,
   type RelayNetworkStatusDetails,
 } from '@relaylane/steam-net-utils';
 import {
@@ -75,6 +77,13 @@ export interface DemoSnapshot {
   readonly lobbies: readonly RankedLobby<SimulatedLobby>[];
   /** Increments every time the lobbies are ranked again. */
   readonly rankRevision: number;
+  /**
+   * The player moved and the pings of the new place are not measured yet. The region choice, the
+   * candidates and the lobby estimates are then withheld (no choice, no candidates, every lobby
+   * `NETWORKING_PING_UNKNOWN`), so the page says it is measuring instead of showing the old
+   * place's numbers next to the new place.
+   */
+  readonly remeasuring: boolean;
 }
 
 /** Options of {@link DemoPlugin}. */
@@ -109,6 +118,8 @@ export class DemoPlugin extends Plugin {
   #rankedFor = '';
   #status: RelayNetworkStatusDetails | undefined;
   #statusHistory: StatusEvent[] = [];
+  /** Where the player was when the last measurement ended (a `#placeKey`). */
+  #measuredPlace: string | undefined;
   #regionChanges: RegionChangeEvent[] = [];
   #dirty = true;
   #sinceSnapshotMs = Infinity;
@@ -215,6 +226,9 @@ export class DemoPlugin extends Plugin {
         debug_message,
       };
       this.#status = details;
+      if (available === NETWORKING_AVAILABILITY_CURRENT && ping_measurement === 0) {
+        this.#measuredPlace = this.#placeKey();
+      }
       this.#statusHistory = [
         ...this.#statusHistory,
         { ...details, atMs: this.#engine?.gameClock.now() ?? 0 },
@@ -262,7 +276,9 @@ export class DemoPlugin extends Plugin {
     }
 
     const simulation = this.simulation;
-    const candidates = selector.candidates;
+    const placeKey = this.#placeKey();
+    const remeasuring = this.#measuredPlace !== undefined && placeKey !== this.#measuredPlace;
+    const candidates = remeasuring ? [] : selector.candidates;
     return {
       atMs: this.#engine!.gameClock.now(),
       status,
@@ -279,16 +295,26 @@ export class DemoPlugin extends Plugin {
               lon: simulation.host.place.lon,
             },
       region: {
-        current: selector.current,
+        current: remeasuring ? undefined : selector.current,
         fastest: fastestCandidate(candidates),
         candidates,
-        unreachable: selector.unreachable,
+        unreachable: remeasuring ? [] : selector.unreachable,
         pinned: selector.pinned,
         changes: this.#regionChanges,
       },
-      lobbies: this.#ranked,
-      rankRevision: this.#rankRevision,
+      lobbies: remeasuring
+        ? this.#ranked.map((entry) => ({ lobby: entry.lobby, ping: NETWORKING_PING_UNKNOWN }))
+        : this.#ranked,
+      // A withheld ranking is a ranking of its own, for the views that redraw on a new revision.
+      rankRevision: this.#rankRevision * 2 + (remeasuring ? 1 : 0),
+      remeasuring,
     };
+  }
+
+  /** The simulated player's place as a key ('' on another backend, where the player cannot move). */
+  #placeKey(): string {
+    const host = this.simulation?.host;
+    return host === undefined ? '' : `${host.place.lat},${host.place.lon}`;
   }
 }
 

@@ -51,6 +51,7 @@ export function snapshot(overrides: Partial<DemoSnapshot> = {}): DemoSnapshot {
       debug_message: 'ok',
     },
     statusHistory: [],
+    remeasuring: false,
     localLocation: 'fra=5+0',
     localLocationAge: 2,
     backend: { requested: ['simulated'], kind: 'simulated', fallbacks: [] },

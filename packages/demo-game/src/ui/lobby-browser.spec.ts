@@ -83,6 +83,21 @@ describe('the lobby browser', () => {
     );
   });
 
+  test('the header says the pings are being measured after a move, and no row shows a number', () => {
+    const view = createLobbyBrowser();
+    view.update(
+      snapshot({
+        remeasuring: true,
+        player: { name: 'Sydney (Australia)', lat: -33.87, lon: 151.21 },
+        lobbies: [{ lobby: lobby('a'), ping: NETWORKING_PING_UNKNOWN }],
+      }),
+    );
+    expect(view.element.querySelector('.panel__meta')!.textContent).toBe(
+      '1 lobbies · measuring the pings from Sydney (Australia)…',
+    );
+    expect(view.element.querySelector('.lobby-row__ping')!.textContent).not.toMatch(/\d/);
+  });
+
   test('hovering a row reports its lobby; leaving the list reports none', () => {
     const hovered: (string | undefined)[] = [];
     const view = createLobbyBrowser({ onHover: (l) => hovered.push(l?.id) });

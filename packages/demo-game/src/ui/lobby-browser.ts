@@ -124,14 +124,16 @@ export function createLobbyBrowser(options: LobbyBrowserOptions = {}): LobbyBrow
       const total = snapshot.lobbies.length;
       setText(
         meta,
-        estimated > 0
-          ? `${total} lobbies · best ping first` +
+        snapshot.remeasuring
+          ? `${total} lobbies · measuring the pings from ${snapshot.player?.name ?? 'here'}…`
+          : estimated > 0
+            ? `${total} lobbies · best ping first` +
               (estimated < total ? ` · ${total - estimated} without estimate` : '')
-          : tone === 'bad'
-            ? `${total} lobbies · no estimates: relay network unreachable`
-            : tone === 'ok'
-              ? `${total} lobbies · no estimates`
-              : `${total} lobbies · waiting for the relay network`,
+            : tone === 'bad'
+              ? `${total} lobbies · no estimates: relay network unreachable`
+              : tone === 'ok'
+                ? `${total} lobbies · no estimates`
+                : `${total} lobbies · waiting for the relay network`,
       );
       if (snapshot.rankRevision === drawnRevision) return;
       drawnRevision = snapshot.rankRevision;
