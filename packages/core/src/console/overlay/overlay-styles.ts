@@ -2,14 +2,15 @@
 export const OVERLAY_CLASS = 'relaylane-console';
 
 /**
- * The overlay's style sheet, injected as one `<style>` element while the overlay is mounted. All
+ * The overlay's style sheet, injected as one `<style>` element while the overlay is mounted. Its
+ * background is opaque: the page's text must not show through the console's output. All
  * selectors are scoped to the overlay's classes, so the page's own styles are untouched.
  */
 export const OVERLAY_CSS = `
 .${OVERLAY_CLASS} {
   position: fixed; top: 0; left: 0; right: 0; height: 40vh; z-index: 2147483000;
   display: flex; flex-direction: column; box-sizing: border-box;
-  background: rgba(12, 14, 20, 0.92); color: #d8dee9;
+  background: rgb(12, 14, 20); color: #d8dee9;
   font: 13px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
   box-shadow: 0 2px 12px rgba(0, 0, 0, 0.5);
 }
