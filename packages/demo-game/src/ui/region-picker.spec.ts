@@ -67,6 +67,24 @@ describe('the region picker', () => {
     expect(calls).toEqual(['pin ams', 'unpin']);
   });
 
+  test('each option of the select names the place and its ping now, not a bare code', () => {
+    const { view } = picker();
+    view.update(snapshot({ region: { ...snapshot().region, candidates: [fra, ams] } }));
+    const select = view.element.querySelector<HTMLSelectElement>('select')!;
+    const labels = (): string[] => [...select.options].slice(1).map((option) => option.text);
+    expect(labels()).toEqual([
+      `AMS · Amsterdam · ${ams.ping} ms`,
+      `FRA · Frankfurt · ${fra.ping} ms`,
+    ]);
+    const firstOption = select.options[1];
+    view.update(
+      snapshot({ region: { ...snapshot().region, candidates: [{ ...fra, ping: 9 }, ams] } }),
+    );
+    expect(labels()[1]).toBe('FRA · Frankfurt · 9 ms');
+    // Updated in place: an open list is not rebuilt under the player's pointer.
+    expect(select.options[1]).toBe(firstOption);
+  });
+
   test('region changes are listed newest first with their reason', () => {
     const { view } = picker();
     view.update(

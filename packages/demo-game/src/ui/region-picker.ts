@@ -48,6 +48,12 @@ const REASON_TEXT: Readonly<Record<RegionChangeEvent['reason'], string>> = {
   unreachable: 'previous one unreachable',
 };
 
+/** A dropdown option: `FRA · Frankfurt · 5 ms` (the ping's sentinel words when it has none). */
+export function optionLabel(candidate: RegionCandidate): string {
+  const ping = candidate.reachable ? formatPing(candidate.ping) : 'unreachable';
+  return `${candidate.code.toUpperCase()} · ${popPlace(candidate.popId, candidate.code, true)} · ${ping}`;
+}
+
 /** 'Frankfurt, Germany' (or just 'Frankfurt' when `short`) for a catalogue POP; the code otherwise. */
 function popPlace(popId: number, code: string, short = false): string {
   const info = getPopInfo(popId);
@@ -185,15 +191,21 @@ export function createRegionPicker(actions: RegionPickerActions): RegionPickerVi
         setAttr(currentPing, 'data-band', bandOf(choice.ping));
       }
 
-      const codes = region.candidates.map((c) => c.code).sort();
-      const key = codes.join(',');
+      const byCode = [...region.candidates].sort((a, b) => (a.code < b.code ? -1 : 1));
+      const key = byCode.map((c) => c.code).join(',');
       if (key !== optionCodes) {
         optionCodes = key;
         select.replaceChildren(
           h('option', { text: 'Pin a region…', attrs: { value: '' } }),
-          ...codes.map((code) => h('option', { text: code, attrs: { value: code } })),
+          ...byCode.map((c) => h('option', { attrs: { value: c.code } })),
         );
       }
+      // Each option names the place and its ping now, not a bare code; the options stay in place
+      // (an open list is not rebuilt), only their text follows the pings.
+      byCode.forEach((candidate, index) => {
+        const option = select.options[index + 1];
+        if (option !== undefined) setText(option, optionLabel(candidate));
+      });
       if (select.value !== (pinned ?? '')) select.value = pinned ?? '';
 
       const sorted = [...region.candidates].sort(compareCandidates);
