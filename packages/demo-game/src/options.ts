@@ -5,12 +5,13 @@
  * Bad values never stop the page: each is replaced by its default and reported as a warning the
  * page shows (in the dev console), so a mistyped link still opens the demo.
  */
+import { DEFAULT_SIMULATION_SEED } from '@relaylane/steam-net-utils';
 import { findCity, suggestCities } from '@relaylane/steam-net-utils/simulated';
 
 /** Where the player starts when the address does not say. */
 export const DEFAULT_DEMO_LOCATION = 'Frankfurt';
-/** The world seed when the address does not say. */
-export const DEFAULT_DEMO_SEED = 1;
+/** The world seed when the address does not say: the service's own default, as everywhere. */
+export const DEFAULT_DEMO_SEED = DEFAULT_SIMULATION_SEED;
 
 /** What the page starts with. */
 export interface DemoOptions {

@@ -66,6 +66,7 @@ export {
 // The simulated relay network as a backend choice (its world: the `/simulated` entry).
 export {
   DEFAULT_SIMULATED_HOST_LOCATION,
+  DEFAULT_SIMULATION_SEED,
   simulatedBackend,
   type SimulatedBackendOptions,
 } from './backends/simulated/simulated-backend-provider.js';

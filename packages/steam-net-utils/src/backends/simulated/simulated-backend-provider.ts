@@ -11,11 +11,17 @@ import {
   SimulatedRelayNetwork,
   type SimulatedRelayNetworkOptions,
 } from './simulated-relay-network.js';
-import { SimulatedWorld, type SimulatedWorldOptions } from './simulated-world.js';
+import {
+  DEFAULT_SIMULATION_SEED,
+  SimulatedWorld,
+  type SimulatedWorldOptions,
+} from './simulated-world.js';
 import { type Seed } from './world/index.js';
 
 /** Where the simulated host is when the options do not say. */
 export const DEFAULT_SIMULATED_HOST_LOCATION = 'Frankfurt';
+
+export { DEFAULT_SIMULATION_SEED };
 
 /** Options of {@link simulatedBackend}: those of the network, all optional, plus the world's. */
 export interface SimulatedBackendOptions extends Partial<
@@ -66,7 +72,7 @@ export function createSimulatedNetwork(
     options.world ??
     new SimulatedWorld({
       ...options.worldOptions,
-      seed: options.worldOptions?.seed ?? options.seed ?? 0,
+      seed: options.worldOptions?.seed ?? options.seed ?? DEFAULT_SIMULATION_SEED,
     });
   return new SimulatedRelayNetwork({
     ...options,

@@ -26,6 +26,13 @@ import {
 } from './world/index.js';
 
 /** Options of a {@link SimulatedWorld}. */
+/**
+ * The seed of a world, and so of a simulated backend, when none is given: the same number
+ * everywhere (the service, the demo, the terminal console), so the same options give the same
+ * pings wherever they are typed.
+ */
+export const DEFAULT_SIMULATION_SEED = 0;
+
 export interface SimulatedWorldOptions {
   /** Seeds every random stream of the world: access latencies, probe jitter and loss, FakeIPs (default 0). */
   readonly seed?: Seed;
@@ -165,7 +172,7 @@ export class SimulatedWorld {
    * @throws RangeError ({@link WorldRangeError}) when the seed or a latency parameter is invalid.
    */
   constructor(options: SimulatedWorldOptions = {}) {
-    this.seed = options.seed ?? 0;
+    this.seed = options.seed ?? DEFAULT_SIMULATION_SEED;
     this.random = new SeededRandom(this.seed);
     this.model = new LatencyModel({
       seed: this.seed,
