@@ -109,7 +109,7 @@ export function parseArguments(
     if (taken.length === 0 && spec.optional !== true) {
       return {
         ok: false,
-        message: `${command.name}: missing argument ${formatArgumentUsage(spec)}. ${usage}`,
+        message: `${command.name}: missing argument ${formatArgumentName(spec)}. ${usage}`,
       };
     }
     const values: unknown[] = [];
@@ -119,7 +119,7 @@ export function parseArguments(
         return {
           ok: false,
           message:
-            `${command.name}: argument ${formatArgumentUsage(spec)} expected ` +
+            `${command.name}: argument ${formatArgumentName(spec)} expected ` +
             `${describeArgumentType(spec)}, got ${JSON.stringify(token)}. ${usage}`,
         };
       }

@@ -2,8 +2,10 @@
  * Keeps a README's code true: every ```ts block is type-checked, as a module of its own, against
  * the workspace's sources (package names mapped to src/ through `paths`, so no build is needed),
  * with the repository's compiler options. Then each block runs, unless the line before its fence
- * is `<!-- not run -->` (Node-only or browser-only programs), and what it prints must match its
- * `// prints: ...` comments, in order.
+ * is `<!-- not run -->` (a program that needs what the tests do not have, such as a Steam client),
+ * and what it prints must match its `// prints: ...` comments, in order. A block marked
+ * `<!-- runs in a browser -->` is a page's program: the demo's browser tests build and run it in
+ * Chromium, with the same check of what it prints.
  *
  * A block whose fence follows `<!-- continues -->` is the previous block's program carried on
  * (a README shows a program in steps): it is checked and run as the two blocks together.
@@ -14,6 +16,8 @@ import { format } from 'node:util';
 import ts from 'typescript';
 
 const NOT_RUN = '<!-- not run -->';
+/** A block for a page: the Node run skips it, and the demo's browser tests run it in Chromium. */
+export const RUNS_IN_BROWSER = '<!-- runs in a browser -->';
 const CONTINUES = '<!-- continues -->';
 
 /** One block, ready to check: its code includes the blocks it continues. */
@@ -27,6 +31,8 @@ export interface Snippet {
   /** How many lines of `code` come from the blocks it continues. */
   readonly continuedLines: number;
   readonly run: boolean;
+  /** Marked {@link RUNS_IN_BROWSER}: run in Chromium instead (and never in Node). */
+  readonly browser: boolean;
   /** The file name it is compiled as (never written to disk). */
   readonly fileName: string;
 }
@@ -64,7 +70,9 @@ export function extractSnippets(markdown: string, readmePath: string): Snippet[]
       code: prefix + own,
       firstLineOfOwnCode: i + 2,
       continuedLines: continues ? previous!.code.split('\n').length : 0,
-      run: before !== NOT_RUN && !(continues && !previous!.run),
+      run:
+        before !== NOT_RUN && before !== RUNS_IN_BROWSER && !(continues && !previous!.run),
+      browser: before === RUNS_IN_BROWSER,
       fileName: path.join(path.dirname(readmePath), `${name}.snippet-line-${i + 1}.ts`),
     });
     i = end;
