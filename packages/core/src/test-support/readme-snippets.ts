@@ -70,8 +70,7 @@ export function extractSnippets(markdown: string, readmePath: string): Snippet[]
       code: prefix + own,
       firstLineOfOwnCode: i + 2,
       continuedLines: continues ? previous!.code.split('\n').length : 0,
-      run:
-        before !== NOT_RUN && before !== RUNS_IN_BROWSER && !(continues && !previous!.run),
+      run: before !== NOT_RUN && before !== RUNS_IN_BROWSER && !(continues && !previous!.run),
       browser: before === RUNS_IN_BROWSER,
       fileName: path.join(path.dirname(readmePath), `${name}.snippet-line-${i + 1}.ts`),
     });
