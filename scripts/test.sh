@@ -15,6 +15,8 @@ echo "== build"
 pnpm run build
 echo "== type-check (sources and specs)"
 pnpm run typecheck
+echo "== API reference (every export documented, no broken link)"
+pnpm run docs:api
 echo "== lint"
 pnpm run lint
 echo "== format"

@@ -36,6 +36,7 @@ export class BeaconOptionError extends Error {
   }
 }
 
+/** Why a beacon could not start listening (the `code` of a `BeaconStartError`). */
 export type BeaconStartErrorCode =
   | 'BEACON_ADDRESS_IN_USE'
   | 'BEACON_ADDRESS_UNAVAILABLE'

@@ -20,8 +20,10 @@ export const EXIT_USAGE_ERROR = 2;
 /** The signals that stop the beacon. */
 export const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
+/** `SIGINT` or `SIGTERM`. */
 export type StopSignal = (typeof STOP_SIGNALS)[number];
 
+/** The streams, environment and signals `runBeaconCli` works with (the process's, in the bin). */
 export interface CliIo {
   /** Standard output: the log, one JSON object per line; --help and --version. */
   readonly stdout: (text: string) => void;

@@ -41,6 +41,8 @@ const givenNames = new WeakMap<object, string>();
  * callable: `RegionSelector::onRelayNetworkStatus`. For a listener that is not a method
  * {@link callable} can bind (a private arrow field, a closure): a production build minifies its
  * own name (`#g`), not this one. Returns `listener` itself.
+ *
+ * @typeParam F the listener's type, kept as it is.
  */
 export function namedCallable<F extends (...args: never[]) => unknown>(
   name: string,

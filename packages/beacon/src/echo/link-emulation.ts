@@ -8,6 +8,7 @@
  */
 import { clearTimeout, setTimeout } from 'node:timers';
 
+/** Delay, jitter and loss the beacon adds to its answers, for tests and demos (see `emulate`). */
 export interface LinkEmulation {
   /** Milliseconds added to every answer's round trip; default 0. */
   readonly delayMs?: number;

@@ -6,6 +6,7 @@
 /** The levels, lowest first. */
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 
+/** A log record's level: `debug`, `info`, `warn` or `error`. */
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** The fields of a record besides its own three; their names never clash with those three. */
@@ -23,6 +24,7 @@ export interface LogRecord {
   readonly [field: string]: unknown;
 }
 
+/** Where log records go (default: JSON lines on standard output). */
 export type LogSink = (record: LogRecord) => void;
 
 /** True when `value` names a level. */

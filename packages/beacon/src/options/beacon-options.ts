@@ -22,6 +22,7 @@ import {
   validWholeNumber,
 } from './validate.js';
 
+/** What `startBeacon` takes (the README's "Programmatic API" lists every field). */
 export interface BeaconOptions {
   /** This beacon's POP code: 3 or 4 characters a-z 0-9, a letter first (`fra`). */
   readonly code: string;

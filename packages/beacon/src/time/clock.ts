@@ -17,6 +17,7 @@ export interface BeaconTimer {
   cancel(): void;
 }
 
+/** The time and timers the beacon runs on (real ones by default; tests give their own). */
 export interface BeaconClock {
   /** Milliseconds on a monotonic clock; only differences of two readings mean anything. */
   now(): number;

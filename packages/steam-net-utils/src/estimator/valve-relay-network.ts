@@ -149,7 +149,7 @@ export interface KnownCorrection {
   readonly why: string;
 }
 
-/** The corrections {@link VALVE_POP_ROWS} already carry and `readRelayNetworkConfig` applies. */
+/** The corrections `VALVE_POP_ROWS` already carry and `readRelayNetworkConfig` applies. */
 export const KNOWN_CORRECTIONS: readonly KnownCorrection[] = [
   {
     code: 'mad',

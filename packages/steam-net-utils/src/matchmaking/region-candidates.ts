@@ -40,7 +40,9 @@ export interface RegionChoice {
 
 /** What reading the candidates needs: two of GodotSteam's methods (`NetworkingUtils` has them). */
 export interface DataCenterPingSource {
+  /** Every POP id the relay network lists. */
   getPOPList(): number[];
+  /** The best route's ping to a POP, and the POP it enters the relay network at. */
   getPingToDataCenter(pop_id: number): { pop_relay: number; ping: number };
 }
 

@@ -22,6 +22,10 @@
 import { type BackendCapability } from './backend-capability.js';
 import { type PreparedPingLocation } from './prepared-ping-location.js';
 
+/**
+ * What answers the `NetworkingUtils` service: the simulated relay network, the Steam client library,
+ * the beacons, or a backend of the game's own (see the file comment for the rules every one keeps).
+ */
 export interface NetworkingUtilsBackend {
   /** Which implementation this is (`'simulated'`, `'steam'`, ...); the dev console shows it. */
   readonly kind: string;
@@ -185,16 +189,23 @@ export interface BackendConnectionInfo {
 
 /** Where {@link NetworkingUtilsBackend.runCallbacks} delivers events. */
 export interface BackendEventSink {
+  /** `SteamRelayNetworkStatus_t`: the relay network's availability changed. */
   relayNetworkStatus(status: RelayNetworkStatus): void;
+  /** `SteamNetConnectionStatusChangedCallback_t`: a connection changed state. */
   connectionStatusChanged(connection: number, info: BackendConnectionInfo, oldState: number): void;
+  /** `SteamNetAuthenticationStatus_t`: the authentication status changed. */
   authenticationStatus(available: number, debugMessage: string): void;
+  /** `SteamNetworkingFakeIPResult_t`: a FakeIP request finished. */
   fakeIPResult(result: number, steamId: bigint, ipv4: number, ports: readonly number[]): void;
+  /** `SteamNetworkingMessagesSessionRequest_t`: a peer asked for a messages session. */
   messagesSessionRequest(remoteSteamId: bigint): void;
+  /** `SteamNetworkingMessagesSessionFailed_t`: a messages session failed. */
   messagesSessionFailed(
     reason: number,
     remoteSteamId: bigint,
     connectionState: number,
     debugMessage: string,
   ): void;
+  /** A debug output message at or below the level `setDebugOutputLevel` set. */
   debugOutput(type: number, message: string): void;
 }

@@ -17,8 +17,11 @@ import {
 export interface WebSocketLike {
   binaryType: string;
   readonly readyState: number;
+  /** Sends a binary message. */
   send(data: Uint8Array): void;
+  /** Closes the socket (with a close code). */
   close(code?: number): void;
+  /** Listens for the socket opening, closing or failing. */
   addEventListener(type: 'open' | 'close' | 'error', listener: () => void): void;
   /**
    * `rttMs`, when a message event has it, is the round trip of the probe it echoes as the socket

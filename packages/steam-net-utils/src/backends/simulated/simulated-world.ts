@@ -25,7 +25,6 @@ import {
   WorldRangeError,
 } from './world/index.js';
 
-/** Options of a {@link SimulatedWorld}. */
 /**
  * The seed of a world, and so of a simulated backend, when none is given: the same number
  * everywhere (the service, the demo, the terminal console), so the same options give the same
@@ -33,6 +32,7 @@ import {
  */
 export const DEFAULT_SIMULATION_SEED = 0;
 
+/** Options of a {@link SimulatedWorld}. */
 export interface SimulatedWorldOptions {
   /** Seeds every random stream of the world: access latencies, probe jitter and loss, FakeIPs (default 0). */
   readonly seed?: Seed;

@@ -15,7 +15,7 @@ import { distrustNativePointer, trustNativePointer } from './native/trusted-poin
 let liveRegistrations = 0;
 
 /**
- * How many callbacks every {@link NativeCallbackOwner} of the process holds registered right now
+ * How many callbacks every `NativeCallbackOwner` of the process holds registered right now
  * (for tests and benchmarks: 0 once every Steam backend is shut down).
  */
 export function liveNativeCallbackCount(): number {
@@ -23,7 +23,7 @@ export function liveNativeCallbackCount(): number {
 }
 
 /**
- * Counts a callback registered outside any {@link NativeCallbackOwner} (`change` 1 when it is
+ * Counts a callback registered outside any `NativeCallbackOwner` (`change` 1 when it is
  * registered, -1 once it is released), so that {@link liveNativeCallbackCount} includes it: the
  * debug output function, which a worker thread registers.
  */
