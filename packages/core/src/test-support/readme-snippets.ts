@@ -99,6 +99,8 @@ function compilerOptions(options: ReadmeCheckOptions): ts.CompilerOptions {
     declaration: false,
     declarationMap: false,
     noEmit: true,
+    // A snippet imports what it uses: an unused import or variable is a mistake a reader copies.
+    noUnusedLocals: true,
     types: ['node'],
     typeRoots: [path.join(root, 'node_modules', '@types')],
     paths: Object.fromEntries(
