@@ -1,6 +1,7 @@
 /**
  * The demo at a phone's width (390 px, an iPhone's) in headless Chromium: nothing is wider than
- * the screen, before and after the relay network is measured (the rows then hold pings).
+ * the screen, before and after the relay network is measured (the rows then hold pings), and the
+ * globe's labels are not cut at its panel's edge.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -64,6 +65,23 @@ describe('the demo at 390 px wide', () => {
       { timeout: WAIT_MS },
     );
     expect(await overflow()).toEqual({ scrollWidth: PHONE.width, wider: [] });
+    // The globe's labels stay whole inside the layer over the canvas (which clips them).
+    const cut = await browser!.page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.globe-label')]
+        .filter((label) => !label.hidden && label.offsetWidth > 0)
+        .filter((label) => {
+          const box = label.getBoundingClientRect();
+          const layer = label.parentElement!.getBoundingClientRect();
+          return (
+            box.left < layer.left - 1 ||
+            box.right > layer.right + 1 ||
+            box.top < layer.top - 1 ||
+            box.bottom > layer.bottom + 1
+          );
+        })
+        .map((label) => label.textContent),
+    );
+    expect(cut).toEqual([]);
     await browser!.page.screenshot({ path: path.join(ARTIFACTS_DIR, 'phone-390.png') });
   });
 });

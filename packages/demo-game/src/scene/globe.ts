@@ -29,6 +29,7 @@ import {
   nearestEquivalentAngle,
   type Vec3,
 } from './geo.js';
+import { placeLabelInside } from './label-placement.js';
 
 /** One POP as the globe shows it. */
 export interface GlobePop extends LatLonDegrees {
@@ -245,6 +246,8 @@ export function createGlobe(scene: Scene, labelLayer: HTMLElement): GlobeView {
 
   let time = 0;
   const projection = new Vector3();
+  /** How far above its point a label sits, in CSS pixels. */
+  const LABEL_LIFT_PX = 30;
   const placeLabel = (label: HTMLElement, place: LatLonDegrees | undefined, lift: number): void => {
     if (place === undefined) {
       label.hidden = true;
@@ -262,9 +265,17 @@ export function createGlobe(scene: Scene, labelLayer: HTMLElement): GlobeView {
       projection,
     );
     label.hidden = towardsCamera < 0.2;
-    const cssWidth = labelLayer.clientWidth;
-    const cssHeight = labelLayer.clientHeight;
-    label.style.transform = `translate(${(projection.x / width) * cssWidth}px, ${(projection.y / height) * cssHeight}px)`;
+    const layer = { width: labelLayer.clientWidth, height: labelLayer.clientHeight };
+    // The label sits above its point (its CSS margin); kept whole inside the layer, which clips.
+    const { x, y } = placeLabelInside(
+      {
+        x: (projection.x / width) * layer.width,
+        y: (projection.y / height) * layer.height - LABEL_LIFT_PX,
+      },
+      { width: label.offsetWidth, height: label.offsetHeight },
+      layer,
+    );
+    label.style.transform = `translate(${x}px, ${y}px)`;
   };
 
   const frame = scene.onBeforeRenderObservable.add(() => {
