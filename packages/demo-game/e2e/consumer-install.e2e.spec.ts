@@ -13,7 +13,7 @@
  * The install needs the npm registry (TypeScript, Vite, inversify, ws); nothing else leaves the
  * machine.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -191,6 +191,29 @@ describe('the packed packages in a fresh npm project (a consumer, not the worksp
       expect(output.trimEnd().split('\n')).toEqual(expectedPrints(snippet));
     });
   });
+
+  it('runs the terminal console from the installed package, on a pipe', () => {
+    const bin = path.join(project, 'node_modules', '.bin', 'relaylane-net');
+    expect(existsSync(bin)).toBe(true);
+    const output = execFileSync(bin, ['--location', 'Tokyo'], {
+      cwd: project,
+      input: 'net.wait 30\nnet.ping tyo\n',
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(output).toMatch(/relay network current after \d+\.\d s/);
+    expect(output).toMatch(/^tyo \(/m);
+    // koffi is an optional dependency this project did not install: asking for Steam says so.
+    const steam = spawnSync(bin, ['--backend', 'steam', '-e', 'net.status'], {
+      cwd: project,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(steam.status).toBe(2);
+    expect(steam.stderr).toMatch(
+      /the Steam backend needs the koffi package, which is not installed \(npm install koffi\)/,
+    );
+  }, 70_000);
 
   describe('a Vite app on the main entry and the beacons backend', () => {
     let code: string;

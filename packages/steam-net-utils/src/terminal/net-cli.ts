@@ -8,7 +8,7 @@ import { DevConsolePlugin, Engine, type LoopHandle, startFixedRateLoop } from '@
 import { type ConsoleCliIo, runConsoleCli } from '@relaylane/core/terminal';
 
 import { simulatedBackend } from '../backends/simulated/simulated-backend-provider.js';
-import { steamBackend } from '../backends/steam/create-steam-backend.js';
+import { type steamBackend } from '../backends/steam/create-steam-backend.js';
 import { autoBackendWith } from '../compose/auto-backend.js';
 import { type BackendChoice } from '../compose/select-backend.js';
 import { nodeBeaconsBackend } from '../node-transports/node-beacons-backend.js';
@@ -32,8 +32,27 @@ export interface NetCliIo extends Omit<ConsoleCliIo, 'registry' | 'program'> {
   readonly log?: ((line: string) => void) | undefined;
 }
 
+type SteamBackendProvider = typeof steamBackend;
+
+/**
+ * `steamBackend`, loaded only when the options ask for Steam: the Steam backend needs koffi, an
+ * optional dependency that a game on the simulation or the beacons does not install.
+ */
+async function loadSteamBackend(): Promise<SteamBackendProvider> {
+  try {
+    return (await import('../backends/steam/create-steam-backend.js')).steamBackend;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ERR_MODULE_NOT_FOUND') {
+      throw new NetCliUsageError(
+        `the Steam backend needs the koffi package, which is not installed (npm install koffi): ${(error as Error).message}`,
+      );
+    }
+    throw error;
+  }
+}
+
 /** The backend choice the options make. */
-export function backendOfOptions(options: NetCliOptions): BackendChoice {
+export async function backendOfOptions(options: NetCliOptions): Promise<BackendChoice> {
   const simulated = simulatedBackend({
     ...(options.location === undefined ? {} : { location: options.location }),
     ...(options.seed === undefined ? {} : { seed: options.seed }),
@@ -45,9 +64,9 @@ export function backendOfOptions(options: NetCliOptions): BackendChoice {
     case 'beacons':
       return nodeBeaconsBackend({ networkConfigUrl: options.beaconsUrl });
     case 'steam':
-      return steamBackend(steamOptions);
+      return (await loadSteamBackend())(steamOptions);
     case 'auto':
-      return autoBackendWith({ steam: steamBackend, beacons: nodeBeaconsBackend })({
+      return autoBackendWith({ steam: await loadSteamBackend(), beacons: nodeBeaconsBackend })({
         steam: steamOptions,
         ...(options.beaconsUrl === undefined
           ? {}
@@ -89,6 +108,14 @@ export async function runNetCli(argv: readonly string[], io: NetCliIo): Promise<
     return 0;
   }
 
+  let backend: BackendChoice;
+  try {
+    backend = await backendOfOptions(options);
+  } catch (error) {
+    if (!(error instanceof NetCliUsageError)) throw error;
+    io.errorOutput.write(`relaylane-net: ${error.message}\n`);
+    return 2;
+  }
   const engine = new Engine();
   const devConsole = new DevConsolePlugin();
   let loop: LoopHandle | undefined;
@@ -97,7 +124,7 @@ export async function runNetCli(argv: readonly string[], io: NetCliIo): Promise<
     try {
       engine.addPlugin(
         new NetworkingUtilsPlugin({
-          backend: backendOfOptions(options),
+          backend,
           log: io.log ?? ((line) => io.errorOutput.write(`${line}\n`)),
         }),
       );
