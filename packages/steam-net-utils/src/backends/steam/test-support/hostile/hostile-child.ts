@@ -305,41 +305,38 @@ function startService(sanitized: boolean): {
   service: NetworkingUtils;
   double: SteamApiTestDouble;
 } {
-  const double = loadSteamApiTestDouble(sanitized ? { sanitizer: 'address' } : {});
-  double.reset();
-  const api = loadSteamApi({ libraryPath: double.path, env: {} });
-  const backend = createSteamBackend({ api, env: {} });
-  backend.init();
-  const service = createNetworkingUtils({ backend });
-  service.initRelayNetworkAccess();
-  double.clearLog();
-  double.setCallLog(false);
-  return { service, double };
+  const { backend, double } = startBackend(sanitized);
+  return { service: createNetworkingUtils({ backend }), double };
 }
 
-function runServiceFamily(
-  service: NetworkingUtils,
+/**
+ * Every method of `target` (as `typeName` names it), each parameter in turn given each value of
+ * `family` while the others get `baselineOf`'s legal value. A method may answer data it cannot read
+ * with a sentinel, so it may return; what it may not do is crash, corrupt memory, run a trap, or
+ * throw an error that names none of `names(method)`.
+ */
+function runMethodFamily(
+  target: object,
+  typeName: string,
   family: HostileFamily,
   recorder: Recorder,
+  baselineOf: (param: string) => unknown,
+  names: (method: string) => readonly string[],
+  afterEachMethod: () => void = () => {},
 ): void {
-  const record = service as unknown as Record<string, (...args: unknown[]) => unknown>;
-  for (const { name, params } of methodsOf(NetworkingUtils.prototype)) {
+  const record = target as Record<string, (...args: unknown[]) => unknown>;
+  for (const { name, params } of methodsOf(Object.getPrototypeOf(target) as object)) {
     params.forEach((param, index) => {
-      // The service's parameters are not the binding's kinds; a float-like shape asks for the
-      // values no service parameter takes (the binding's rules are checked by its own groups).
-      const values = hostileValues(family, { kind: 'float', nullable: false, minimum: 0 });
-      for (const value of values) {
-        const args = params.map((other, k) =>
-          k === index ? value.make() : serviceBaseline(service, other),
-        );
-        // The service answers data it cannot read with a sentinel, so it may return; what it
-        // may not do is crash, corrupt memory, or throw an error that does not name the method.
-        recorder.check(`NetworkingUtils.${name}(${param} = ${value.label})`, name, false, () =>
-          record[name]!.apply(service, args),
+      // These parameters are not the binding's kinds; a float-like shape asks for the values no
+      // such parameter takes (the binding's rules are checked by its own groups).
+      for (const value of hostileValues(family, { kind: 'float', nullable: false, minimum: 0 })) {
+        const args = params.map((other, k) => (k === index ? value.make() : baselineOf(other)));
+        recorder.check(`${typeName}.${name}(${param} = ${value.label})`, names(name), false, () =>
+          record[name]!.apply(target, args),
         );
       }
     });
-    service.runCallbacks();
+    afterEachMethod();
   }
 }
 
@@ -390,31 +387,6 @@ function startBackend(sanitized: boolean): { backend: SteamBackend; double: Stea
   double.clearLog();
   double.setCallLog(false);
   return { backend, double };
-}
-
-/**
- * The backend's methods called straight, as a game holding `createSteamBackend()` could: the
- * service's checks are not in front of them, so what refuses is the backend's own check or the
- * binding's, naming the backend's method or the C function.
- */
-function runBackendFamily(backend: SteamBackend, family: HostileFamily, recorder: Recorder): void {
-  const record = backend as unknown as Record<string, (...args: unknown[]) => unknown>;
-  const methods = methodsOf(Object.getPrototypeOf(backend) as object);
-  for (const { name, params } of methods) {
-    params.forEach((param, index) => {
-      for (const value of hostileValues(family, { kind: 'float', nullable: false, minimum: 0 })) {
-        const args = params.map((other, k) =>
-          k === index ? value.make() : backendBaseline(backend, other),
-        );
-        recorder.check(
-          `SteamBackend.${name}(${param} = ${value.label})`,
-          [name, 'SteamAPI_'],
-          false,
-          () => record[name]!.apply(backend, args),
-        );
-      }
-    });
-  }
 }
 
 function runBackendAfterShutdown(backend: SteamBackend, recorder: Recorder): void {
@@ -497,7 +469,17 @@ function main(): void {
     double = started.double;
     if (group === 'backend-after-shutdown') runBackendAfterShutdown(started.backend, recorder);
     else {
-      runBackendFamily(started.backend, group.slice('backend-'.length) as HostileFamily, recorder);
+      // Called straight, as a game holding createSteamBackend() can: what refuses is the backend's
+      // own check or the binding's, naming the backend's method or the C function.
+      const backend = started.backend;
+      runMethodFamily(
+        backend,
+        'SteamBackend',
+        group.slice('backend-'.length) as HostileFamily,
+        recorder,
+        (param) => backendBaseline(backend, param),
+        (method) => [method, 'SteamAPI_'],
+      );
       started.backend.shutdown();
     }
   } else {
@@ -505,7 +487,16 @@ function main(): void {
     double = started.double;
     if (group === 'service-after-dispose') runServiceAfterDispose(started.service, recorder);
     else {
-      runServiceFamily(started.service, group.slice('service-'.length) as HostileFamily, recorder);
+      const service = started.service;
+      runMethodFamily(
+        service,
+        'NetworkingUtils',
+        group.slice('service-'.length) as HostileFamily,
+        recorder,
+        (param) => serviceBaseline(service, param),
+        (method) => [method],
+        () => service.runCallbacks(),
+      );
       started.service.dispose();
     }
   }
