@@ -3,6 +3,7 @@
  * the built program) as a child process on its real fixed-rate loop, driven through a pipe and
  * through `--eval`. The test command builds first; a missing or stale build fails with what to run.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 import {
@@ -32,6 +33,15 @@ describe('relaylane-net (the bin, child process)', () => {
     },
     RUN_TIMEOUT_MS,
   );
+
+  it('is linked at the repository root by the install, so `npx relaylane-net` works in a clone', () => {
+    // The package manager links a bin when it installs, before anything is built: the linked
+    // file is the checked-in bin, which exists then (a bin in dist/ was never linked: npx 404).
+    const repositoryRoot = path.resolve(packageRoot, '..', '..');
+    for (const name of ['relaylane-net', 'relaylane-console']) {
+      expect(existsSync(path.join(repositoryRoot, 'node_modules', '.bin', name))).toBe(true);
+    }
+  });
 
   it('answers --eval and --help, and exits 2 naming a bad option', async () => {
     const status = await runBin(['-e', 'net.status'], '');
