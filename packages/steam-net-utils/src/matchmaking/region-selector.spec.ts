@@ -12,7 +12,11 @@ import { NetworkingUtils } from '../service/networking-utils.js';
 import { ScriptedBackend } from '../test-support/scripted-backend.js';
 import { popIdFromCode } from '../estimator/pop-id.js';
 import { RegionSelectorError } from './matchmaking-errors.js';
-import { RegionSelector, type RegionSelectorOptions } from './region-selector.js';
+import {
+  RegionSelector,
+  type RegionSelectorOptions,
+  UNPIN_REMEASURE_LIMIT_MS,
+} from './region-selector.js';
 
 /** The scripted backend with one exact ping per POP: the POP list is the table's codes. */
 class PopsBackend extends ScriptedBackend {
@@ -340,6 +344,21 @@ describe('RegionSelector: pin and unpin', () => {
     expect(selector.pinned).toBeUndefined();
     expect(selector.current).toMatchObject({ code: 'fra', pinned: false });
     expect(selector.relayClusterForced).toBe(false);
+  });
+
+  it('after an unpin, a backend that never reports a new measurement does not freeze the choice', () => {
+    const { backend, selector, changes, at } = setUp({ fra: 10, par: 30 });
+    at();
+    selector.pin('par');
+    selector.unpin();
+    expect(changes.at(-1)).toBe('fra:10:unpinned');
+    // This backend measures nothing again (no ping_measurement ever): par becomes much better.
+    backend.setPings({ fra: 80, par: 20 });
+    at(UNPIN_REMEASURE_LIMIT_MS - 1);
+    expect(selector.current?.code).toBe('fra'); // still waiting for the new measurement
+    at(1);
+    at(MIN_BETTER);
+    expect(changes.at(-1)).toBe('par:20:better');
   });
 
   it('unpin with nothing pinned does nothing', () => {

@@ -117,6 +117,12 @@ export const DEFAULT_REGION_REFRESH_INTERVAL_MS = 500;
  */
 const THRESHOLD_SLACK_MS = 1e-9;
 
+/**
+ * How long, on the selector's clock, it waits after an unpin for the backend to report a
+ * measurement without the pin, before its usual rules take over.
+ */
+export const UNPIN_REMEASURE_LIMIT_MS = 10_000;
+
 // Steam's name of the config value a pin sets, for messages.
 const FORCE_RELAY_CLUSTER = getConfigValueEntry(
   NETWORKING_CONFIG_SDR_CLIENT_FORCE_RELAY_CLUSTER,
@@ -163,6 +169,8 @@ export class RegionSelector extends SignalEmitter<RegionSelectorSignals> {
    * (the choice made at the unpin was from the pings read before the pin).
    */
   #afterUnpin: 'waiting' | 'measuring' | undefined;
+  /** When the unpin was, on the selector's clock (the wait above is bounded). */
+  #unpinnedAt = 0;
   #relayClusterForcedBeforeUnpin = false;
   /** The candidates read before the relay cluster was forced (kept through a change of pin). */
   #candidatesBeforePin: readonly RegionCandidate[] | undefined;
@@ -337,6 +345,7 @@ export class RegionSelector extends SignalEmitter<RegionSelectorSignals> {
     this.#choose(forced ? this.#bestBeforePin() : this.#best(), false, 'unpinned');
     this.#candidatesBeforePin = undefined;
     this.#afterUnpin = forced ? 'waiting' : undefined;
+    this.#unpinnedAt = this.#clock.now();
   }
 
   /**
@@ -428,7 +437,15 @@ export class RegionSelector extends SignalEmitter<RegionSelectorSignals> {
     if (this.#afterUnpin !== undefined) {
       // Until the backend has measured without the pin, its route pings still go through the old
       // pin: the choice made from direct pings stands. Then the best POP, at once, without the hold.
-      if (!this.#remeasuredAfterUnpin()) return;
+      if (!this.#remeasuredAfterUnpin()) {
+        // A backend that never reports a new measurement must not freeze the choice: after
+        // UNPIN_REMEASURE_LIMIT_MS the usual rules take over (with their hold).
+        if (now - this.#unpinnedAt < UNPIN_REMEASURE_LIMIT_MS) return;
+        this.#afterUnpin = undefined;
+        this.#read(now);
+        this.#decide(now);
+        return;
+      }
       this.#read(now);
       const best = this.#best();
       if (best?.popId !== current.popId) this.#choose(best, false, 'better');
