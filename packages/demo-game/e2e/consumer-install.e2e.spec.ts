@@ -119,7 +119,12 @@ function createProject(
     )}\n`,
   );
   cpSync(FIXTURE_DIR, project, { recursive: true });
-  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], project);
+  // The npm cache first: a second run on a machine needs the registry only for what changed.
+  run(
+    'npm',
+    ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'],
+    project,
+  );
 }
 
 /** Writes the README's blocks that run into `snippets/`, as the project's own modules. */
