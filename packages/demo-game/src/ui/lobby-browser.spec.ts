@@ -98,6 +98,20 @@ describe('the lobby browser', () => {
     expect(view.element.querySelector('.lobby-row__ping')!.textContent).not.toMatch(/\d/);
   });
 
+  test('after a move with the relay network unreachable, the header says it is unreachable', () => {
+    const view = createLobbyBrowser();
+    view.update(
+      snapshot({
+        remeasuring: true,
+        status: { ...snapshot().status, available: NETWORKING_AVAILABILITY_FAILED },
+        lobbies: [{ lobby: lobby('a'), ping: NETWORKING_PING_UNKNOWN }],
+      }),
+    );
+    expect(view.element.querySelector('.panel__meta')!.textContent).toMatch(
+      /relay network unreachable/,
+    );
+  });
+
   test('hovering a row reports its lobby; leaving the list reports none', () => {
     const hovered: (string | undefined)[] = [];
     const view = createLobbyBrowser({ onHover: (l) => hovered.push(l?.id) });

@@ -124,7 +124,8 @@ export function createLobbyBrowser(options: LobbyBrowserOptions = {}): LobbyBrow
       const total = snapshot.lobbies.length;
       setText(
         meta,
-        snapshot.remeasuring
+        // An unreachable relay network says so first: there is nothing to measure then.
+        snapshot.remeasuring && tone !== 'bad'
           ? `${total} lobbies · measuring the pings from ${snapshot.player?.name ?? 'here'}…`
           : estimated > 0
             ? `${total} lobbies · best ping first` +
