@@ -1,5 +1,6 @@
 /**
- * End-to-end: the built `relaylane-beacon` bin (dist/cli.js) as a child process, on port 0. The
+ * End-to-end: the `relaylane-beacon` bin (the checked-in one, which loads dist/cli.js) as a child
+ * process, on port 0. The
  * test command builds first (`pnpm run build` in scripts/test.sh); a missing or stale build is a
  * failure that says so, not something this spec builds.
  */
@@ -11,7 +12,9 @@ import { requireFreshBuild } from '../../core/src/test-support/built-bin.js';
 import { UdpTestClient } from './test-support/udp-client.js';
 
 const packageRoot = path.resolve(__dirname, '..');
-const bin = path.join(packageRoot, 'dist', 'cli.js');
+const builtCli = path.join(packageRoot, 'dist', 'cli.js');
+// The checked-in bin the package manager links, which loads the built CLI.
+const bin = path.join(packageRoot, 'bin', 'relaylane-beacon.js');
 
 interface Exit {
   readonly code: number | null;
@@ -19,7 +22,7 @@ interface Exit {
 }
 
 describe('relaylane-beacon (built bin, child process)', () => {
-  beforeAll(() => requireFreshBuild(packageRoot, bin));
+  beforeAll(() => requireFreshBuild(packageRoot, builtCli));
 
   it('listens, answers a probe, and exits 0 on SIGTERM', async () => {
     const child = spawn(

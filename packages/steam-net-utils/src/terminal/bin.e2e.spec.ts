@@ -38,7 +38,7 @@ describe('relaylane-net (the bin, child process)', () => {
     // The package manager links a bin when it installs, before anything is built: the linked
     // file is the checked-in bin, which exists then (a bin in dist/ was never linked: npx 404).
     const repositoryRoot = path.resolve(packageRoot, '..', '..');
-    for (const name of ['relaylane-net', 'relaylane-console']) {
+    for (const name of ['relaylane-net', 'relaylane-console', 'relaylane-beacon']) {
       expect(existsSync(path.join(repositoryRoot, 'node_modules', '.bin', name))).toBe(true);
     }
   });
