@@ -5,8 +5,10 @@
 import { Engine } from '../../engine.js';
 import { startFixedRateLoop } from '../../loops/fixed-rate-loop.js';
 import { DevConsolePlugin } from '../dev-console-plugin.js';
+import { exitQuietlyOnBrokenPipe } from './broken-pipe.js';
 import { runConsoleCli } from './console-cli.js';
 
+exitQuietlyOnBrokenPipe(process.stdout);
 const engine = new Engine();
 const devConsole = new DevConsolePlugin();
 engine.addPlugin(devConsole);
