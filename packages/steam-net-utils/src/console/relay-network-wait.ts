@@ -53,9 +53,7 @@ export class RelayNetworkWaits {
   wait(seconds: number): Promise<string> {
     if (!(seconds > 0 && seconds <= MAX_WAIT_SECONDS)) {
       return Promise.reject(
-        new RangeError(
-          `net.wait: seconds must be above 0 and at most ${MAX_WAIT_SECONDS}, got ${seconds}`,
-        ),
+        new RangeError(`seconds must be above 0 and at most ${MAX_WAIT_SECONDS}, got ${seconds}`),
       );
     }
     if (this.#isCurrent()) return Promise.resolve('relay network current');
@@ -78,7 +76,7 @@ export class RelayNetworkWaits {
       } else if (nowMs >= wait.deadlineMs) {
         wait.reject(
           new Error(
-            `net.wait: the relay network is not current after ${waitedSeconds} s ` +
+            `the relay network is not current after ${waitedSeconds} s ` +
               `(${this.#statusText()}); see net.status`,
           ),
         );
@@ -93,7 +91,7 @@ export class RelayNetworkWaits {
   cancelAll(reason: string): void {
     const pending = this.#pending;
     this.#pending = [];
-    for (const wait of pending) wait.reject(new Error(`net.wait: ${reason}`));
+    for (const wait of pending) wait.reject(new Error(reason));
   }
 
   /** Current, and no measurement running: after a move or a config change, the new pings are in. */

@@ -41,6 +41,10 @@ describe('parseNetCliOptions', () => {
   it.each([
     [['--backend', 'carrier-pigeon'], /--backend takes simulated, beacons, steam, auto/],
     [['--backend', 'beacons'], /needs --beacons/],
+    [
+      ['--backend', 'beacons', '--beacons', 'not-a-url'],
+      /--beacons takes an http:\/\/ or https:\/\/ URL/,
+    ],
     [['--seed', '1.5'], /--seed takes an integer/],
     [['--seed', '-1'], /--seed takes an integer from 0/],
     [['--app-id', 'spacewar'], /--app-id takes an integer/],

@@ -107,6 +107,11 @@ export function parseNetCliOptions(argv: readonly string[]): NetCliOptions {
   if (backend === 'beacons' && beaconsUrl === undefined) {
     throw new NetCliUsageError('--backend beacons needs --beacons <network-config URL>.');
   }
+  if (beaconsUrl !== undefined && !/^https?:\/\/[^\s/]+/i.test(beaconsUrl)) {
+    throw new NetCliUsageError(
+      `--beacons takes an http:// or https:// URL (a beacon's /network-config), got '${beaconsUrl}'.`,
+    );
+  }
   const location = values.get('--location');
   const seed = values.get('--seed');
   const appId = values.get('--app-id');

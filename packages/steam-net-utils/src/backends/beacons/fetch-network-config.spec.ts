@@ -27,6 +27,15 @@ describe('fetchNetworkConfig', () => {
     await expect(fetchNetworkConfig(url)).rejects.toThrow('HTTP 404 Not Found');
   });
 
+  it("says why a fetch failed, not just 'fetch failed' (a refused connection)", async () => {
+    // The server is closed first: nothing listens on its port any more.
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await expect(fetchNetworkConfig(url)).rejects.toThrow(/fetch failed \(.*ECONNREFUSED/);
+    server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  });
+
   it('refuses a declared body over the bound without reading it', async () => {
     respond = (response) =>
       response.writeHead(200, { 'content-length': String(MAX_CONFIG_BYTES + 1) }).write('{');

@@ -67,6 +67,19 @@ export async function fetchNetworkConfig(url: string): Promise<string> {
     if (timedOut) {
       throw new Error(`no answer within ${CONFIG_FETCH_TIMEOUT_MS} ms`, { cause: error });
     }
+    // Node's fetch says only "fetch failed"; the reason (connection refused, no such host) is
+    // its cause: said in the message, which the status and the console show.
+    // (Read by shape: the fetch may come from another realm, whose errors are not this Error.)
+    const message = (error as { message?: unknown }).message;
+    const causeMessage = (error as { cause?: { message?: unknown } }).cause?.message;
+    if (
+      typeof message === 'string' &&
+      typeof causeMessage === 'string' &&
+      causeMessage !== '' &&
+      !message.includes(causeMessage)
+    ) {
+      throw new Error(`${message} (${causeMessage})`, { cause: error });
+    }
     throw error;
   } finally {
     clearTimeout(timer);
