@@ -7,6 +7,7 @@ import {
   type ConsoleOutput,
 } from './command-types.js';
 import { ConsoleError } from './console-error.js';
+import { echoText } from './echo-text.js';
 import { ConsoleHistory, DEFAULT_HISTORY_LIMIT } from './console-history.js';
 import { isConsoleTable } from './format-table.js';
 import { BOOLEAN_CHOICES, parseArguments } from './parse-arguments.js';
@@ -156,7 +157,7 @@ export class CommandRegistry {
   describeUnknownCommand(name: string): string {
     const suggestion = suggestName(name, this.#commands.keys());
     return (
-      `Unknown command '${name}'.` +
+      `Unknown command '${echoText(name)}'.` +
       (suggestion === undefined ? '' : ` Did you mean '${suggestion}'?`) +
       (this.#commands.has('help') ? " Type 'help' for the list." : '')
     );

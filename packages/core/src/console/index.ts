@@ -29,6 +29,7 @@ export { ConsoleError } from './console-error.js';
 export { DevConsolePlugin, type DevConsolePluginOptions } from './dev-console-plugin.js';
 export { DevConsoleTokens } from './dev-console-tokens.js';
 export { DEFAULT_HISTORY_LIMIT } from './console-history.js';
+export { echoText, MAX_ECHOED_CHARACTERS } from './echo-text.js';
 export { formatTable, renderOutputLines } from './format-table.js';
 export { longestCommonPrefix } from './common-prefix.js';
 export { formatUsage } from './parse-arguments.js';

@@ -1,4 +1,5 @@
 import { type ConsoleArgSpec, type ConsoleCommand } from './command-types.js';
+import { echoText } from './echo-text.js';
 
 /** The outcome of reading a command's arguments: typed values by name, or the message to show. */
 export type ParsedArguments =
@@ -120,7 +121,7 @@ export function parseArguments(
           ok: false,
           message:
             `${command.name}: argument ${formatArgumentName(spec)} expected ` +
-            `${describeArgumentType(spec)}, got ${JSON.stringify(token)}. ${usage}`,
+            `${describeArgumentType(spec)}, got ${JSON.stringify(echoText(token))}. ${usage}`,
         };
       }
       values.push(value);
@@ -135,7 +136,7 @@ export function parseArguments(
         `${command.name}: ${extra} argument${extra === 1 ? '' : 's'} too many ` +
         `(${tokens
           .slice(next)
-          .map((token) => JSON.stringify(token))
+          .map((token) => JSON.stringify(echoText(token)))
           .join(', ')}). ${usage}`,
     };
   }

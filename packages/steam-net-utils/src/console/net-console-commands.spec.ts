@@ -83,6 +83,17 @@ describe('net.* console commands', () => {
     const bad = await exec('net.ping toolong');
     expect(bad.ok).toBe(false);
     expect(bad.lines[0]).toMatch(/^net\.ping: /);
+    // A long argument is not printed back whole.
+    const long = await exec(`net.ping ${'a'.repeat(200_000)}`);
+    expect(long.ok).toBe(false);
+    expect(long.lines[0]!.length).toBeLessThan(200);
+    expect(long.lines[0]).toMatch(/… \(200000 characters\)' is not a POP code/);
+    // A well-formed code the relay network does not list is an error too, not 'unknown'.
+    const unlisted = await exec('net.ping xyz');
+    expect(unlisted.ok).toBe(false);
+    expect(unlisted.lines[0]).toMatch(
+      /^net\.ping: the relay network lists no POP 'xyz'; it lists .*\bfra\b/,
+    );
   });
 
   it('net.location prints the location string, which net.estimate reads back', async () => {
@@ -158,7 +169,11 @@ describe('net.* console commands', () => {
       '169.254.10.20: GLOBAL_IPV4 (a FakeIP)',
       'real identity: NO_MATCH',
     ]);
-    expect((await exec('net.fakeip not-an-ip')).lines[0]).toBe('not-an-ip: INVALID');
+    const garbage = await exec('net.fakeip not-an-ip');
+    expect(garbage.ok).toBe(false);
+    expect(garbage.lines).toEqual([
+      "net.fakeip: 'not-an-ip' is not an IPv4 address (a.b.c.d, optionally :port)",
+    ]);
   });
 
   it('net.debug sets the level and shows the messages it collected', async () => {

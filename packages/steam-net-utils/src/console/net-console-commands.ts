@@ -21,12 +21,14 @@ import {
   type CommandRegistry,
   type ConsoleCommand,
   defineCommand,
+  echoText,
   namedCallable,
 } from '@relaylane/core';
 
 import {
   CONFIG_VALUE_TABLE,
   type ConfigValueEntry,
+  FAKE_IP_TYPE_INVALID,
   NETWORKING_CONFIG_SCOPE_GLOBAL,
   NETWORKING_CONFIG_TYPE_FLOAT,
   NETWORKING_CONFIG_TYPE_INT32,
@@ -48,7 +50,7 @@ import { ConsoleCommandsCapability } from '../port/backend-capability.js';
 import { PopMeasurementsCapability } from '../port/pop-measurements.js';
 import { comparePings } from '../port/ping-order.js';
 import { parse } from '../estimator/ping-location-text.js';
-import { popIdFromCode } from '../estimator/pop-id.js';
+import { isPopCode, popIdFromCode } from '../estimator/pop-id.js';
 import { type NetworkingUtils } from '../service/networking-utils.js';
 import { popMeasurementsCommand } from './pop-measurements-command.js';
 import { findConfigValue, formatPing, pingCell, popLabel, popPlace } from './console-names.js';
@@ -196,7 +198,19 @@ function pingCommand(service: NetworkingUtils): ConsoleCommand {
       },
     ],
     handler: ({ pop }) => {
+      if (!isPopCode(pop)) {
+        throw new Error(
+          `'${echoText(pop)}' is not a POP code (1 to 4 lowercase letters or digits)`,
+        );
+      }
       const popId = popIdFromCode(pop);
+      const listed = service.getPOPList();
+      // Once the relay network lists its POPs, a code it does not list is a typo, not a ping.
+      if (listed.length > 0 && !listed.includes(popId)) {
+        throw new Error(
+          `the relay network lists no POP '${pop}'; it lists ${listed.map(popLabel).sort().join(', ')}`,
+        );
+      }
       const { ping, pop_relay } = service.getPingToDataCenter(popId);
       const place = popPlace(service, popId);
       return [
@@ -381,6 +395,10 @@ function fakeIPCommand(service: NetworkingUtils): ConsoleCommand {
     args: [{ name: 'ip', type: 'string', description: 'an address such as 169.254.12.34[:port]' }],
     handler: ({ ip }) => {
       const type = service.getIPv4FakeIPType(ip);
+      // Steam answers text that is not an address with INVALID; at the console it is a typo.
+      if (type === FAKE_IP_TYPE_INVALID) {
+        throw new Error(`'${echoText(ip)}' is not an IPv4 address (a.b.c.d, optionally :port)`);
+      }
       const { result, identity } = service.getRealIdentityForFakeIP(ip);
       return [
         `${ip}: ${shortConstantName(NetworkingFakeIPType, type)}` +
