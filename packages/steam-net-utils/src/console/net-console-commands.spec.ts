@@ -157,6 +157,16 @@ describe('net.* console commands', () => {
     expect(dev!.rows.length).toBeGreaterThan(retail!.rows.length);
     expect(retail!.rows.map((row) => row[0])).not.toContain('SDRClient_FakeClusterPing');
     expect(dev!.rows.map((row) => row[0])).toContain('SDRClient_FakeClusterPing');
+    // Extra words are refused, not ignored; a read-only value says so.
+    expect((await exec('net.config list foo')).lines).toEqual([
+      'net.config: usage: net.config list [dev]',
+    ]);
+    expect((await exec('net.config get TimeoutInitial extra')).lines).toEqual([
+      'net.config: usage: net.config get <name>',
+    ]);
+    expect((await exec('net.config set MTU_DataSize 5')).lines).toEqual([
+      'net.config: MTU_DataSize is read-only',
+    ]);
   });
 
   it('net.fakeip classifies addresses and resolves identities, garbage included', async () => {
@@ -186,6 +196,12 @@ describe('net.* console commands', () => {
     expect(shown.lines.length).toBeLessThanOrEqual(5);
     expect(shown.lines[0]).toMatch(/^\[[A-Z]+\] /);
     expect((await exec('net.debug loud')).ok).toBe(false);
+    expect((await exec('net.debug show 0')).lines).toEqual([
+      'net.debug: count must be at least 1, got 0',
+    ]);
+    expect((await exec('net.debug msg 5')).lines).toEqual([
+      'net.debug: a count goes with show only: net.debug show [count]',
+    ]);
   });
 
   it('completes sub-commands and arguments on Tab, as the overlay and the terminal ask', () => {

@@ -290,18 +290,27 @@ function configCommand(service: NetworkingUtils): ConsoleCommand {
     ],
     handler: ({ action, name, value }) => {
       if (action === 'list') {
+        if ((name !== undefined && name !== 'dev') || value !== undefined) {
+          throw new Error('usage: net.config list [dev]');
+        }
         return configList(service, name === 'dev');
       }
       if (name === undefined)
         throw new Error(`usage: net.config ${action} <name>${action === 'set' ? ' <value>' : ''}`);
       const entry = findConfigValue(name);
       if (entry === undefined)
-        throw new Error(`no config value is called '${name}'; see net.config list dev`);
-      if (action === 'get') return `${entry.steamName} = ${configValueText(service, entry)}`;
+        throw new Error(`no config value is called '${echoText(name)}'; see net.config list dev`);
+      if (action === 'get') {
+        if (value !== undefined) throw new Error(`usage: net.config get <name>`);
+        return `${entry.steamName} = ${configValueText(service, entry)}`;
+      }
       if (value === undefined) throw new Error(`usage: net.config set ${name} <value>`);
+      if (entry.readOnly) throw new Error(`${entry.steamName} is read-only`);
       if (!setGlobalConfigValue(service, entry, value)) {
+        const type = typeName(entry);
         throw new Error(
-          `Steam refused ${entry.steamName} = ${value} (read-only, or not a ${typeName(entry)})`,
+          `the ${service.backendKind} backend refused ${entry.steamName} = ${echoText(value)} ` +
+            `(not ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type})`,
         );
       }
       return `${entry.steamName} = ${configValueText(service, entry)}`;
@@ -428,11 +437,16 @@ function debugCommand(service: NetworkingUtils, messages: string[]): ConsoleComm
     ],
     handler: ({ level, count }) => {
       if (level === 'show') {
+        if (count !== undefined && count < 1) {
+          throw new RangeError(`count must be at least 1, got ${count}`);
+        }
         const shown = messages.slice(-(count ?? 20));
         return shown.length === 0
           ? 'No debug message yet (set a level first: net.debug msg).'
           : shown;
       }
+      if (count !== undefined)
+        throw new Error('a count goes with show only: net.debug show [count]');
       const byNumber = DEBUG_LEVEL_NUMBERS.indexOf(level);
       const name = byNumber >= 0 ? DEBUG_LEVELS[byNumber]! : level;
       const value =

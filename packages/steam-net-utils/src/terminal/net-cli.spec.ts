@@ -113,6 +113,7 @@ describe('relaylane-net (in process, piped)', () => {
       /relaylane-net: the steam backend did not start: .*SteamAPI_InitFlat/,
     );
     expect(result.stderr).not.toMatch(/could not enter the tree/);
+    expect(result.stderr).toMatch(/--app-id.*--backend simulated, or --backend auto/);
   });
 
   it('says why the Steam backend cannot start here, and auto falls back to the simulation visibly', async () => {

@@ -130,7 +130,11 @@ export async function runNetCli(argv: readonly string[], io: NetCliIo): Promise<
       );
     } catch (error) {
       io.errorOutput.write(
-        `relaylane-net: the ${options.backend} backend did not start: ${rootCause(error)}\n`,
+        `relaylane-net: the ${options.backend} backend did not start: ${rootCause(error)}\n` +
+          (options.backend === 'steam'
+            ? 'relaylane-net: Steam needs its client running and logged in, and an app id ' +
+              '(--app-id); without it use --backend simulated, or --backend auto, which falls back.\n'
+            : ''),
       );
       return 2;
     }
