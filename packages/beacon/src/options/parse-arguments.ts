@@ -92,7 +92,7 @@ function flagValues(argv: readonly string[]): Map<string, string> {
     if (!known.has(flag)) {
       throw new BeaconOptionError(
         'BEACON_OPTION_UNKNOWN',
-        `Unknown option ${flag}.${suggestion(flag, known)} See --help for the options.`,
+        `Unknown option ${flag}.${suggestion(flag, known)}`,
       );
     }
     if (values.has(flag)) {

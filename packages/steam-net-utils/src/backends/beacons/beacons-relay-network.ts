@@ -681,7 +681,7 @@ export class BeaconsRelayNetwork implements NetworkingUtilsBackend, PopMeasureme
       if (this.#relayState !== NETWORKING_AVAILABILITY_CURRENT) {
         this.#debug(
           NETWORKING_SOCKET_DEBUG_OUTPUT_TYPE_MSG,
-          `Ping measurement done over ${this.#options.transport.name}: ${pings.size} of ${configured.beacons.length} beacons answer`,
+          `Ping measurement done over ${this.#options.transport.name}: ${pings.size} of ${configured.beacons.length} beacons answer${pings.size === 1 ? 's' : ''}`,
         );
       }
       this.#relayState = NETWORKING_AVAILABILITY_CURRENT;
@@ -778,7 +778,7 @@ export class BeaconsRelayNetwork implements NetworkingUtilsBackend, PopMeasureme
     const down = configured.beacons.filter((beacon) => configured.windows[beacon.index]!.down);
     if (available === NETWORKING_AVAILABILITY_CURRENT) {
       return down.length === 0
-        ? `${this.#local?.pings.size ?? 0} beacons answer`
+        ? answeringBeacons(this.#local?.pings.size ?? 0)
         : `Beacons not answering: ${down.map((beacon) => beacon.code).join(', ')}`;
     }
     if (
@@ -798,4 +798,9 @@ export class BeaconsRelayNetwork implements NetworkingUtilsBackend, PopMeasureme
 
 function clampPercent(percent: number): number {
   return Number.isFinite(percent) ? Math.min(1, Math.max(0, percent / 100)) : 0;
+}
+
+/** `1 beacon answers`, `3 beacons answer`: the status's words for how many beacons answer. */
+function answeringBeacons(count: number): string {
+  return count === 1 ? '1 beacon answers' : `${count} beacons answer`;
 }

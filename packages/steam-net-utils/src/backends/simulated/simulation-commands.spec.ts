@@ -57,7 +57,10 @@ describe('the net.sim console commands', () => {
     ]);
     await registry.execute('net.sim.where Portland, United States');
     expect(network.host.locationName).toBe('Portland (United States)');
-    await registry.execute('net.sim.where -33.9 151.2');
+    // A place given by coordinates is named by them: not repeated in parentheses.
+    expect((await registry.execute('net.sim.where -33.9 151.2')).output).toEqual([
+      '33.90°S 151.20°E',
+    ]);
     expect(network.host.place).toEqual({ lat: -33.9, lon: 151.2 });
   });
 

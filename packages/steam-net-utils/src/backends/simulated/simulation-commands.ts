@@ -40,6 +40,16 @@ export function parseLocationWords(words: readonly string[]): HostLocation {
   return { lat, lon };
 }
 
+/**
+ * Where the host is, for people: `Sydney (Australia) (33.87°S 151.21°E)`; a place given by its
+ * coordinates is named by them already, so they are not repeated.
+ */
+function placeText(controls: SimulationControls): string {
+  const name = controls.host.locationName;
+  const coordinates = formatLatLon(controls.host.place);
+  return name === coordinates ? name : `${name} (${coordinates})`;
+}
+
 /** The packet loss `net.sim.loss` accepts, in percent. */
 const MAX_LOSS_PERCENT = 100;
 
@@ -55,7 +65,7 @@ export function createSimulationCommands(controls: SimulationControls): readonly
       const relay = controls.peekRelayNetworkStatus();
       const down = world.downPops();
       return [
-        `host ${controls.host.label}: ${controls.host.locationName} (${formatLatLon(controls.host.place)}), ${controls.host.connection}`,
+        `host ${controls.host.label}: ${placeText(controls)}, ${controls.host.connection}`,
         `offline: ${controls.offline ? 'yes' : 'no'}; packet loss: ${controls.packetLossPercent}%`,
         `POPs down: ${down.length === 0 ? 'none' : down.join(', ')}; every relay unreachable: ${world.allRelaysUnreachable ? 'yes' : 'no'}`,
         `relay controls: avail=${availability(relay.available)} config=${availability(relay.availableNetworkConfig)} ` +
@@ -79,7 +89,7 @@ export function createSimulationCommands(controls: SimulationControls): readonly
     ],
     handler: ({ place }) => {
       if (place.length > 0) controls.moveTo(parseLocationWords(place));
-      return `${controls.host.locationName} (${formatLatLon(controls.host.place)})`;
+      return placeText(controls);
     },
   });
 
