@@ -8,7 +8,7 @@ try {
   if (error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('cli.js')) {
     console.error(
       'relaylane-beacon: @relaylane/beacon is not built yet. In the repository, run ' +
-        '`pnpm run build` first (the README\'s test command does it).',
+        "`pnpm run build` first (the README's test command does it).",
     );
     process.exit(2);
   }
