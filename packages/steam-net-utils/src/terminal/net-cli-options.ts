@@ -39,6 +39,7 @@ Options:
   --app-id <integer>     Steam's app id (default: the environment's SteamAppId or steam_appid.txt)
   -e, --eval "<command>" run this command instead of reading input (repeatable, in order; exit
                          code 1 if any failed)
+  -v, --version          print the version
   -h, --help             show this help
 
 Example, piped: printf 'net.wait\\nnet.pops\\n' | relaylane-net --location Tokyo

@@ -88,6 +88,12 @@ describe('relaylane-net (in process, piped)', () => {
     expect(result.stderr).toMatch(/got 0/);
   });
 
+  it('prints its version for --version and exits 0', async () => {
+    const result = await run(['--version']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^relaylane-net \d+\.\d+\.\d+\n$/);
+  });
+
   it('prints its usage for --help and exits 0', async () => {
     const result = await run(['--help']);
     expect(result.code).toBe(0);

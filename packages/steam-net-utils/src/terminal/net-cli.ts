@@ -20,6 +20,7 @@ import {
   NetCliUsageError,
   parseNetCliOptions,
 } from './net-cli-options.js';
+import { NET_CLI_VERSION } from './version.js';
 
 /** How often the engine ticks while the console runs. */
 export const NET_CLI_TICKS_PER_SECOND = 30;
@@ -105,6 +106,10 @@ export async function runNetCli(argv: readonly string[], io: NetCliIo): Promise<
   }
   if (options.consoleArgs.includes('-h') || options.consoleArgs.includes('--help')) {
     io.output.write(NET_CLI_USAGE);
+    return 0;
+  }
+  if (options.consoleArgs.includes('-v') || options.consoleArgs.includes('--version')) {
+    io.output.write(`relaylane-net ${NET_CLI_VERSION}\n`);
     return 0;
   }
 
