@@ -171,7 +171,6 @@ export class RegionSelector extends SignalEmitter<RegionSelectorSignals> {
   #afterUnpin: 'waiting' | 'measuring' | undefined;
   /** When the unpin was, on the selector's clock (the wait above is bounded). */
   #unpinnedAt = 0;
-  #relayClusterForcedBeforeUnpin = false;
   /** The candidates read before the relay cluster was forced (kept through a change of pin). */
   #candidatesBeforePin: readonly RegionCandidate[] | undefined;
   /**
@@ -334,18 +333,18 @@ export class RegionSelector extends SignalEmitter<RegionSelectorSignals> {
     this.#assertAlive('unpin');
     if (this.#pinned === undefined) return;
     this.#pinned = undefined;
-    this.#relayClusterForcedBeforeUnpin = this.#relayClusterForced;
+    const forced = this.#relayClusterForced;
     this.#relayClusterForced = false;
     this.#networkingUtils.setGlobalConfigValueString(
       NETWORKING_CONFIG_SDR_CLIENT_FORCE_RELAY_CLUSTER,
       '',
     );
-    this.#read(this.#clock.now());
-    const forced = this.#relayClusterForcedBeforeUnpin;
+    const now = this.#clock.now();
+    this.#read(now);
     this.#choose(forced ? this.#bestBeforePin() : this.#best(), false, 'unpinned');
     this.#candidatesBeforePin = undefined;
     this.#afterUnpin = forced ? 'waiting' : undefined;
-    this.#unpinnedAt = this.#clock.now();
+    this.#unpinnedAt = now;
   }
 
   /**
@@ -436,21 +435,20 @@ export class RegionSelector extends SignalEmitter<RegionSelectorSignals> {
     }
     if (this.#afterUnpin !== undefined) {
       // Until the backend has measured without the pin, its route pings still go through the old
-      // pin: the choice made from direct pings stands. Then the best POP, at once, without the hold.
-      if (!this.#remeasuredAfterUnpin()) {
-        // A backend that never reports a new measurement must not freeze the choice: after
-        // UNPIN_REMEASURE_LIMIT_MS the usual rules take over (with their hold).
-        if (now - this.#unpinnedAt < UNPIN_REMEASURE_LIMIT_MS) return;
-        this.#afterUnpin = undefined;
+      // pin: the choice made at the unpin (from the pings read before the pin) stands. Then the
+      // best POP, at once, without the hold.
+      if (this.#remeasuredAfterUnpin()) {
         this.#read(now);
-        this.#decide(now);
+        const best = this.#best();
+        if (best?.popId !== current.popId) this.#choose(best, false, 'better');
+        else this.#refreshCurrent(current);
         return;
       }
+      // A backend that never reports a new measurement must not freeze the choice: after
+      // UNPIN_REMEASURE_LIMIT_MS the usual rules below take over (with their hold).
+      if (now - this.#unpinnedAt < UNPIN_REMEASURE_LIMIT_MS) return;
+      this.#afterUnpin = undefined;
       this.#read(now);
-      const best = this.#best();
-      if (best?.popId !== current.popId) this.#choose(best, false, 'better');
-      else this.#refreshCurrent(current);
-      return;
     }
     const mine = this.#byId.get(current.popId);
     if (mine === undefined || !mine.reachable) {
