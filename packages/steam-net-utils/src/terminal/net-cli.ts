@@ -54,14 +54,15 @@ async function loadSteamBackend(): Promise<SteamBackendProvider> {
 
 /** The backend choice the options make. */
 export async function backendOfOptions(options: NetCliOptions): Promise<BackendChoice> {
-  const simulated = simulatedBackend({
+  // The simulation's options, for the simulated backend and for auto's last resort.
+  const simulated = {
     ...(options.location === undefined ? {} : { location: options.location }),
     ...(options.seed === undefined ? {} : { seed: options.seed }),
-  });
+  };
   const steamOptions = options.appId === undefined ? {} : { appId: options.appId };
   switch (options.backend) {
     case 'simulated':
-      return simulated;
+      return simulatedBackend(simulated);
     case 'beacons':
       return nodeBeaconsBackend({ networkConfigUrl: options.beaconsUrl });
     case 'steam':
@@ -72,10 +73,7 @@ export async function backendOfOptions(options: NetCliOptions): Promise<BackendC
         ...(options.beaconsUrl === undefined
           ? {}
           : { beacons: { networkConfigUrl: options.beaconsUrl } }),
-        simulated: {
-          ...(options.location === undefined ? {} : { location: options.location }),
-          ...(options.seed === undefined ? {} : { seed: options.seed }),
-        },
+        simulated,
       });
   }
 }
